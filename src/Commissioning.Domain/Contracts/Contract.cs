@@ -1,0 +1,171 @@
+using Commissioning.Domain.Common;
+
+namespace Commissioning.Domain.Contracts;
+
+/// <summary>
+/// One legally enforceable agreement. Each commissioning form is its own subclass, so a
+/// block contract cannot carry sub-contracts nor a consortium lack its members.
+/// </summary>
+public abstract class Contract : AuditedAggregate
+{
+    public const int ReferenceMaxLength = 30;
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 4000;
+    public const int DirectorateMaxLength = 100;
+    public const int CommissionerMaxLength = 100;
+    public const int BreakClauseMaxLength = 2000;
+    public const int MaxTermMonths = 600;
+    public const int MaxNoticeMonths = 60;
+
+    private readonly List<ExtensionOption> _extensionOptions = [];
+    private readonly List<RateCardLine> _rateCard = [];
+
+    protected Contract() { }
+
+    public abstract CommissioningForm Form { get; }
+
+    public string Reference { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public string? Description { get; private set; }
+    public ServiceCategory ServiceCategory { get; private set; }
+    public string Directorate { get; private set; } = "";
+    public string ResponsibleCommissioner { get; private set; } = "";
+    public ProcurementRoute ProcurementRoute { get; private set; }
+    public bool IsKeyDecision { get; private set; }
+    public Confidentiality Confidentiality { get; private set; }
+
+    public DateOnly StartDate { get; private set; }
+    public DateOnly InitialEndDate { get; private set; }
+    public int NoticePeriodMonths { get; private set; }
+    public string? BreakClause { get; private set; }
+    public IReadOnlyList<ExtensionOption> ExtensionOptions => _extensionOptions;
+
+    /// <summary>End date with the extension options exercised so far. Derived; stored so the register can sort and filter on it.</summary>
+    public DateOnly CurrentEndDate { get; private set; }
+    /// <summary>End date if every extension option were exercised. Derived; stored for the same reason.</summary>
+    public DateOnly MaximumEndDate { get; private set; }
+
+    public DateOnly? AwardedOn { get; private set; }
+    public DateOnly? TerminatedOn { get; private set; }
+    public string? TerminationReason { get; private set; }
+
+    /// <summary>The contract this one renews, if any.</summary>
+    public int? PredecessorId { get; private set; }
+
+    /// <summary>The contracting provider: for a lead-provider contract the lead, for a consortium its lead member.</summary>
+    public int? ProviderId { get; protected set; }
+
+    /// <summary>Annual value in whole pence; for a spot contract an estimate, and may be absent.</summary>
+    public long? AnnualValuePence { get; protected set; }
+    public Money? AnnualValue => AnnualValuePence is { } p ? Money.FromPence(p) : null;
+
+    public IReadOnlyList<RateCardLine> RateCard => _rateCard;
+
+    public DateRange InitialTerm => new(StartDate, InitialEndDate);
+    public DateRange CurrentTerm => new(StartDate, CurrentEndDate);
+    public DateRange MaximumTerm => new(StartDate, MaximumEndDate);
+    public int ExercisedOptionCount => _extensionOptions.Count(o => o.IsExercised);
+
+    /// <summary>
+    /// The last day on which notice can be served to end the contract on its current end date:
+    /// 12 months' notice for a term ending 31 March 2031 must be served by 1 April 2030.
+    /// </summary>
+    public DateOnly NoticeDeadline => CurrentEndDate.AddDays(1).AddMonths(-NoticePeriodMonths);
+
+    public void Describe(ContractDescription d)
+    {
+        if (string.IsNullOrWhiteSpace(d.Reference)) throw new ArgumentException("A contract must have a reference.", nameof(d));
+        if (string.IsNullOrWhiteSpace(d.Title)) throw new ArgumentException("A contract must have a title.", nameof(d));
+        Reference = d.Reference.Trim().ToUpperInvariant();
+        Title = d.Title.Trim();
+        Description = string.IsNullOrWhiteSpace(d.Description) ? null : d.Description.Trim();
+        ServiceCategory = d.ServiceCategory;
+        Directorate = (d.Directorate ?? "").Trim();
+        ResponsibleCommissioner = (d.ResponsibleCommissioner ?? "").Trim();
+        ProcurementRoute = d.ProcurementRoute;
+        IsKeyDecision = d.IsKeyDecision;
+        Confidentiality = d.Confidentiality;
+    }
+
+    public void SetTerm(ContractTerm term)
+    {
+        _ = new DateRange(term.StartDate, term.InitialEndDate); // guards end before start
+        if (term.NoticePeriodMonths is < 0 or > MaxNoticeMonths)
+            throw new ArgumentOutOfRangeException(nameof(term), term.NoticePeriodMonths, $"A notice period must be between 0 and {MaxNoticeMonths} months.");
+        var options = term.ExtensionOptions.Select((o, i) => new ExtensionOption(i + 1, o.Months, o.IsExercised)).ToList();
+        Check(new ExtensionOptionsMustBeUsedInOrderRule(options));
+
+        StartDate = term.StartDate;
+        InitialEndDate = term.InitialEndDate;
+        NoticePeriodMonths = term.NoticePeriodMonths;
+        BreakClause = string.IsNullOrWhiteSpace(term.BreakClause) ? null : term.BreakClause.Trim();
+        _extensionOptions.Clear();
+        _extensionOptions.AddRange(options);
+        CurrentEndDate = Extend(InitialEndDate, options.Where(o => o.IsExercised).Sum(o => o.Months));
+        MaximumEndDate = Extend(InitialEndDate, options.Sum(o => o.Months));
+    }
+
+    /// <summary>Extending by N months runs from the day after the end: 30 April + 1 month ends 31 May.</summary>
+    public static DateOnly Extend(DateOnly end, int months) => months == 0 ? end : end.AddDays(1).AddMonths(months).AddDays(-1);
+
+    public void SetRateCard(IEnumerable<RateCardLine> lines)
+    {
+        _rateCard.Clear();
+        _rateCard.AddRange(lines);
+        CheckFormRules();
+    }
+
+    public void RecordAward(DateOnly? awardedOn) => AwardedOn = awardedOn;
+
+    /// <summary>Ends the contract early: it is in force to <paramref name="lastDay"/>, then terminated.</summary>
+    public void Terminate(DateOnly lastDay, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A termination needs a reason.", nameof(reason));
+        if (lastDay < StartDate) throw new ArgumentException("A contract cannot end before it starts.", nameof(lastDay));
+        TerminatedOn = lastDay;
+        TerminationReason = reason.Trim();
+    }
+
+    /// <summary>Links this (new) contract as the renewal of <paramref name="predecessor"/>.</summary>
+    public void Renews(Contract predecessor)
+    {
+        Check(new SuccessorMustStartAfterPredecessorRule(predecessor, StartDate));
+        PredecessorId = predecessor.Id;
+    }
+
+    /// <summary>
+    /// Status follows from dates and events, never typed in. A contract is a draft until it is
+    /// awarded and has started; it is superseded once its successor has started.
+    /// </summary>
+    public ContractStatus StatusOn(DateOnly today, DateOnly? successorStart)
+    {
+        if (TerminatedOn is { } last && today > last) return ContractStatus.Terminated;
+        if (successorStart is { } next && today >= next) return ContractStatus.Superseded;
+        if (AwardedOn is null || today < StartDate) return ContractStatus.Draft;
+        if (today > CurrentEndDate) return ContractStatus.Expired;
+        return ContractStatus.Active;
+    }
+
+    /// <summary>Each form checks its own rules after any change to its parts.</summary>
+    protected abstract void CheckFormRules();
+}
+
+public sealed record ContractDescription(
+    string Reference,
+    string Title,
+    string? Description,
+    ServiceCategory ServiceCategory,
+    string Directorate,
+    string ResponsibleCommissioner,
+    ProcurementRoute ProcurementRoute,
+    bool IsKeyDecision,
+    Confidentiality Confidentiality);
+
+public sealed record ExtensionOptionTerm(int Months, bool IsExercised);
+
+public sealed record ContractTerm(
+    DateOnly StartDate,
+    DateOnly InitialEndDate,
+    IReadOnlyList<ExtensionOptionTerm> ExtensionOptions,
+    int NoticePeriodMonths,
+    string? BreakClause = null);

@@ -1,0 +1,49 @@
+using Commissioning.Domain.Common;
+using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Providers;
+using Commissioning.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Infrastructure.Data;
+
+public class CommissioningDbContext(DbContextOptions<CommissioningDbContext> options, IAuditContext audit)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CommissioningDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Enums are stored by name: readable in SQL and safe against reordering.
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = audit.UtcNow;
+        var changes = AuditTrail.Collect(ChangeTracker, audit.UserName, now);
+        if (changes.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The change and its audit entries commit together or not at all.
+        var own = Database.CurrentTransaction is null;
+        await using var tx = own ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AuditEntries.AddRange(changes.Select(c => c.ToEntry()));
+        saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (tx is not null) await tx.CommitAsync(cancellationToken);
+        return saved;
+    }
+}

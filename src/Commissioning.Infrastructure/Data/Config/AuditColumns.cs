@@ -1,0 +1,16 @@
+using Commissioning.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Commissioning.Infrastructure.Data.Config;
+
+internal static class AuditColumns
+{
+    public static void Configure<T>(EntityTypeBuilder<T> b) where T : AuditedAggregate
+    {
+        b.Property(e => e.CreatedBy).HasMaxLength(256).IsRequired();
+        b.Property(e => e.UpdatedBy).HasMaxLength(256).IsRequired();
+        // SQLite has no rowversion: the application sets a new token on every save (AuditTrail).
+        b.Property(e => e.Version).IsConcurrencyToken();
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Commissioning.Infrastructure.Data.Config;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(e => e.EntityType).HasMaxLength(100).IsRequired();
+        b.Property(e => e.Action).HasMaxLength(40).IsRequired();
+        b.Property(e => e.ChangedBy).HasMaxLength(256).IsRequired();
+        b.HasIndex(e => new { e.EntityType, e.EntityId });
+    }
+}

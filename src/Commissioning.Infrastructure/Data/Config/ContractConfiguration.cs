@@ -1,0 +1,102 @@
+using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Providers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Commissioning.Infrastructure.Data.Config;
+
+/// <summary>
+/// The contract aggregate: one table for the four forms (discriminator column
+/// "CommissioningForm"), each form's parts in tables of their own.
+/// </summary>
+internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
+{
+    public const string FormColumn = "CommissioningForm";
+
+    public void Configure(EntityTypeBuilder<Contract> b)
+    {
+        b.ToTable("Contracts");
+        b.Ignore(c => c.Form);
+        b.HasDiscriminator<string>(FormColumn)
+            .HasValue<BlockContract>(nameof(CommissioningForm.Block))
+            .HasValue<SpotContract>(nameof(CommissioningForm.Spot))
+            .HasValue<LeadProviderContract>(nameof(CommissioningForm.LeadProvider))
+            .HasValue<ConsortiumContract>(nameof(CommissioningForm.Consortium));
+        b.Property<string>(FormColumn).HasMaxLength(20);
+
+        b.Property(c => c.Reference).HasMaxLength(Contract.ReferenceMaxLength).IsRequired();
+        b.HasIndex(c => c.Reference).IsUnique();
+        b.Property(c => c.Title).HasMaxLength(Contract.TitleMaxLength).IsRequired();
+        b.Property(c => c.Description).HasMaxLength(Contract.DescriptionMaxLength);
+        b.Property(c => c.Directorate).HasMaxLength(Contract.DirectorateMaxLength).IsRequired();
+        b.Property(c => c.ResponsibleCommissioner).HasMaxLength(Contract.CommissionerMaxLength).IsRequired();
+        b.Property(c => c.BreakClause).HasMaxLength(Contract.BreakClauseMaxLength);
+        b.Property(c => c.TerminationReason).HasMaxLength(2000);
+        b.HasIndex(c => c.CurrentEndDate);
+        b.HasIndex(c => c.Title);
+
+        b.HasOne<Provider>().WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Contract>().WithMany().HasForeignKey(c => c.PredecessorId).OnDelete(DeleteBehavior.Restrict);
+        // A contract is renewed once: at most one successor names it.
+        b.HasIndex(c => c.PredecessorId).IsUnique();
+
+        b.Ignore(c => c.AnnualValue);
+        b.OwnsMany(c => c.ExtensionOptions, o =>
+        {
+            o.ToTable("ContractExtensionOptions");
+            o.WithOwner().HasForeignKey("ContractId");
+            o.Property<int>("Id");
+            o.HasKey("Id");
+        });
+        b.Navigation(c => c.ExtensionOptions).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        b.OwnsMany(c => c.RateCard, o =>
+        {
+            o.ToTable("ContractRateCardLines");
+            o.WithOwner().HasForeignKey("ContractId");
+            o.Property<int>("Id");
+            o.HasKey("Id");
+            o.Property(l => l.Service).HasMaxLength(RateCardLine.ServiceMaxLength).IsRequired();
+            o.Ignore(l => l.UnitRate);
+        });
+        b.Navigation(c => c.RateCard).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        AuditColumns.Configure(b);
+    }
+}
+
+internal sealed class LeadProviderContractConfiguration : IEntityTypeConfiguration<LeadProviderContract>
+{
+    public void Configure(EntityTypeBuilder<LeadProviderContract> b)
+    {
+        b.Ignore(c => c.LeadProviderId);
+        b.OwnsMany(c => c.SubContracts, o =>
+        {
+            o.ToTable("ContractSubContracts");
+            o.WithOwner().HasForeignKey("ContractId");
+            o.Property<int>("Id");
+            o.HasKey("Id");
+            o.Property(s => s.Service).HasMaxLength(SubContract.ServiceMaxLength).IsRequired();
+            o.Ignore(s => s.AnnualValue);
+            o.HasOne<Provider>().WithMany().HasForeignKey(s => s.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Navigation(c => c.SubContracts).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ConsortiumContractConfiguration : IEntityTypeConfiguration<ConsortiumContract>
+{
+    public void Configure(EntityTypeBuilder<ConsortiumContract> b)
+    {
+        b.OwnsMany(c => c.Members, o =>
+        {
+            o.ToTable("ContractConsortiumMembers");
+            o.WithOwner().HasForeignKey("ContractId");
+            o.Property<int>("Id");
+            o.HasKey("Id");
+            o.Property(m => m.Role).HasMaxLength(ConsortiumMember.RoleMaxLength).IsRequired();
+            o.HasOne<Provider>().WithMany().HasForeignKey(m => m.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Navigation(c => c.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

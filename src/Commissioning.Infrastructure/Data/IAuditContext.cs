@@ -1,0 +1,15 @@
+namespace Commissioning.Infrastructure.Data;
+
+/// <summary>Who is saving and when, for the audit columns and audit entries.</summary>
+public interface IAuditContext
+{
+    string UserName { get; }
+    DateTime UtcNow { get; }
+}
+
+/// <summary>For start-up work (migrations, demo data) and design-time tools.</summary>
+public sealed class SystemAuditContext(TimeProvider? time = null) : IAuditContext
+{
+    public string UserName => "system";
+    public DateTime UtcNow => (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+}
