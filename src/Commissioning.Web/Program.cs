@@ -1,6 +1,74 @@
+using System.Globalization;
+using Commissioning.Domain.Common;
+using Commissioning.Infrastructure.Data;
+using Commissioning.Infrastructure.Demo;
+using Commissioning.Infrastructure.Identity;
+using Commissioning.Web.Setup;
+using FluentValidation;
+using Microsoft.AspNetCore.Localization;
+
+// The machine has no culture: money and dates are shown the en-GB way whatever it says.
+var ukCulture = CultureInfo.GetCultureInfo("en-GB");
+CultureInfo.DefaultThreadCurrentCulture = ukCulture;
+CultureInfo.DefaultThreadCurrentUICulture = ukCulture;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<IClock, SystemClock>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IAuditContext, HttpAuditContext>();
+builder.Services.AddCommissioningDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddCommissioningIdentity(builder.Configuration, builder.Environment);
+builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<AccountBootstrap>();
+builder.Services.AddHealthChecks().AddDbContextCheck<CommissioningDbContext>();
+builder.Services.AddRazorPages()
+    .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = true;
+});
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<CommissioningDbContext>();
+    await DatabaseSetup.MigrateAsync(db);
+    await scope.ServiceProvider.GetRequiredService<AccountBootstrap>().RunAsync();
+    if (app.Configuration.GetValue<bool>("Demo:Enabled"))
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+}
+
+if (app.Environment.IsDevelopment())
+    app.UseDeveloperExceptionPage();
+else
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+app.UseSecurityHeaders();
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(ukCulture),
+    SupportedCultures = [ukCulture],
+    SupportedUICultures = [ukCulture],
+});
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapRazorPages();
 
 app.Run();
+
+public partial class Program;

@@ -1,0 +1,66 @@
+using Commissioning.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Commissioning.Web.Forms;
+
+/// <summary>Field rules shared by every form, with messages in the GOV.UK style.</summary>
+public static class ValidationRules
+{
+    public static IRuleBuilderOptionsConditions<T, string?> Money<T>(this IRuleBuilder<T, string?> rule, string label, bool required) =>
+        rule.Custom((text, context) =>
+        {
+            if (!required && string.IsNullOrWhiteSpace(text)) return;
+            if (Domain.Common.Money.TryParse(text, out _, out var problem)) return;
+            context.AddFailure(problem switch
+            {
+                MoneyProblem.Missing => $"Enter the {label}",
+                MoneyProblem.Negative => $"The {label} must be £0.00 or more",
+                MoneyProblem.FractionOfPenny => $"Enter the {label} to the nearest penny, like 1,234.56",
+                MoneyProblem.TooLarge => $"The {label} must be less than £10,000,000,000",
+                _ => $"Enter the {label} in pounds and pence, like 12,393,408.00",
+            });
+        });
+
+    public static IRuleBuilderOptionsConditions<T, DateParts?> Date<T>(this IRuleBuilder<T, DateParts?> rule, string label, bool required) =>
+        rule.Custom((parts, context) =>
+        {
+            parts ??= new DateParts();
+            if (!required && parts.IsEmpty) return;
+            if (parts.TryGetDate(out _, out var problem)) return;
+            context.AddFailure(problem switch
+            {
+                DateProblem.Missing => $"Enter the {label}",
+                DateProblem.Incomplete => $"The {label} must include a day, month and year",
+                _ => $"The {label} must be a real date, like 1 4 2021",
+            });
+        });
+
+    public static IRuleBuilderOptionsConditions<T, string?> WholeNumber<T>(this IRuleBuilder<T, string?> rule, string label, int min, int max, bool required = true) =>
+        rule.Custom((text, context) =>
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                if (required) context.AddFailure($"Enter the {label}");
+                return;
+            }
+            if (!int.TryParse(text.Trim(), out var n)) context.AddFailure($"The {label} must be a whole number, like 12");
+            else if (n < min || n > max) context.AddFailure($"The {label} must be between {min} and {max}");
+        });
+
+    /// <summary>Copies validation failures into ModelState under the form's prefix ("Input.").</summary>
+    public static void AddTo(this FluentValidation.Results.ValidationResult result, ModelStateDictionary state, string prefix = "Input")
+    {
+        foreach (var failure in result.Errors)
+        {
+            var key = failure.PropertyName.Length == 0 ? prefix : $"{prefix}.{failure.PropertyName}";
+            // One message per field: the first is the one to fix first.
+            if (state.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
+            state.AddModelError(key, failure.ErrorMessage);
+        }
+    }
+
+    public static int? ParseInt(string? text) => int.TryParse(text?.Trim(), out var n) ? n : null;
+
+    public static Money? ParseMoney(string? text) => Domain.Common.Money.TryParse(text, out var m, out _) ? m : null;
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Commissioning.Web.Pages;
+
+/// <summary>A plain page with a reference id; details go only to the log [ASVS 7.4.1].</summary>
+[AllowAnonymous]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
+{
+    public string Heading { get; private set; } = "Sorry, there is a problem with the service";
+    public string Explanation { get; private set; } = "Your change has not been saved. Try again later.";
+    public string? Reference { get; private set; }
+
+    public void OnGet(int? status) => Describe(status);
+    public void OnPost(int? status) => Describe(status);
+
+    private void Describe(int? status)
+    {
+        Reference = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (failure is not null)
+            logger.LogError(failure.Error, "Unhandled error on {Path}; reference {Reference}", failure.Path, Reference);
+        switch (status)
+        {
+            case 404:
+                Heading = "Page not found";
+                Explanation = "If you typed the web address, check it is correct. If you pasted it, check you copied all of it.";
+                Reference = null;
+                break;
+            case 429:
+                Heading = "Too many attempts";
+                Explanation = "You have tried to sign in too many times in a short while. Wait a minute, then try again.";
+                Reference = null;
+                break;
+            case 400:
+                Heading = "Your request could not be handled";
+                Explanation = "The form may have expired. Go back, refresh the page and try again.";
+                break;
+        }
+        if (status is >= 400 and < 600) Response.StatusCode = status.Value;
+    }
+}

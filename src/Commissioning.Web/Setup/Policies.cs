@@ -1,0 +1,18 @@
+using Commissioning.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Commissioning.Web.Setup;
+
+/// <summary>Who may do what. Every page needs a signed-in user; these add the role checks.</summary>
+public static class Policies
+{
+    public const string EditRegister = "EditRegister";
+    public const string ManageUsers = "ManageUsers";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(EditRegister, p => p.RequireRole(Roles.Commissioner, Roles.Administrator));
+        options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Administrator));
+    }
+}

@@ -1,0 +1,20 @@
+using Commissioning.Domain.Common;
+using Commissioning.Infrastructure.Data;
+
+namespace Commissioning.Web.Setup;
+
+/// <summary>Today in UK local time (the council's day), from the injectable TimeProvider.</summary>
+public sealed class SystemClock(TimeProvider time) : IClock
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), London).DateTime);
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+}
+
+/// <summary>Audit columns name the signed-in user; start-up work is "system".</summary>
+public sealed class HttpAuditContext(IHttpContextAccessor accessor, TimeProvider time) : IAuditContext
+{
+    public string UserName => accessor.HttpContext?.User.Identity?.Name ?? "system";
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+}
