@@ -137,12 +137,17 @@ public abstract class Contract : AuditedAggregate
     /// Status follows from dates and events, never typed in. A contract is a draft until it is
     /// awarded and has started; it is superseded once its successor has started.
     /// </summary>
-    public ContractStatus StatusOn(DateOnly today, DateOnly? successorStart)
+    public ContractStatus StatusOn(DateOnly today, DateOnly? successorStart) =>
+        DeriveStatus(today, AwardedOn, StartDate, CurrentEndDate, TerminatedOn, successorStart);
+
+    /// <summary>The status rule on plain values, so a register row can use it without loading the aggregate.</summary>
+    public static ContractStatus DeriveStatus(DateOnly today, DateOnly? awardedOn, DateOnly start, DateOnly currentEnd,
+        DateOnly? terminatedOn, DateOnly? successorStart)
     {
-        if (TerminatedOn is { } last && today > last) return ContractStatus.Terminated;
+        if (terminatedOn is { } last && today > last) return ContractStatus.Terminated;
         if (successorStart is { } next && today >= next) return ContractStatus.Superseded;
-        if (AwardedOn is null || today < StartDate) return ContractStatus.Draft;
-        if (today > CurrentEndDate) return ContractStatus.Expired;
+        if (awardedOn is null || today < start) return ContractStatus.Draft;
+        if (today > currentEnd) return ContractStatus.Expired;
         return ContractStatus.Active;
     }
 

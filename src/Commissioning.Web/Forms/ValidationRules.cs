@@ -10,17 +10,23 @@ public static class ValidationRules
     public static IRuleBuilderOptionsConditions<T, string?> Money<T>(this IRuleBuilder<T, string?> rule, string label, bool required) =>
         rule.Custom((text, context) =>
         {
-            if (!required && string.IsNullOrWhiteSpace(text)) return;
-            if (Domain.Common.Money.TryParse(text, out _, out var problem)) return;
-            context.AddFailure(problem switch
-            {
-                MoneyProblem.Missing => $"Enter the {label}",
-                MoneyProblem.Negative => $"The {label} must be £0.00 or more",
-                MoneyProblem.FractionOfPenny => $"Enter the {label} to the nearest penny, like 1,234.56",
-                MoneyProblem.TooLarge => $"The {label} must be less than £10,000,000,000",
-                _ => $"Enter the {label} in pounds and pence, like 12,393,408.00",
-            });
+            if (MoneyMessage(text, label, required) is { } message) context.AddFailure(message);
         });
+
+    /// <summary>What is wrong with a typed amount of money, or null when it is fine.</summary>
+    public static string? MoneyMessage(string? text, string label, bool required)
+    {
+        if (!required && string.IsNullOrWhiteSpace(text)) return null;
+        if (Domain.Common.Money.TryParse(text, out _, out var problem)) return null;
+        return problem switch
+        {
+            MoneyProblem.Missing => $"Enter the {label}",
+            MoneyProblem.Negative => $"The {label} must be £0.00 or more",
+            MoneyProblem.FractionOfPenny => $"Enter the {label} to the nearest penny, like 1,234.56",
+            MoneyProblem.TooLarge => $"The {label} must be less than £10,000,000,000",
+            _ => $"Enter the {label} in pounds and pence, like 12,393,408.00",
+        };
+    }
 
     public static IRuleBuilderOptionsConditions<T, DateParts?> Date<T>(this IRuleBuilder<T, DateParts?> rule, string label, bool required) =>
         rule.Custom((parts, context) =>

@@ -1,0 +1,36 @@
+using Commissioning.Infrastructure.Identity;
+using Commissioning.Web.Forms;
+using Commissioning.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Commissioning.Web.Pages.Admin.Users;
+
+[Authorize(Policy = Policies.ManageUsers)]
+public sealed class CreateModel(UserManager<ApplicationUser> users, ILogger<CreateModel> logger) : PageModel
+{
+    [BindProperty] public UserForm Input { get; set; } = new();
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        new UserForm.Validator(creating: true).Validate(Input).AddTo(ModelState);
+        if (!ModelState.IsValid) return Page();
+        var email = Input.Email!.Trim();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Input.DisplayName!.Trim() };
+        var created = await users.CreateAsync(user, Input.Password!);
+        if (!created.Succeeded)
+        {
+            UserForm.AddErrors(created, ModelState);
+            Input.Password = null;
+            return Page();
+        }
+        await users.AddToRolesAsync(user, Input.Roles.Distinct());
+        logger.LogInformation("{Admin} created user {User} with roles {Roles}", User.Identity?.Name, email, string.Join(", ", Input.Roles));
+        TempData["Success"] = $"{email} added";
+        return RedirectToPage("Index");
+    }
+}

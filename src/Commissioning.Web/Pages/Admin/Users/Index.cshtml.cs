@@ -1,0 +1,25 @@
+using Commissioning.Infrastructure.Identity;
+using Commissioning.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Web.Pages.Admin.Users;
+
+[Authorize(Policy = Policies.ManageUsers)]
+public sealed class IndexModel(UserManager<ApplicationUser> users, TimeProvider time) : PageModel
+{
+    public sealed record Row(string Id, string Email, string Name, IList<string> Roles, bool LockedOut);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var now = time.GetUtcNow();
+        var rows = new List<Row>();
+        foreach (var u in await users.Users.OrderBy(u => u.Email).ToListAsync())
+            rows.Add(new Row(u.Id, u.Email ?? "", u.DisplayName, await users.GetRolesAsync(u), u.LockoutEnd > now));
+        Rows = rows;
+    }
+}

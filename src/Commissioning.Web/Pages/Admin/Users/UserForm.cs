@@ -1,0 +1,35 @@
+using Commissioning.Infrastructure.Identity;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Commissioning.Web.Pages.Admin.Users;
+
+public sealed class UserForm
+{
+    public string? Email { get; set; }
+    public string? DisplayName { get; set; }
+    public string? Password { get; set; }
+    public List<string> Roles { get; set; } = [];
+
+    public sealed class Validator : AbstractValidator<UserForm>
+    {
+        public Validator(bool creating)
+        {
+            RuleFor(x => x.Email).NotEmpty().WithMessage("Enter the email address")
+                .EmailAddress().WithMessage("Enter an email address in the correct format, like name@council.gov.uk");
+            RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter the person's name")
+                .MaximumLength(ApplicationUser.DisplayNameMaxLength).WithMessage($"The name must be {ApplicationUser.DisplayNameMaxLength} characters or fewer");
+            if (creating)
+                RuleFor(x => x.Password).NotEmpty().WithMessage("Enter a password of at least 12 characters");
+            RuleForEach(x => x.Roles).Must(r => Infrastructure.Identity.Roles.All.Contains(r)).WithMessage("Choose roles from the list");
+        }
+    }
+
+    /// <summary>Identity's own refusals (a breached password, a taken email) shown at their fields.</summary>
+    public static void AddErrors(IdentityResult result, ModelStateDictionary state)
+    {
+        foreach (var e in result.Errors)
+            state.AddModelError(e.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", e.Description);
+    }
+}

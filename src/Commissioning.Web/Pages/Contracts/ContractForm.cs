@@ -1,0 +1,178 @@
+using Commissioning.Domain.Common;
+using Commissioning.Domain.Contracts;
+using Commissioning.Web.Forms;
+
+namespace Commissioning.Web.Pages.Contracts;
+
+/// <summary>
+/// The contract form shared by Create, Edit and Record renewal: what the person typed, kept as
+/// text so a mistake is shown back exactly as entered. Each form shows only its own sections.
+/// </summary>
+public sealed class ContractForm
+{
+    public string? Reference { get; set; }
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    public string? ServiceCategory { get; set; }
+    public string? Directorate { get; set; }
+    public string? ResponsibleCommissioner { get; set; }
+    public string? ProcurementRoute { get; set; }
+    public bool IsKeyDecision { get; set; }
+    public string? Confidentiality { get; set; } = nameof(Domain.Contracts.Confidentiality.Open);
+    public DateParts StartDate { get; set; } = new();
+    public DateParts InitialEndDate { get; set; } = new();
+    public DateParts AwardedOn { get; set; } = new();
+    public string? NoticePeriodMonths { get; set; }
+    public string? BreakClause { get; set; }
+    public List<OptionRow> ExtensionOptions { get; set; } = [];
+    public string? ProviderId { get; set; }
+    public string? AnnualValue { get; set; }
+    public List<RateRow> RateCard { get; set; } = [];
+    public List<SubContractRow> SubContracts { get; set; } = [];
+    public List<MemberRow> Members { get; set; } = [];
+    public Guid? Version { get; set; }
+
+    public sealed class OptionRow
+    {
+        public string? Months { get; set; }
+        public bool IsExercised { get; set; }
+        public bool IsBlank => string.IsNullOrWhiteSpace(Months) && !IsExercised;
+    }
+
+    public sealed class RateRow
+    {
+        public string? Service { get; set; }
+        public string? Unit { get; set; }
+        public string? UnitRate { get; set; }
+        public bool IsBlank => string.IsNullOrWhiteSpace(Service) && string.IsNullOrWhiteSpace(UnitRate);
+    }
+
+    public sealed class SubContractRow
+    {
+        public string? ProviderId { get; set; }
+        public string? Service { get; set; }
+        public string? AnnualValue { get; set; }
+        public bool IsBlank => string.IsNullOrWhiteSpace(ProviderId) && string.IsNullOrWhiteSpace(Service) && string.IsNullOrWhiteSpace(AnnualValue);
+    }
+
+    public sealed class MemberRow
+    {
+        public string? ProviderId { get; set; }
+        public string? Role { get; set; }
+        public bool IsLead { get; set; }
+        public bool IsBlank => string.IsNullOrWhiteSpace(ProviderId) && string.IsNullOrWhiteSpace(Role) && !IsLead;
+    }
+
+    /// <summary>Blank rows are spare lines on the page, not data.</summary>
+    public void DropBlankRows()
+    {
+        ExtensionOptions.RemoveAll(r => r.IsBlank);
+        RateCard.RemoveAll(r => r.IsBlank);
+        SubContracts.RemoveAll(r => r.IsBlank);
+        Members.RemoveAll(r => r.IsBlank);
+    }
+
+    /// <summary>One spare line in each list (two members for a new consortium), so there is always room to add.</summary>
+    public void AddSpareRows(CommissioningForm form)
+    {
+        ExtensionOptions.Add(new OptionRow());
+        RateCard.Add(new RateRow());
+        if (form == CommissioningForm.LeadProvider) SubContracts.Add(new SubContractRow());
+        if (form == CommissioningForm.Consortium)
+            do Members.Add(new MemberRow()); while (Members.Count < 2);
+    }
+
+    public void AddRow(string? section)
+    {
+        switch (section)
+        {
+            case nameof(ExtensionOptions): ExtensionOptions.Add(new OptionRow()); break;
+            case nameof(RateCard): RateCard.Add(new RateRow()); break;
+            case nameof(SubContracts): SubContracts.Add(new SubContractRow()); break;
+            case nameof(Members): Members.Add(new MemberRow()); break;
+        }
+    }
+
+    /// <summary>The form filled from a saved contract, for editing or as the start of its renewal.</summary>
+    public static ContractForm From(Contract c) => new()
+    {
+        Reference = c.Reference,
+        Title = c.Title,
+        Description = c.Description,
+        ServiceCategory = c.ServiceCategory.ToString(),
+        Directorate = c.Directorate,
+        ResponsibleCommissioner = c.ResponsibleCommissioner,
+        ProcurementRoute = c.ProcurementRoute.ToString(),
+        IsKeyDecision = c.IsKeyDecision,
+        Confidentiality = c.Confidentiality.ToString(),
+        StartDate = DateParts.From(c.StartDate),
+        InitialEndDate = DateParts.From(c.InitialEndDate),
+        AwardedOn = DateParts.From(c.AwardedOn),
+        NoticePeriodMonths = c.NoticePeriodMonths.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        BreakClause = c.BreakClause,
+        ExtensionOptions = c.ExtensionOptions.Select(o => new OptionRow { Months = o.Months.ToString(System.Globalization.CultureInfo.InvariantCulture), IsExercised = o.IsExercised }).ToList(),
+        ProviderId = c is ConsortiumContract ? null : c.ProviderId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        AnnualValue = c.AnnualValue?.ToInputString(),
+        RateCard = c.RateCard.Select(l => new RateRow { Service = l.Service, Unit = l.Unit.ToString(), UnitRate = l.UnitRate.ToInputString() }).ToList(),
+        SubContracts = c is LeadProviderContract lp
+            ? lp.SubContracts.Select(s => new SubContractRow { ProviderId = s.ProviderId.ToString(System.Globalization.CultureInfo.InvariantCulture), Service = s.Service, AnnualValue = s.AnnualValue.ToInputString() }).ToList()
+            : [],
+        Members = c is ConsortiumContract k
+            ? k.Members.Select(m => new MemberRow { ProviderId = m.ProviderId.ToString(System.Globalization.CultureInfo.InvariantCulture), Role = m.Role, IsLead = m.IsLead }).ToList()
+            : [],
+        Version = c.Version,
+    };
+
+    // The methods below run only after the validator has passed, so parsing cannot fail.
+
+    public Contract CreateContract(CommissioningForm form) => form switch
+    {
+        CommissioningForm.Block => new BlockContract(ProviderIdValue, AnnualValueMoney!.Value),
+        CommissioningForm.Spot => new SpotContract(ProviderIdValue, RateLines(), AnnualValueMoney),
+        CommissioningForm.LeadProvider => new LeadProviderContract(ProviderIdValue, AnnualValueMoney!.Value, SubContractParts()),
+        _ => new ConsortiumContract(MemberParts(), AnnualValueMoney!.Value),
+    };
+
+    /// <summary>Applies the whole form to the contract; a broken business rule throws before anything is saved.</summary>
+    public void ApplyTo(Contract contract, string reference)
+    {
+        contract.Describe(new ContractDescription(reference, Title!, Description,
+            Enum.Parse<ServiceCategory>(ServiceCategory!), Directorate!, ResponsibleCommissioner!,
+            Enum.Parse<ProcurementRoute>(ProcurementRoute!), IsKeyDecision, Enum.Parse<Confidentiality>(Confidentiality!)));
+        contract.SetTerm(new ContractTerm(StartDate.ToDate()!.Value, InitialEndDate.ToDate()!.Value,
+            ExtensionOptions.Select(o => new ExtensionOptionTerm(int.Parse(o.Months!.Trim(), System.Globalization.CultureInfo.InvariantCulture), o.IsExercised)).ToList(),
+            int.Parse(NoticePeriodMonths!.Trim(), System.Globalization.CultureInfo.InvariantCulture), BreakClause));
+        contract.RecordAward(AwardedOn.ToDate());
+        switch (contract)
+        {
+            case BlockContract b: b.SetProviderAndSum(ProviderIdValue, AnnualValueMoney!.Value); break;
+            case SpotContract s: s.SetProvider(ProviderIdValue, AnnualValueMoney); break;
+            case LeadProviderContract l: l.SetLeadAndSubContracts(ProviderIdValue, AnnualValueMoney!.Value, SubContractParts()); break;
+            case ConsortiumContract k: k.SetMembers(MemberParts(), AnnualValueMoney!.Value); break;
+        }
+        contract.SetRateCard(RateLines());
+    }
+
+    private int ProviderIdValue => ValidationRules.ParseInt(ProviderId) ?? 0;
+    private Money? AnnualValueMoney => ValidationRules.ParseMoney(AnnualValue);
+
+    private List<RateCardLine> RateLines() =>
+        RateCard.Select(r => new RateCardLine(r.Service!, Enum.Parse<RateUnit>(r.Unit!), ValidationRules.ParseMoney(r.UnitRate)!.Value)).ToList();
+
+    private List<SubContract> SubContractParts() =>
+        SubContracts.Select(s => new SubContract(ValidationRules.ParseInt(s.ProviderId)!.Value, s.Service!, ValidationRules.ParseMoney(s.AnnualValue)!.Value)).ToList();
+
+    private List<ConsortiumMember> MemberParts() =>
+        Members.Select(m => new ConsortiumMember(ValidationRules.ParseInt(m.ProviderId)!.Value, m.Role!, m.IsLead)).ToList();
+
+    /// <summary>Where on the page each business rule's message belongs.</summary>
+    public static string FieldFor(IBusinessRule rule) => rule switch
+    {
+        ExtensionOptionsMustBeUsedInOrderRule => "Input.ExtensionOptions",
+        SuccessorMustStartAfterPredecessorRule => "Input.StartDate",
+        SpotContractNeedsARateCardRule => "Input.RateCard",
+        LeadProviderMustBeAPartyRule => "Input.ProviderId",
+        LeadProviderCannotSubContractToItselfRule or SubContractsCannotExceedContractValueRule => "Input.SubContracts",
+        _ => "Input.Members",
+    };
+}

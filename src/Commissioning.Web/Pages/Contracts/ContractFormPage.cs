@@ -1,0 +1,77 @@
+using Commissioning.Domain.Common;
+using Commissioning.Domain.Contracts;
+using Commissioning.Infrastructure.Data;
+using Commissioning.Web.Forms;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Web.Pages.Contracts;
+
+/// <summary>What Create, Edit and Record renewal share: the form, its provider list, its checks.</summary>
+public abstract class ContractFormPage(CommissioningDbContext db) : PageModel
+{
+    [BindProperty] public ContractForm Input { get; set; } = new();
+
+    public CommissioningForm Form { get; protected set; }
+    public IReadOnlyList<(string Value, string Text)> Providers { get; private set; } = [];
+
+    protected CommissioningDbContext Db => db;
+
+    public ContractFieldsView Fields(bool referenceOptional) => new(Input, Form, Providers, referenceOptional);
+
+    protected async Task LoadProvidersAsync(CancellationToken ct) =>
+        Providers = (await db.Providers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+            .Select(p => (p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Name)).ToList();
+
+    /// <summary>"Add another line" posts the form back with one more spare row; nothing is checked or saved.</summary>
+    protected async Task<IActionResult> AddRowAsync(string? section, CancellationToken ct)
+    {
+        ModelState.Clear();
+        Input.DropBlankRows();
+        Input.AddRow(section);
+        Input.AddSpareRows(Form);
+        await LoadProvidersAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Field checks, then the reference's uniqueness. True when the form can be applied.</summary>
+    protected async Task<bool> ValidateAsync(bool referenceRequired, int? exceptContractId, CancellationToken ct)
+    {
+        Input.DropBlankRows();
+        var providerIds = (await db.Providers.Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        new ContractFormValidator(Form, providerIds, referenceRequired).Validate(Input).AddTo(ModelState);
+        if (!string.IsNullOrWhiteSpace(Input.Reference) && !ModelState.ContainsKey("Input.Reference"))
+        {
+            var reference = Input.Reference.Trim().ToUpperInvariant();
+            var holder = await db.Contracts.Where(c => c.Reference == reference && c.Id != exceptContractId).Select(c => c.Title).FirstOrDefaultAsync(ct);
+            if (holder is not null) ModelState.AddModelError("Input.Reference", $"The reference {reference} is already used by \u201c{holder}\u201d: enter another, or leave it blank to have one made");
+        }
+        return ModelState.IsValid;
+    }
+
+    /// <summary>Runs a change to the aggregate; a broken business rule becomes a message at its field.</summary>
+    protected bool TryApply(Action change)
+    {
+        try
+        {
+            change();
+            return true;
+        }
+        catch (BusinessRuleException e)
+        {
+            ModelState.AddModelError(ContractForm.FieldFor(e.Rule), e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Shows the page again with what was typed, plus spare rows.</summary>
+    protected async Task<IActionResult> RedisplayAsync(CancellationToken ct)
+    {
+        Input.AddSpareRows(Form);
+        await LoadProvidersAsync(ct);
+        return Page();
+    }
+}
+
+public sealed record ContractFieldsView(ContractForm Input, CommissioningForm Form, IReadOnlyList<(string Value, string Text)> Providers, bool ReferenceOptional);

@@ -1,0 +1,109 @@
+using Commissioning.Domain.Contracts;
+using Commissioning.Web.Forms;
+using FluentValidation;
+
+namespace Commissioning.Web.Pages.Contracts;
+
+/// <summary>
+/// Checks what was typed, field by field, for one commissioning form. Rules about the contract
+/// as a whole (a consortium's lead, options in order) belong to the domain and are shown from there.
+/// </summary>
+public sealed class ContractFormValidator : AbstractValidator<ContractForm>
+{
+    public ContractFormValidator(CommissioningForm form, IReadOnlySet<int> providerIds, bool referenceRequired)
+    {
+        RuleFor(x => x.Reference).Custom((r, ctx) =>
+        {
+            if (string.IsNullOrWhiteSpace(r)) { if (referenceRequired) ctx.AddFailure("Enter the contract reference"); return; }
+            if (r.Trim().Length > Contract.ReferenceMaxLength) ctx.AddFailure($"The reference must be {Contract.ReferenceMaxLength} characters or fewer");
+            else if (!r.Trim().All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '/')) ctx.AddFailure("The reference can only contain letters, numbers, hyphens and slashes, like SC-2021-0001");
+        });
+        RuleFor(x => x.Title).NotEmpty().WithMessage("Enter the contract title")
+            .MaximumLength(Contract.TitleMaxLength).WithMessage($"The title must be {Contract.TitleMaxLength} characters or fewer");
+        RuleFor(x => x.Description).MaximumLength(Contract.DescriptionMaxLength).WithMessage($"The description must be {Contract.DescriptionMaxLength} characters or fewer");
+        RuleFor(x => x.ServiceCategory).Must(v => Enum.TryParse<ServiceCategory>(v, out _)).WithMessage("Choose the service category");
+        RuleFor(x => x.Directorate).NotEmpty().WithMessage("Enter the directorate")
+            .MaximumLength(Contract.DirectorateMaxLength).WithMessage($"The directorate must be {Contract.DirectorateMaxLength} characters or fewer");
+        RuleFor(x => x.ResponsibleCommissioner).NotEmpty().WithMessage("Enter the responsible commissioner")
+            .MaximumLength(Contract.CommissionerMaxLength).WithMessage($"The commissioner's name must be {Contract.CommissionerMaxLength} characters or fewer");
+        RuleFor(x => x.ProcurementRoute).Must(v => Enum.TryParse<ProcurementRoute>(v, out _)).WithMessage("Choose the procurement route");
+        RuleFor(x => x.Confidentiality).Must(v => Enum.TryParse<Confidentiality>(v, out _)).WithMessage("Choose the confidentiality");
+        RuleFor(x => x.StartDate).Date("start date", required: true);
+        RuleFor(x => x.InitialEndDate).Date("initial end date", required: true)
+            .Custom((end, ctx) =>
+            {
+                var start = ctx.InstanceToValidate.StartDate.ToDate();
+                if (start is { } s && end?.ToDate() is { } e && e < s)
+                    ctx.AddFailure($"The initial end date must be on or after the start date ({Labels.Date(s)})");
+            });
+        RuleFor(x => x.AwardedOn).Date("award date", required: false);
+        RuleFor(x => x.NoticePeriodMonths).WholeNumber("notice period", 0, Contract.MaxNoticeMonths);
+        RuleFor(x => x.BreakClause).MaximumLength(Contract.BreakClauseMaxLength).WithMessage($"The break clause must be {Contract.BreakClauseMaxLength} characters or fewer");
+
+        RuleFor(x => x).Custom((f, ctx) =>
+        {
+            for (var i = 0; i < f.ExtensionOptions.Count; i++)
+            {
+                var months = ValidationRules.ParseInt(f.ExtensionOptions[i].Months);
+                if (months is null or < 1 or > 120)
+                    ctx.AddFailure($"ExtensionOptions[{i}].Months", $"Extension option {i + 1}: enter its length as a whole number of months from 1 to 120");
+            }
+        });
+
+        var providerLabel = form switch
+        {
+            CommissioningForm.LeadProvider => "Choose the lead provider: a lead provider contract must name its lead among the parties",
+            _ => "Choose the provider",
+        };
+        if (form != CommissioningForm.Consortium)
+            RuleFor(x => x.ProviderId).Custom((id, ctx) =>
+            {
+                if (string.IsNullOrWhiteSpace(id)) ctx.AddFailure(providerLabel);
+                else if (ValidationRules.ParseInt(id) is not { } n || !providerIds.Contains(n)) ctx.AddFailure("Choose a provider from the list: the one given is not in the register");
+            });
+
+        var valueLabel = form switch { CommissioningForm.Block => "annual sum", CommissioningForm.Spot => "estimated annual value", _ => "annual value" };
+        RuleFor(x => x.AnnualValue).Money(valueLabel, required: form != CommissioningForm.Spot);
+
+        RuleFor(x => x).Custom((f, ctx) =>
+        {
+            for (var i = 0; i < f.RateCard.Count; i++)
+            {
+                var row = f.RateCard[i];
+                var n = i + 1;
+                if (string.IsNullOrWhiteSpace(row.Service)) ctx.AddFailure($"RateCard[{i}].Service", $"Rate card line {n}: enter the service");
+                else if (row.Service.Length > RateCardLine.ServiceMaxLength) ctx.AddFailure($"RateCard[{i}].Service", $"Rate card line {n}: the service must be {RateCardLine.ServiceMaxLength} characters or fewer");
+                if (!Enum.TryParse<RateUnit>(row.Unit, out _)) ctx.AddFailure($"RateCard[{i}].Unit", $"Rate card line {n}: choose the unit");
+                MoneyFailure(ctx, $"RateCard[{i}].UnitRate", row.UnitRate, $"Rate card line {n}: ", "unit rate");
+            }
+            if (form == CommissioningForm.LeadProvider)
+                for (var i = 0; i < f.SubContracts.Count; i++)
+                {
+                    var row = f.SubContracts[i];
+                    var n = i + 1;
+                    ProviderFailure(ctx, $"SubContracts[{i}].ProviderId", row.ProviderId, $"Sub-contract {n}: ", providerIds);
+                    if (string.IsNullOrWhiteSpace(row.Service)) ctx.AddFailure($"SubContracts[{i}].Service", $"Sub-contract {n}: enter the service it covers");
+                    MoneyFailure(ctx, $"SubContracts[{i}].AnnualValue", row.AnnualValue, $"Sub-contract {n}: ", "annual value");
+                }
+            if (form == CommissioningForm.Consortium)
+                for (var i = 0; i < f.Members.Count; i++)
+                {
+                    var row = f.Members[i];
+                    ProviderFailure(ctx, $"Members[{i}].ProviderId", row.ProviderId, $"Member {i + 1}: ", providerIds);
+                    if (string.IsNullOrWhiteSpace(row.Role)) ctx.AddFailure($"Members[{i}].Role", $"Member {i + 1}: enter the member's role");
+                }
+        });
+    }
+
+    private static void ProviderFailure(ValidationContext<ContractForm> ctx, string field, string? id, string prefix, IReadOnlySet<int> known)
+    {
+        if (string.IsNullOrWhiteSpace(id)) ctx.AddFailure(field, prefix + "choose the provider");
+        else if (ValidationRules.ParseInt(id) is not { } n || !known.Contains(n)) ctx.AddFailure(field, prefix + "choose a provider from the list: the one given is not in the register");
+    }
+
+    private static void MoneyFailure(ValidationContext<ContractForm> ctx, string field, string? text, string prefix, string label)
+    {
+        if (ValidationRules.MoneyMessage(text, label, required: true) is { } message)
+            ctx.AddFailure(field, prefix + char.ToLowerInvariant(message[0]) + message[1..]);
+    }
+}

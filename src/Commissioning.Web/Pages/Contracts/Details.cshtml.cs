@@ -1,0 +1,44 @@
+using Commissioning.Domain.Common;
+using Commissioning.Domain.Contracts;
+using Commissioning.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Web.Pages.Contracts;
+
+/// <summary>One contract: its description, term, money and parties, and its renewal links.</summary>
+public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : PageModel
+{
+    public Contract Contract { get; private set; } = null!;
+    public ContractStatus Status { get; private set; }
+    public IReadOnlyDictionary<int, string> ProviderNames { get; private set; } = new Dictionary<int, string>();
+    public (int Id, string Reference, DateOnly Start)? Successor { get; private set; }
+    public (int Id, string Reference)? Predecessor { get; private set; }
+    public DateOnly Today => clock.Today;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contract is null) return NotFound();
+        Contract = contract;
+
+        var next = await db.Contracts.Where(c => c.PredecessorId == id).Select(c => new { c.Id, c.Reference, c.StartDate }).FirstOrDefaultAsync(ct);
+        Successor = next is null ? null : (next.Id, next.Reference, next.StartDate);
+        if (contract.PredecessorId is { } pid)
+        {
+            var before = await db.Contracts.Where(c => c.Id == pid).Select(c => new { c.Id, c.Reference }).FirstAsync(ct);
+            Predecessor = (before.Id, before.Reference);
+        }
+        Status = contract.StatusOn(clock.Today, Successor?.Start);
+
+        var ids = new List<int>();
+        if (contract.ProviderId is { } p) ids.Add(p);
+        if (contract is LeadProviderContract lp) ids.AddRange(lp.SubContracts.Select(s => s.ProviderId));
+        if (contract is ConsortiumContract k) ids.AddRange(k.Members.Select(m => m.ProviderId));
+        ProviderNames = await db.Providers.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        return Page();
+    }
+
+    public string NameOf(int? providerId) => providerId is { } id && ProviderNames.TryGetValue(id, out var n) ? n : "Not recorded";
+}

@@ -1,0 +1,102 @@
+using Commissioning.Domain.Contracts;
+using Commissioning.Infrastructure.Data;
+using Commissioning.Web.Forms;
+using Commissioning.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Web.Pages.Contracts;
+
+/// <summary>
+/// Edit a contract. The version the person started from travels with the form: if someone
+/// else saved in between, nothing is overwritten and both versions are shown side by side.
+/// </summary>
+[Authorize(Policy = Policies.EditRegister)]
+public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+
+    public string Reference { get; private set; } = "";
+    public Conflict? Clash { get; private set; }
+
+    public sealed record Conflict(string ChangedBy, DateTime ChangedAtUtc, IReadOnlyList<(string Field, string Yours, string Saved)> Differences);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var contract = await Db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct);
+        if (contract is null) return NotFound();
+        (Form, Reference, Input) = (contract.Form, contract.Reference, ContractForm.From(contract));
+        return await RedisplayAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAddRowAsync(string? section, CancellationToken ct)
+    {
+        var contract = await Db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct);
+        if (contract is null) return NotFound();
+        (Form, Reference) = (contract.Form, contract.Reference);
+        return await AddRowAsync(section, ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var contract = await Db.Contracts.FirstOrDefaultAsync(c => c.Id == Id, ct);
+        if (contract is null) return NotFound();
+        (Form, Reference) = (contract.Form, contract.Reference);
+
+        if (contract.Version != Input.Version) return await ShowConflictAsync(contract, ct);
+        if (!await ValidateAsync(referenceRequired: true, exceptContractId: Id, ct)) return await RedisplayAsync(ct);
+        if (!TryApply(() => Input.ApplyTo(contract, Input.Reference!))) return await RedisplayAsync(ct);
+
+        // The check above reads the version; this makes the UPDATE itself refuse a save that raced past it.
+        Db.Entry(contract).Property(c => c.Version).OriginalValue = Input.Version!.Value;
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Db.ChangeTracker.Clear();
+            var current = await Db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct);
+            if (current is null) return NotFound();
+            return await ShowConflictAsync(current, ct);
+        }
+        TempData["Success"] = $"Contract {contract.Reference} saved";
+        return RedirectToPage("Details", new { id = Id });
+    }
+
+    private async Task<IActionResult> ShowConflictAsync(Contract current, CancellationToken ct)
+    {
+        ModelState.Clear();
+        Input.DropBlankRows();
+        await LoadProvidersAsync(ct);
+        var names = Providers.ToDictionary(p => p.Value, p => p.Text);
+        Clash = new Conflict(current.UpdatedBy, current.UpdatedAtUtc, Compare(Input, ContractForm.From(current), names));
+        ModelState.AddModelError("", "This contract was changed by someone else after you opened it. Nothing has been saved.");
+        // Saving again now means "keep my version": the form carries the version just shown.
+        Input.Version = current.Version;
+        return await RedisplayAsync(ct);
+    }
+
+    private static List<(string, string, string)> Compare(ContractForm mine, ContractForm theirs, IReadOnlyDictionary<string, string> providers)
+    {
+        string Name(string? id) => id is not null && providers.TryGetValue(id, out var n) ? n : id ?? "";
+        string D(DateParts p) => p.ToDate() is { } d ? Labels.Date(d) : string.Join("/", p.Day, p.Month, p.Year);
+        var fields = new (string, Func<ContractForm, string?>)[]
+        {
+            ("Reference", f => f.Reference?.Trim().ToUpperInvariant()), ("Title", f => f.Title?.Trim()), ("Description", f => f.Description?.Trim()),
+            ("Service category", f => f.ServiceCategory), ("Directorate", f => f.Directorate?.Trim()),
+            ("Responsible commissioner", f => f.ResponsibleCommissioner?.Trim()), ("Procurement route", f => f.ProcurementRoute),
+            ("Key decision", f => f.IsKeyDecision ? "Yes" : "No"), ("Confidentiality", f => f.Confidentiality),
+            ("Start date", f => D(f.StartDate)), ("Initial end date", f => D(f.InitialEndDate)), ("Date awarded", f => D(f.AwardedOn)),
+            ("Notice period in months", f => f.NoticePeriodMonths?.Trim()), ("Break clause", f => f.BreakClause?.Trim()),
+            ("Extension options", f => string.Join("; ", f.ExtensionOptions.Select(o => $"{o.Months} months{(o.IsExercised ? " (exercised)" : "")}"))),
+            ("Provider", f => Name(f.ProviderId)), ("Annual value", f => ValidationRules.ParseMoney(f.AnnualValue)?.ToString() ?? f.AnnualValue),
+            ("Rate card", f => string.Join("; ", f.RateCard.Select(r => $"{r.Service} {r.Unit} {ValidationRules.ParseMoney(r.UnitRate)?.ToString() ?? r.UnitRate}"))),
+            ("Sub-contracts", f => string.Join("; ", f.SubContracts.Select(s => $"{Name(s.ProviderId)}: {s.Service} {ValidationRules.ParseMoney(s.AnnualValue)?.ToString() ?? s.AnnualValue}"))),
+            ("Members", f => string.Join("; ", f.Members.Select(m => $"{Name(m.ProviderId)} ({m.Role}){(m.IsLead ? " lead" : "")}"))),
+        };
+        return fields.Select(f => (f.Item1, Yours: f.Item2(mine) ?? "", Saved: f.Item2(theirs) ?? ""))
+            .Where(r => !string.Equals(r.Yours, r.Saved, StringComparison.Ordinal)).ToList();
+    }
+}

@@ -1,0 +1,130 @@
+using Commissioning.Domain.Common;
+using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Providers;
+using Commissioning.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Web.Pages.Contracts;
+
+/// <summary>The contract register: search, filter, sort and page, all in the database.</summary>
+public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageModel
+{
+    public const int PageSize = 25;
+    public const int MaxEndsWithinMonths = 600;
+
+    [BindProperty(SupportsGet = true)] public Query Filter { get; set; } = new();
+
+    public sealed class Query
+    {
+        public string? Q { get; set; }
+        public CommissioningForm? Form { get; set; }
+        public ContractStatus? Status { get; set; }
+        public ServiceCategory? Category { get; set; }
+        public string? Directorate { get; set; }
+        public OrganisationType? ProviderType { get; set; }
+        public string? EndsWithin { get; set; }
+        public string? Sort { get; set; }
+        public string? Dir { get; set; }
+        public int PageNumber { get; set; } = 1;
+    }
+
+    public sealed record Row(int Id, string Reference, string Title, string? Provider, CommissioningForm Form,
+        ContractStatus Status, DateOnly CurrentEndDate, Money? AnnualValue);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<string> Directorates { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool Descending => Filter.Dir == "desc";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = clock.Today;
+        var all = db.Contracts.AsNoTracking();
+        var query = all;
+
+        if (!string.IsNullOrWhiteSpace(Filter.Q))
+        {
+            var pattern = "%" + Filter.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var providerIds = db.Providers.Where(p => EF.Functions.Like(p.Name, pattern, "\\")).Select(p => p.Id);
+            query = query.Where(c => EF.Functions.Like(c.Reference, pattern, "\\") || EF.Functions.Like(c.Title, pattern, "\\")
+                || (c.ProviderId != null && providerIds.Contains(c.ProviderId.Value))
+                || db.Set<ConsortiumContract>().Any(k => k.Id == c.Id && k.Members.Any(m => providerIds.Contains(m.ProviderId)))
+                || db.Set<LeadProviderContract>().Any(k => k.Id == c.Id && k.SubContracts.Any(s => providerIds.Contains(s.ProviderId))));
+        }
+        if (Filter.Form is { } form) query = query.WhereForm(form);
+        if (Filter.Status is { } status) query = query.WhereStatus(all, status, today);
+        if (Filter.Category is { } category) query = query.Where(c => c.ServiceCategory == category);
+        if (!string.IsNullOrWhiteSpace(Filter.Directorate)) query = query.Where(c => c.Directorate == Filter.Directorate);
+        if (Filter.ProviderType is { } type)
+            query = query.Where(c => db.Providers.Any(p => p.Id == c.ProviderId && p.OrganisationType == type));
+        if (!string.IsNullOrWhiteSpace(Filter.EndsWithin))
+        {
+            if (int.TryParse(Filter.EndsWithin.Trim(), out var months) && months is >= 0 and <= MaxEndsWithinMonths)
+            {
+                var until = today.AddMonths(months);
+                query = query.Where(c => c.CurrentEndDate >= today && c.CurrentEndDate <= until);
+            }
+            else
+                ModelState.AddModelError("Filter.EndsWithin", $"Enter a whole number of months from 0 to {MaxEndsWithinMonths}, like 6");
+        }
+
+        var rows = from c in query
+                   join p in db.Providers on c.ProviderId equals (int?)p.Id into ps
+                   from p in ps.DefaultIfEmpty()
+                   select new
+                   {
+                       c.Id, c.Reference, c.Title, Provider = p == null ? null : p.Name,
+                       Form = EF.Property<string>(c, ContractQueries.FormColumn),
+                       c.CurrentEndDate, c.AnnualValuePence, c.AwardedOn, c.StartDate, c.TerminatedOn,
+                       SuccessorStart = all.Where(n => n.PredecessorId == c.Id).Select(n => (DateOnly?)n.StartDate).FirstOrDefault(),
+                       // Status rank in SQL, in the order of ContractStatus, so the register can sort by it.
+                       StatusRank = c.TerminatedOn != null && c.TerminatedOn < today ? 3
+                           : all.Any(n => n.PredecessorId == c.Id && n.StartDate <= today) ? 4
+                           : c.AwardedOn == null || c.StartDate > today ? 0
+                           : c.CurrentEndDate < today ? 2 : 1,
+                   };
+
+        var desc = Descending;
+        var ordered = Filter.Sort switch
+        {
+            "title" => desc ? rows.OrderByDescending(r => r.Title) : rows.OrderBy(r => r.Title),
+            "provider" => desc ? rows.OrderByDescending(r => r.Provider) : rows.OrderBy(r => r.Provider),
+            "form" => desc ? rows.OrderByDescending(r => r.Form) : rows.OrderBy(r => r.Form),
+            "status" => desc ? rows.OrderByDescending(r => r.StatusRank) : rows.OrderBy(r => r.StatusRank),
+            "end" => desc ? rows.OrderByDescending(r => r.CurrentEndDate) : rows.OrderBy(r => r.CurrentEndDate),
+            "value" => desc ? rows.OrderByDescending(r => r.AnnualValuePence) : rows.OrderBy(r => r.AnnualValuePence),
+            _ => desc ? rows.OrderByDescending(r => r.Reference) : rows.OrderBy(r => r.Reference),
+        };
+
+        Total = await ordered.CountAsync(ct);
+        Filter.PageNumber = Math.Clamp(Filter.PageNumber, 1, PageCount);
+        var page = await ordered.ThenBy(r => r.Id).Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Rows = page.Select(r => new Row(r.Id, r.Reference, r.Title, r.Provider, Enum.Parse<CommissioningForm>(r.Form),
+            Contract.DeriveStatus(today, r.AwardedOn, r.StartDate, r.CurrentEndDate, r.TerminatedOn, r.SuccessorStart),
+            r.CurrentEndDate, r.AnnualValuePence is { } v ? Money.FromPence(v) : null)).ToList();
+        Directorates = await db.Contracts.Select(c => c.Directorate).Distinct().OrderBy(d => d).ToListAsync(ct);
+    }
+
+    /// <summary>A link to this register with the same filters and one thing changed.</summary>
+    public string Link(string? sort = null, string? dir = null, int? page = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Filter.Q"] = Filter.Q, ["Filter.Form"] = Filter.Form?.ToString(), ["Filter.Status"] = Filter.Status?.ToString(),
+            ["Filter.Category"] = Filter.Category?.ToString(), ["Filter.Directorate"] = Filter.Directorate,
+            ["Filter.ProviderType"] = Filter.ProviderType?.ToString(), ["Filter.EndsWithin"] = Filter.EndsWithin,
+            ["Filter.Sort"] = sort ?? Filter.Sort, ["Filter.Dir"] = dir ?? Filter.Dir,
+            ["Filter.PageNumber"] = (page ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return "/Contracts" + Microsoft.AspNetCore.Http.QueryString.Create(values.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+
+    public string SortLink(string column) =>
+        Link(column, (Filter.Sort ?? "reference") == column && !Descending ? "desc" : "asc");
+
+    public string AriaSort(string column) =>
+        (Filter.Sort ?? "reference") != column ? "none" : Descending ? "descending" : "ascending";
+}

@@ -1,0 +1,76 @@
+using Commissioning.Domain.Providers;
+using Commissioning.Infrastructure.Data;
+using Commissioning.Web.Forms;
+using Commissioning.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Web.Pages.Providers;
+
+/// <summary>Edit a provider; a save over someone else's newer change is refused and both are shown.</summary>
+public sealed class EditModel(CommissioningDbContext db, IAuthorizationService authorization) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    [BindProperty] public ProviderForm Input { get; set; } = new();
+
+    public bool CanEdit { get; private set; }
+    public string Name { get; private set; } = "";
+    public (string ChangedBy, DateTime ChangedAtUtc, List<(string Field, string Yours, string Saved)> Differences)? Clash { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var provider = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Id, ct);
+        if (provider is null) return NotFound();
+        (Name, Input) = (provider.Name, ProviderForm.From(provider));
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditRegister)).Succeeded;
+        return Page();
+    }
+
+    // Everyone signed in may read a provider here; only the editing roles may save, checked on the handler itself.
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.EditRegister)).Succeeded) return Forbid();
+        CanEdit = true;
+        var provider = await db.Providers.FirstOrDefaultAsync(p => p.Id == Id, ct);
+        if (provider is null) return NotFound();
+        Name = provider.Name;
+        if (provider.Version != Input.Version) return ShowConflict(provider);
+
+        new ProviderForm.Validator().Validate(Input).AddTo(ModelState);
+        if (!ModelState.IsValid) return Page();
+        provider.Update(Input.ToDetails());
+        db.Entry(provider).Property(p => p.Version).OriginalValue = Input.Version!.Value;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Id, ct);
+            return current is null ? NotFound() : ShowConflict(current);
+        }
+        TempData["Success"] = $"{provider.Name} saved";
+        return RedirectToPage("Index");
+    }
+
+    private PageResult ShowConflict(Provider current)
+    {
+        var saved = ProviderForm.From(current);
+        var fields = new (string, Func<ProviderForm, string?>)[]
+        {
+            ("Name", f => f.Name?.Trim()), ("Type of organisation", f => f.OrganisationType), ("SME", f => f.IsSme ? "Yes" : "No"),
+            ("VCSE", f => f.IsVcse ? "Yes" : "No"), ("Registration number", f => f.RegistrationNumber?.Trim()), ("Address", f => f.Address?.Trim()),
+            ("Contact name", f => f.ContactName?.Trim()), ("Contact email", f => f.ContactEmail?.Trim()), ("Contact telephone", f => f.ContactPhone?.Trim()),
+        };
+        var differences = fields.Select(f => (f.Item1, f.Item2(Input) ?? "", f.Item2(saved) ?? ""))
+            .Where(d => d.Item2 != d.Item3).ToList();
+        Clash = (current.UpdatedBy, current.UpdatedAtUtc, differences);
+        ModelState.Clear();
+        ModelState.AddModelError("", "This provider was changed by someone else after you opened it. Nothing has been saved.");
+        Input.Version = current.Version;
+        return Page();
+    }
+}

@@ -1,0 +1,30 @@
+using Commissioning.Domain.Providers;
+using Commissioning.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Web.Pages.Providers;
+
+public sealed class IndexModel(CommissioningDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    public sealed record Row(int Id, string Name, OrganisationType Type, bool IsSme, bool IsVcse, string? RegistrationNumber, int Contracts);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var query = db.Providers.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var pattern = "%" + Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || EF.Functions.Like(p.RegistrationNumber!, pattern, "\\"));
+        }
+        Rows = await query.OrderBy(p => p.Name)
+            .Select(p => new Row(p.Id, p.Name, p.OrganisationType, p.IsSme, p.IsVcse, p.RegistrationNumber,
+                db.Contracts.Count(c => c.ProviderId == p.Id)))
+            .ToListAsync(ct);
+    }
+}
