@@ -4,7 +4,6 @@ using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Demo;
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Web.Setup;
-using FluentValidation;
 using Microsoft.AspNetCore.Localization;
 
 // The machine has no culture: money and dates are shown the en-GB way whatever it says.
@@ -21,7 +20,6 @@ builder.Services.AddScoped<IAuditContext, HttpAuditContext>();
 builder.Services.AddCommissioningDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCommissioningIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorization(Policies.Add);
-builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<AccountBootstrap>();
