@@ -32,11 +32,16 @@ public sealed record DateRange
             ? new DateRange(Start > other.Start ? Start : other.Start, End < other.End ? End : other.End)
             : null;
 
-    /// <summary>A term of whole months from a first day: 1 April 2021 for 120 months ends 31 March 2031.</summary>
+    /// <summary>
+    /// A term of whole months from a first day: 1 April 2021 for 120 months ends 31 March 2031.
+    /// It ends the day before the corresponding day N months on; where that month has no such
+    /// day (31 January + 1 month) it ends on that month's last day (29 February 2024).
+    /// </summary>
     public static DateRange OfMonths(DateOnly start, int months)
     {
         if (months < 1) throw new ArgumentOutOfRangeException(nameof(months), months, "A term must last at least one month.");
-        return new DateRange(start, start.AddMonths(months).AddDays(-1));
+        var corresponding = start.AddMonths(months); // AddMonths clamps 31 January to the end of February
+        return new DateRange(start, corresponding.Day == start.Day ? corresponding.AddDays(-1) : corresponding);
     }
 
     public override string ToString() => $"{Start:d MMMM yyyy} to {End:d MMMM yyyy}";

@@ -44,7 +44,7 @@ public readonly partial record struct FinancialYear : IComparable<FinancialYear>
 
     public override string ToString() => $"{StartYear}/{(StartYear + 1) % 100:00}";
 
-    [GeneratedRegex(@"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")]
+    [GeneratedRegex(@"^([0-9]{4})\s*[/-]\s*([0-9]{2}|[0-9]{4})$")]
     private static partial Regex Shape();
 
     /// <summary>Reads "2021/22" (or "2021-22", "2021/2022"); the second year must follow the first.</summary>

@@ -25,6 +25,8 @@ public readonly partial record struct Money : IComparable<Money>
 
     public Money(decimal amount)
     {
+        if (amount > Ceiling * 1000)
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "An amount of money this large cannot be a council contract's.");
         if (amount < 0)
             throw new ArgumentOutOfRangeException(nameof(amount), amount, "An amount of money cannot be negative.");
         if (decimal.Round(amount, 2) != amount)
@@ -65,7 +67,7 @@ public readonly partial record struct Money : IComparable<Money>
     /// <summary>As typed into a form field: 12,393,408.00 (no pound sign).</summary>
     public string ToInputString() => Amount.ToString("#,##0.00", Format);
 
-    [GeneratedRegex(@"^(?<digits>\d{1,3}(,\d{3})+|\d+)(\.(?<pence>\d+))?$")]
+    [GeneratedRegex(@"^(?<digits>[0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.(?<pence>[0-9]+))?$")]
     private static partial Regex Shape();
 
     /// <summary>
@@ -82,9 +84,10 @@ public readonly partial record struct Money : IComparable<Money>
         var match = Shape().Match(s);
         if (!match.Success) { problem = MoneyProblem.Malformed; return false; }
         if (match.Groups["pence"].Success && match.Groups["pence"].Value.Length > 2) { problem = MoneyProblem.FractionOfPenny; return false; }
-        var amount = decimal.Parse(s.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        if (negative && amount != 0) { problem = MoneyProblem.Negative; return false; }
-        if (amount > Ceiling) { problem = MoneyProblem.TooLarge; return false; }
+        if (negative) { problem = MoneyProblem.Negative; return false; }
+        // Too many digits for a decimal is, a fortiori, more than the ceiling.
+        if (!decimal.TryParse(s.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            || amount > Ceiling) { problem = MoneyProblem.TooLarge; return false; }
         money = new Money(amount);
         problem = MoneyProblem.None;
         return true;

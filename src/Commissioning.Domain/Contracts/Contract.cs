@@ -101,18 +101,21 @@ public abstract class Contract : AuditedAggregate
         BreakClause = string.IsNullOrWhiteSpace(term.BreakClause) ? null : term.BreakClause.Trim();
         _extensionOptions.Clear();
         _extensionOptions.AddRange(options);
-        CurrentEndDate = Extend(InitialEndDate, options.Where(o => o.IsExercised).Sum(o => o.Months));
-        MaximumEndDate = Extend(InitialEndDate, options.Sum(o => o.Months));
+        // Options are applied one after another, as they are exercised, not as one sum of months.
+        CurrentEndDate = options.Where(o => o.IsExercised).Aggregate(InitialEndDate, (end, o) => Extend(end, o.Months));
+        MaximumEndDate = options.Aggregate(InitialEndDate, (end, o) => Extend(end, o.Months));
     }
 
-    /// <summary>Extending by N months runs from the day after the end: 30 April + 1 month ends 31 May.</summary>
-    public static DateOnly Extend(DateOnly end, int months) => months == 0 ? end : end.AddDays(1).AddMonths(months).AddDays(-1);
+    /// <summary>Extending by N months is a term of N months from the day after the end: 30 April + 1 month ends 31 May.</summary>
+    public static DateOnly Extend(DateOnly end, int months) => months == 0 ? end : DateRange.OfMonths(end.AddDays(1), months).End;
 
     public void SetRateCard(IEnumerable<RateCardLine> lines)
     {
+        // Copy first: the argument may be this contract's own rate card, and a refusal must change nothing.
+        var list = lines.ToList();
+        CheckRateCard(list);
         _rateCard.Clear();
-        _rateCard.AddRange(lines);
-        CheckFormRules();
+        _rateCard.AddRange(list);
     }
 
     public void RecordAward(DateOnly? awardedOn) => AwardedOn = awardedOn;
@@ -122,6 +125,7 @@ public abstract class Contract : AuditedAggregate
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A termination needs a reason.", nameof(reason));
         if (lastDay < StartDate) throw new ArgumentException("A contract cannot end before it starts.", nameof(lastDay));
+        if (lastDay > CurrentEndDate) throw new ArgumentException($"A termination must take effect by the current end date, {CurrentEndDate:d MMMM yyyy}; after that the contract simply expires.", nameof(lastDay));
         TerminatedOn = lastDay;
         TerminationReason = reason.Trim();
     }
@@ -151,8 +155,8 @@ public abstract class Contract : AuditedAggregate
         return ContractStatus.Active;
     }
 
-    /// <summary>Each form checks its own rules after any change to its parts.</summary>
-    protected abstract void CheckFormRules();
+    /// <summary>Each form checks a proposed rate card against its own rules before it is taken.</summary>
+    protected virtual void CheckRateCard(IReadOnlyList<RateCardLine> lines) { }
 }
 
 public sealed record ContractDescription(

@@ -20,8 +20,6 @@ public sealed class BlockContract : Contract
         ProviderId = providerId;
         AnnualValuePence = annualSum.Pence;
     }
-
-    protected override void CheckFormRules() { }
 }
 
 /// <summary>No guaranteed volume: packages bought as needed at the rates on the rate card.</summary>
@@ -43,7 +41,7 @@ public sealed class SpotContract : Contract
         AnnualValuePence = estimatedAnnualValue?.Pence;
     }
 
-    protected override void CheckFormRules() => Check(new SpotContractNeedsARateCardRule(RateCard));
+    protected override void CheckRateCard(IReadOnlyList<RateCardLine> lines) => Check(new SpotContractNeedsARateCardRule(lines));
 }
 
 /// <summary>One provider holds the contract and sub-contracts parts of it to others.</summary>
@@ -72,8 +70,6 @@ public sealed class LeadProviderContract : Contract
         _subContracts.Clear();
         _subContracts.AddRange(list);
     }
-
-    protected override void CheckFormRules() { }
 }
 
 /// <summary>Several providers jointly and severally liable for one contract; the consortium is not itself a legal entity.</summary>
@@ -100,6 +96,4 @@ public sealed class ConsortiumContract : Contract
         ProviderId = list.Single(m => m.IsLead).ProviderId;
         AnnualValuePence = annualValue.Pence;
     }
-
-    protected override void CheckFormRules() { }
 }

@@ -173,24 +173,22 @@ public class DateRangeTests
     }
 
     [Fact]
-    public void OfMonths_OneMonthFromThe31stOfJanuary_EndsOnThe28thOfFebruaryInALeapYear()
+    public void OfMonths_OneMonthFromThe31stOfJanuary_EndsOnTheLastDayOfFebruary()
     {
-        // 31 January + 1 month is clamped to 29 February 2024; the day before is 28 February.
-        // The term is 29 days long and the next whole month would start on 29 February.
+        // There is no 31 February, so the month ends on February's last day (a leap year here).
         var term = DateRange.OfMonths(On(2024, 1, 31), 1);
 
-        Assert.Equal(On(2024, 2, 28), term.End);
-        Assert.Equal(29, term.Days);
+        Assert.Equal(On(2024, 2, 29), term.End);
+        Assert.Equal(On(2023, 2, 28), DateRange.OfMonths(On(2023, 1, 31), 1).End);
     }
 
     [Fact]
-    public void OfMonths_OneMonthFromAStartDayTheEndMonthLacks_EndsWhereTheDayBeforeItWould()
+    public void OfMonths_FromADayTheEndMonthLacks_EndsOnThatMonthsLastDay()
     {
-        // There is no 31 April: 31 March + 1 month is clamped to 30 April, so the term ends 29 April,
-        // the same day as a term from 30 March. Starting a day later does not end a day later.
-        Assert.Equal(On(2024, 4, 29), DateRange.OfMonths(On(2024, 3, 31), 1).End);
-        Assert.Equal(DateRange.OfMonths(On(2024, 3, 30), 1).End, DateRange.OfMonths(On(2024, 3, 31), 1).End);
-        Assert.Equal(DateRange.OfMonths(On(2024, 1, 29), 1).End, DateRange.OfMonths(On(2024, 1, 31), 1).End);
+        // 31 March + 1 month has no corresponding 31 April: the term ends 30 April, a day after a term from 30 March.
+        Assert.Equal(On(2024, 4, 30), DateRange.OfMonths(On(2024, 3, 31), 1).End);
+        Assert.Equal(On(2024, 4, 29), DateRange.OfMonths(On(2024, 3, 30), 1).End);
+        Assert.True(DateRange.OfMonths(On(2024, 1, 31), 1).End > DateRange.OfMonths(On(2024, 1, 29), 1).End);
     }
 
     [Theory]

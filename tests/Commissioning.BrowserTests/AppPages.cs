@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+
+namespace Commissioning.BrowserTests;
+
+/// <summary>
+/// One page (or one state of a page) to check.
+/// <para><paramref name="Route"/> may hold {contract:REF}, {provider:NAME} or {user:EMAIL}, which
+/// <see cref="AppServer.ResolveAsync"/> turns into the id the app's own links use.</para>
+/// <para><paramref name="User"/> is who is signed in (null: nobody). <paramref name="Arrange"/>
+/// brings the page into the state to check, such as a submitted form showing its errors.</para>
+/// </summary>
+public sealed record AppPage(string Name, string Route, string? User = null, Func<IPage, Task>? Arrange = null, int Status = 200)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// Every page of the app, for the accessibility and keyboard suites. A page added to the app
+/// joins both suites by adding one line here.
+/// </summary>
+public static class AppPages
+{
+    public const string Admin = "admin@demo.test";
+    public const string Commissioner = "commissioner@demo.test";
+    public const string Viewer = "viewer@demo.test";
+
+    public static readonly IReadOnlyList<AppPage> All =
+    [
+        new("Sign in", "/Account/SignIn"),
+        new("Sign in: error summary", "/Account/SignIn", Arrange: SubmitWith("Sign in")),
+        new("Contract register", "/Contracts", Commissioner),
+        new("Contract register: active contracts", "/Contracts?Filter.Status=Active", Commissioner),
+        new("Contract: block", "/Contracts/Details/{contract:SC-2021-0001}", Commissioner),
+        new("Contract: spot", "/Contracts/Details/{contract:SC-2014-0001}", Commissioner),
+        new("Contract: lead provider", "/Contracts/Details/{contract:SC-2021-0002}", Commissioner),
+        new("Contract: consortium", "/Contracts/Details/{contract:SC-2021-0003}", Commissioner),
+        new("Add a contract: choose the form", "/Contracts/Create", Commissioner),
+        new("Add a contract: block", "/Contracts/Create?form=Block", Commissioner),
+        new("Add a contract: spot", "/Contracts/Create?form=Spot", Commissioner),
+        new("Add a contract: lead provider", "/Contracts/Create?form=LeadProvider", Commissioner),
+        new("Add a contract: consortium", "/Contracts/Create?form=Consortium", Commissioner),
+        new("Add a contract: error summary", "/Contracts/Create?form=Block", Commissioner, SubmitWith("Save contract")),
+        new("Edit a contract", "/Contracts/Edit/{contract:SC-2021-0003}", Commissioner),
+        new("Record a renewal", "/Contracts/Renew/{contract:SC-2021-0001}", Commissioner),
+        new("Providers", "/Providers", Commissioner),
+        new("Add a provider", "/Providers/Create", Commissioner),
+        new("Edit a provider", "/Providers/Edit/{provider:Persona}", Commissioner),
+        new("Users and roles", "/Admin/Users", Admin),
+        new("Add a user", "/Admin/Users/Create", Admin),
+        new("Edit a user", "/Admin/Users/Edit/{user:viewer@demo.test}", Admin),
+        // A viewer asking to add a provider is sent to the access-denied page.
+        new("Access denied", "/Providers/Create", Viewer, Status: 403),
+    ];
+
+    public static TheoryData<string> Names
+    {
+        get
+        {
+            var names = new TheoryData<string>();
+            foreach (var page in All) names.Add(page.Name);
+            return names;
+        }
+    }
+
+    public static AppPage Named(string name) => All.Single(p => p.Name == name);
+
+    /// <summary>Presses a form's button without filling anything in.</summary>
+    private static Func<IPage, Task> SubmitWith(string button) => async page =>
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    };
+}

@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Commissioning.BrowserTests;
+
+/// <summary>Every browser test shares one app and one browser: starting either takes seconds.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<AppServer>
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>
+/// The real app on Kestrel at 127.0.0.1 with a throw-away SQLite file and the demo data, and one
+/// headless Chromium (Debian's, at /usr/bin/chromium or $CHROMIUM_PATH) driven by Playwright.
+/// Each test opens its own browser context, so cookies never leak from one test to the next.
+/// </summary>
+public sealed class AppServer : IAsyncLifetime
+{
+    public const string DemoPassword = "care-register-demo";
+
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"commissioning-browser-{Guid.NewGuid():N}.db");
+    private readonly ConcurrentDictionary<string, string> storageStates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> resolved = new();
+    private Factory? factory;
+    private IPlaywright? playwright;
+
+    public Uri BaseAddress { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Screenshots for people to look at; no test compares pixels.</summary>
+    public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        factory = new Factory(databasePath);
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var address = addresses?.FirstOrDefault(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
+            ?? factory.ClientOptions.BaseAddress.ToString();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+
+        playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            // This machine's network is closed: without these Chromium keeps trying to reach Google.
+            Args = ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-gpu"],
+        });
+
+        Directory.CreateDirectory(ScreenshotFolder);
+        Console.WriteLine($"Browser tests: app at {BaseAddress}, screenshots in {ScreenshotFolder}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        playwright?.Dispose();
+        if (factory is not null) await factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try { File.Delete(databasePath + suffix); }
+            catch (IOException) { }
+        }
+    }
+
+    /// <summary>
+    /// A fresh browser context, signed in as <paramref name="user"/> when one is named. The first
+    /// time a user is needed they sign in through the form like a person; later contexts reuse that
+    /// session's cookies, which saves a sign-in per test.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(string? user = null)
+    {
+        var options = new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-GB",
+        };
+        if (user is not null) options.StorageState = await StorageStateAsync(user);
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
+    private async Task<string> StorageStateAsync(string user)
+    {
+        if (storageStates.TryGetValue(user, out var state)) return state;
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await Browse.SignInAsync(page, user);
+        state = await context.StorageStateAsync();
+        storageStates[user] = state;
+        return state;
+    }
+
+    /// <summary>
+    /// Turns a route of <see cref="AppPages"/> into a real address: {contract:SC-2021-0001},
+    /// {provider:Persona} and {user:viewer@demo.test} become the ids the app's own links use.
+    /// </summary>
+    public async Task<string> ResolveAsync(string route)
+    {
+        var start = route.IndexOf('{', StringComparison.Ordinal);
+        if (start < 0) return route;
+        var end = route.IndexOf('}', start);
+        var token = route[(start + 1)..end];
+        if (!resolved.TryGetValue(token, out var id))
+        {
+            id = await FindIdAsync(token);
+            resolved[token] = id;
+        }
+        return await ResolveAsync(route[..start] + id + route[(end + 1)..]);
+    }
+
+    private async Task<string> FindIdAsync(string token)
+    {
+        var (kind, text) = (token[..token.IndexOf(':', StringComparison.Ordinal)], token[(token.IndexOf(':', StringComparison.Ordinal) + 1)..]);
+        var (listPath, prefix) = kind switch
+        {
+            "contract" => ($"/Contracts?Filter.Q={Uri.EscapeDataString(text)}", "/Contracts/Details/"),
+            "provider" => ($"/Providers?Q={Uri.EscapeDataString(text)}", "/Providers/Edit/"),
+            "user" => ("/Admin/Users", "/Admin/Users/Edit/"),
+            _ => throw new ArgumentException($"Unknown kind of id in route: {token}"),
+        };
+        await using var context = await NewContextAsync(AppPages.Admin);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(listPath);
+        var link = page.Locator($"main a[href^='{prefix}']").Filter(new() { HasText = text }).First;
+        var href = await link.GetAttributeAsync("href")
+            ?? throw new InvalidOperationException($"No link to {text} on {listPath}");
+        return href[prefix.Length..];
+    }
+
+    private sealed class Factory(string databasePath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Commissioning", $"Data Source={databasePath}");
+            builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        }
+    }
+}
