@@ -11,6 +11,10 @@ public static class ContractQueries
 {
     public const string FormColumn = Config.ContractConfiguration.FormColumn;
 
+    /// <summary>A LIKE pattern (escape character '\') matching text that contains what was typed, wildcards and all.</summary>
+    public static string ContainsPattern(string typed) =>
+        "%" + typed.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+
     public static IQueryable<Contract> WhereForm(this IQueryable<Contract> query, CommissioningForm form)
     {
         var name = form.ToString();

@@ -20,8 +20,6 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
     public string Reference { get; private set; } = "";
     public Conflict? Clash { get; private set; }
 
-    public sealed record Conflict(string ChangedBy, DateTime ChangedAtUtc, IReadOnlyList<(string Field, string Yours, string Saved)> Differences);
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var contract = await Db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct);
@@ -71,14 +69,14 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
         Input.DropBlankRows();
         await LoadProvidersAsync(ct);
         var names = Providers.ToDictionary(p => p.Value, p => p.Text);
-        Clash = new Conflict(current.UpdatedBy, current.UpdatedAtUtc, Compare(Input, ContractForm.From(current), names));
+        Clash = new Conflict("contract", current.UpdatedBy, current.UpdatedAtUtc, Compare(Input, ContractForm.From(current), names));
         ModelState.AddModelError("", "This contract was changed by someone else after you opened it. Nothing has been saved.");
         // Saving again now means "keep my version": the form carries the version just shown.
         Input.Version = current.Version;
         return await RedisplayAsync(ct);
     }
 
-    private static List<(string, string, string)> Compare(ContractForm mine, ContractForm theirs, IReadOnlyDictionary<string, string> providers)
+    private static IReadOnlyList<(string, string, string)> Compare(ContractForm mine, ContractForm theirs, IReadOnlyDictionary<string, string> providers)
     {
         string Name(string? id) => id is not null && providers.TryGetValue(id, out var n) ? n : id ?? "";
         string D(DateParts p) => p.ToDate() is { } d ? Labels.Date(d) : string.Join("/", p.Day, p.Month, p.Year);
@@ -96,7 +94,6 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
             ("Sub-contracts", f => string.Join("; ", f.SubContracts.Select(s => $"{Name(s.ProviderId)}: {s.Service} {ValidationRules.ParseMoney(s.AnnualValue)?.ToString() ?? s.AnnualValue}"))),
             ("Members", f => string.Join("; ", f.Members.Select(m => $"{Name(m.ProviderId)} ({m.Role}){(m.IsLead ? " lead" : "")}"))),
         };
-        return fields.Select(f => (f.Item1, Yours: f.Item2(mine) ?? "", Saved: f.Item2(theirs) ?? ""))
-            .Where(r => !string.Equals(r.Yours, r.Saved, StringComparison.Ordinal)).ToList();
+        return Conflict.Compare(mine, theirs, fields);
     }
 }

@@ -47,7 +47,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
 
         if (!string.IsNullOrWhiteSpace(Filter.Q))
         {
-            var pattern = "%" + Filter.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = ContractQueries.ContainsPattern(Filter.Q);
             var providerIds = db.Providers.Where(p => EF.Functions.Like(p.Name, pattern, "\\")).Select(p => p.Id);
             query = query.Where(c => EF.Functions.Like(c.Reference, pattern, "\\") || EF.Functions.Like(c.Title, pattern, "\\")
                 || (c.ProviderId != null && providerIds.Contains(c.ProviderId.Value))

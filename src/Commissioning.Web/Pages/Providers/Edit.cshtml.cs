@@ -17,7 +17,7 @@ public sealed class EditModel(CommissioningDbContext db, IAuthorizationService a
 
     public bool CanEdit { get; private set; }
     public string Name { get; private set; } = "";
-    public (string ChangedBy, DateTime ChangedAtUtc, List<(string Field, string Yours, string Saved)> Differences)? Clash { get; private set; }
+    public Conflict? Clash { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -65,9 +65,7 @@ public sealed class EditModel(CommissioningDbContext db, IAuthorizationService a
             ("VCSE", f => f.IsVcse ? "Yes" : "No"), ("Registration number", f => f.RegistrationNumber?.Trim()), ("Address", f => f.Address?.Trim()),
             ("Contact name", f => f.ContactName?.Trim()), ("Contact email", f => f.ContactEmail?.Trim()), ("Contact telephone", f => f.ContactPhone?.Trim()),
         };
-        var differences = fields.Select(f => (f.Item1, f.Item2(Input) ?? "", f.Item2(saved) ?? ""))
-            .Where(d => d.Item2 != d.Item3).ToList();
-        Clash = (current.UpdatedBy, current.UpdatedAtUtc, differences);
+        Clash = new Conflict("provider", current.UpdatedBy, current.UpdatedAtUtc, Conflict.Compare(Input, saved, fields));
         ModelState.Clear();
         ModelState.AddModelError("", "This provider was changed by someone else after you opened it. Nothing has been saved.");
         Input.Version = current.Version;

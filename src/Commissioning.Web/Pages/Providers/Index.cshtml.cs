@@ -19,7 +19,7 @@ public sealed class IndexModel(CommissioningDbContext db) : PageModel
         var query = db.Providers.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = "%" + Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = ContractQueries.ContainsPattern(Q);
             query = query.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || EF.Functions.Like(p.RegistrationNumber!, pattern, "\\"));
         }
         Rows = await query.OrderBy(p => p.Name)
