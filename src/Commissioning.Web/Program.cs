@@ -25,7 +25,12 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<AccountBootstrap>();
 builder.Services.AddHealthChecks().AddDbContextCheck<CommissioningDbContext>();
 builder.Services.AddRazorPages()
-    .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+    .AddMvcOptions(o =>
+    {
+        // Forms are checked by their FluentValidation validators, with our own messages.
+        o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        o.Filters.Add<ValidationLogging>();
+    });
 builder.Services.AddHsts(o =>
 {
     o.MaxAge = TimeSpan.FromDays(365);
