@@ -26,13 +26,26 @@ public class CommissioningDbContext(DbContextOptions<CommissioningDbContext> opt
     {
         // Enums are stored by name: readable in SQL and safe against reordering.
         configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        // Every DateTime we store is UTC (the *AtUtc columns); say so when reading it back.
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
+
+    private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Saves the change and its audit entries in one transaction. Audit entries need the ids of
+    /// new rows, so there are two round trips; if the second fails the transaction rolls back
+    /// and the exception propagates: the request's context is then thrown away, not retried.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Not accepting the first batch would make the audit save send it again.
+        if (!acceptAllChangesOnSuccess)
+            throw new NotSupportedException("The register always accepts changes on a successful save.");
         var now = audit.UtcNow;
         var changes = AuditTrail.Collect(ChangeTracker, audit.UserName, now);
         if (changes.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
