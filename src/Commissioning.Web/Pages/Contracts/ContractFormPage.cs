@@ -41,7 +41,8 @@ public abstract class ContractFormPage(CommissioningDbContext db) : PageModel
         Input.DropBlankRows();
         var providerIds = (await db.Providers.Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         new ContractFormValidator(Form, providerIds, referenceRequired).Validate(Input).AddTo(ModelState);
-        if (!string.IsNullOrWhiteSpace(Input.Reference) && !ModelState.ContainsKey("Input.Reference"))
+        if (!string.IsNullOrWhiteSpace(Input.Reference)
+            && ModelState.GetFieldValidationState("Input.Reference") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             var reference = Input.Reference.Trim().ToUpperInvariant();
             var holder = await db.Contracts.Where(c => c.Reference == reference && c.Id != exceptContractId).Select(c => c.Title).FirstOrDefaultAsync(ct);

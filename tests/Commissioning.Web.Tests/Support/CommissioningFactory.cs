@@ -1,0 +1,135 @@
+using System.Net;
+using Commissioning.Domain.Common;
+using Commissioning.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commissioning.Web.Tests.Support;
+
+/// <summary>
+/// The whole application over a real SQLite file of its own, in a temp folder that is deleted
+/// on dispose. Demo mode seeds the paper contracts, 21 generated ones and the five demo users.
+/// </summary>
+public sealed class CommissioningFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "care-register-demo";
+    public const string Commissioner = "commissioner@demo.test";
+    public const string Secretary = "secretary@demo.test";
+    public const string Finance = "finance@demo.test";
+    public const string Viewer = "viewer@demo.test";
+    public const string Administrator = "admin@demo.test";
+
+    public static readonly IReadOnlyList<string> DemoUsers = [Commissioner, Secretary, Finance, Viewer, Administrator];
+    public static bool CanEditRegister(string email) => email is Commissioner or Administrator;
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _folder;
+
+    public CommissioningFactory() : this([]) { }
+
+    private CommissioningFactory(IEnumerable<KeyValuePair<string, string>> overrides)
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "commissioning-web-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        DatabasePath = Path.Combine(_folder, "commissioning.db");
+        ConnectionString = "Data Source=" + DatabasePath;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Commissioning"] = ConnectionString,
+            ["Demo:Enabled"] = "true",
+            ["Security:SignInAttemptsPerMinute"] = "1000",
+        };
+        foreach (var (key, value) in overrides) _settings[key] = value;
+    }
+
+    /// <summary>A factory with some settings changed, for the tests that need their own application.</summary>
+    public static CommissioningFactory With(params (string Key, string Value)[] settings) =>
+        new(settings.Select(s => KeyValuePair.Create(s.Key, s.Value)));
+
+    public string DatabasePath { get; }
+    public string ConnectionString { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Host settings reach Program's builder.Configuration before services are registered...
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        // ...and the app configuration holds them too, so IOptions and IConfiguration agree.
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+    }
+
+    /// <summary>A client that keeps cookies and shows redirects rather than following them.</summary>
+    public HttpClient NewClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real sign-in page and returns the client holding the session cookie.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = DemoPassword)
+    {
+        var client = NewClient();
+        var response = await client.SignInAsync(email, password);
+        if (response.Status != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Signing in as {email} answered {(int)response.Status}: {string.Join(" | ", response.ErrorSummary)}");
+        return client;
+    }
+
+    /// <summary>A scope with the application's own DbContext, to read (or arrange) the database directly.</summary>
+    public DbScope OpenDb() => new(Services.CreateAsyncScope());
+
+    /// <summary>Today as the application sees it (UK local date).</summary>
+    public DateOnly Today => Services.GetRequiredService<IClock>().Today;
+
+    public async Task<int> ContractCountAsync()
+    {
+        await using var scope = OpenDb();
+        return await scope.Db.Contracts.CountAsync();
+    }
+
+    public async Task<int> ProviderIdAsync(string name)
+    {
+        await using var scope = OpenDb();
+        return await scope.Db.Providers.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();
+    }
+
+    public async Task<int> ContractIdAsync(string reference)
+    {
+        await using var scope = OpenDb();
+        return await scope.Db.Contracts.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        DeleteDatabase();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) DeleteDatabase();
+    }
+
+    private void DeleteDatabase()
+    {
+        // Pooled connections keep the file open; close ours before deleting the folder.
+        using (var connection = new SqliteConnection(ConnectionString))
+            SqliteConnection.ClearPool(connection);
+        try
+        {
+            if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException) { /* best effort: the temp folder is cleaned eventually */ }
+        catch (UnauthorizedAccessException) { }
+    }
+}
+
+public sealed class DbScope(AsyncServiceScope scope) : IAsyncDisposable
+{
+    public CommissioningDbContext Db { get; } = scope.ServiceProvider.GetRequiredService<CommissioningDbContext>();
+    public IServiceProvider Services => scope.ServiceProvider;
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
+}
