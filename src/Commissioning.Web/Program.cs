@@ -56,6 +56,15 @@ else
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+// The error page is shown as a GET even when a POST failed: it changes nothing, and a form
+// refused for a missing antiforgery token must not be refused again on the way to its error page.
+app.Use((context, next) =>
+{
+    if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+        || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null)
+        context.Request.Method = HttpMethods.Get;
+    return next(context);
+});
 app.UseSecurityHeaders();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {

@@ -16,7 +16,6 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     public string? Reference { get; private set; }
 
     public void OnGet(int? status) => Describe(status);
-    public void OnPost(int? status) => Describe(status);
 
     private void Describe(int? status)
     {
