@@ -38,8 +38,9 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output)
             foreach (var node in v.Nodes ?? [])
             {
                 text.AppendLine().Append($"    at {node.Target}: {node.Html}");
-                if (!string.IsNullOrWhiteSpace(node.FailureSummary))
-                    text.AppendLine().Append("      ").Append(node.FailureSummary.ReplaceLineEndings(" / "));
+                var checks = (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []).Select(c => c.Message).Where(m => !string.IsNullOrWhiteSpace(m));
+                foreach (var message in checks.Distinct())
+                    text.AppendLine().Append("      ").Append(message.ReplaceLineEndings(" / "));
             }
         }
         return text.ToString();

@@ -7,9 +7,10 @@ namespace Commissioning.BrowserTests;
 /// <para><paramref name="Route"/> may hold {contract:REF}, {provider:NAME} or {user:EMAIL}, which
 /// <see cref="AppServer.ResolveAsync"/> turns into the id the app's own links use.</para>
 /// <para><paramref name="User"/> is who is signed in (null: nobody). <paramref name="Arrange"/>
-/// brings the page into the state to check, such as a submitted form showing its errors.</para>
+/// brings the page into the state to check, such as a submitted form showing its errors, and
+/// <paramref name="Errors"/> says the page then shows an error summary.</para>
 /// </summary>
-public sealed record AppPage(string Name, string Route, string? User = null, Func<IPage, Task>? Arrange = null, int Status = 200)
+public sealed record AppPage(string Name, string Route, string? User = null, Func<IPage, Task>? Arrange = null, int Status = 200, bool Errors = false)
 {
     public override string ToString() => Name;
 }
@@ -27,9 +28,10 @@ public static class AppPages
     public static readonly IReadOnlyList<AppPage> All =
     [
         new("Sign in", "/Account/SignIn"),
-        new("Sign in: error summary", "/Account/SignIn", Arrange: SubmitWith("Sign in")),
+        new("Sign in: error summary", "/Account/SignIn", Arrange: SubmitWith("Sign in"), Errors: true),
         new("Contract register", "/Contracts", Commissioner),
         new("Contract register: active contracts", "/Contracts?Filter.Status=Active", Commissioner),
+        new("Contract register: error summary", "/Contracts?Filter.EndsWithin=soon", Commissioner, Errors: true),
         new("Contract: block", "/Contracts/Details/{contract:SC-2021-0001}", Commissioner),
         new("Contract: spot", "/Contracts/Details/{contract:SC-2014-0001}", Commissioner),
         new("Contract: lead provider", "/Contracts/Details/{contract:SC-2021-0002}", Commissioner),
@@ -39,7 +41,7 @@ public static class AppPages
         new("Add a contract: spot", "/Contracts/Create?form=Spot", Commissioner),
         new("Add a contract: lead provider", "/Contracts/Create?form=LeadProvider", Commissioner),
         new("Add a contract: consortium", "/Contracts/Create?form=Consortium", Commissioner),
-        new("Add a contract: error summary", "/Contracts/Create?form=Block", Commissioner, SubmitWith("Save contract")),
+        new("Add a contract: error summary", "/Contracts/Create?form=Block", Commissioner, SubmitWith("Save contract"), Errors: true),
         new("Edit a contract", "/Contracts/Edit/{contract:SC-2021-0003}", Commissioner),
         new("Record a renewal", "/Contracts/Renew/{contract:SC-2021-0001}", Commissioner),
         new("Providers", "/Providers", Commissioner),
@@ -58,6 +60,17 @@ public static class AppPages
         {
             var names = new TheoryData<string>();
             foreach (var page in All) names.Add(page.Name);
+            return names;
+        }
+    }
+
+    /// <summary>The pages that show an error summary.</summary>
+    public static TheoryData<string> NamesWithErrors
+    {
+        get
+        {
+            var names = new TheoryData<string>();
+            foreach (var page in All.Where(p => p.Errors)) names.Add(page.Name);
             return names;
         }
     }

@@ -128,19 +128,27 @@ public static class Govuk
         return b;
     }
 
-    /// <summary>The error summary at the top of the page, each message linking to its field.</summary>
+    /// <summary>
+    /// The error summary at the top of the page, in the order of the fields on the page, each
+    /// message linking to the control that takes focus: a date's day box, a section's first field.
+    /// </summary>
     public static IHtmlContent ErrorSummary(this IHtmlHelper html, IReadOnlyDictionary<string, string>? anchors = null)
     {
-        var errors = html.ViewData.ModelState
+        var state = html.ViewData.ModelState;
+        var order = html.ViewData[ValidationRules.ErrorOrderKey] as List<string> ?? [];
+        var errors = state
             .Where(kv => kv.Value is { Errors.Count: > 0 })
             .Select(kv => (Key: kv.Key, Message: kv.Value!.Errors[0].ErrorMessage))
+            .OrderBy(e => e.Key.Length == 0 ? -1 : order.IndexOf(e.Key) is var i and >= 0 ? i : int.MaxValue)
             .ToList();
         if (errors.Count == 0) return HtmlString.Empty;
         var b = new HtmlContentBuilder();
         b.AppendHtml("<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2><div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">");
         foreach (var (key, message) in errors)
         {
-            var target = anchors is not null && anchors.TryGetValue(key, out var a) ? a : Id(key);
+            var target = anchors is not null && anchors.TryGetValue(key, out var a) ? a
+                : state.ContainsKey(key + ".Day") ? Id(key) + "-Day"
+                : Id(key);
             b.AppendHtml(key.Length == 0 ? $"<li>{E(message)}</li>" : $"<li><a href=\"#{E(target)}\">{E(message)}</a></li>");
         }
         b.AppendHtml("</ul></div></div></div>");

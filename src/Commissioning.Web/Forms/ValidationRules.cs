@@ -54,16 +54,24 @@ public static class ValidationRules
             else if (n < min || n > max) context.AddFailure($"The {label} must be between {min} and {max}");
         });
 
-    /// <summary>Copies validation failures into ModelState under the form's prefix ("Input.").</summary>
-    public static void AddTo(this FluentValidation.Results.ValidationResult result, ModelStateDictionary state, string prefix = "Input")
+    public const string ErrorOrderKey = "ErrorOrder";
+
+    /// <summary>
+    /// Copies validation failures into the page's ModelState under the form's prefix ("Input."),
+    /// and remembers their order (the validator's rules follow the page) for the error summary.
+    /// </summary>
+    public static void AddTo(this FluentValidation.Results.ValidationResult result, Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, string prefix = "Input")
     {
+        var order = page.ViewData[ErrorOrderKey] as List<string> ?? [];
         foreach (var failure in result.Errors)
         {
             var key = failure.PropertyName.Length == 0 ? prefix : $"{prefix}.{failure.PropertyName}";
             // One message per field: the first is the one to fix first.
-            if (state.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
-            state.AddModelError(key, failure.ErrorMessage);
+            if (page.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
+            page.ModelState.AddModelError(key, failure.ErrorMessage);
+            order.Add(key);
         }
+        page.ViewData[ErrorOrderKey] = order;
     }
 
     public static int? ParseInt(string? text) => int.TryParse(text?.Trim(), out var n) ? n : null;

@@ -42,7 +42,7 @@ public sealed class SignInModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        new Validator().Validate(Input).AddTo(ModelState);
+        new Validator().Validate(Input).AddTo(this);
         if (!ModelState.IsValid) return Page();
 
         var user = await users.FindByEmailAsync(Input.Email!.Trim());

@@ -165,6 +165,21 @@ public sealed class ContractForm
     private List<ConsortiumMember> MemberParts() =>
         Members.Select(m => new ConsortiumMember(ValidationRules.ParseInt(m.ProviderId)!.Value, m.Role!, m.IsLead)).ToList();
 
+    /// <summary>
+    /// Where the error summary's links land: a date's day box, and a section's first field,
+    /// since a fieldset cannot take focus. Every section always shows at least one row.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ErrorAnchors = new Dictionary<string, string>
+    {
+        ["Input.StartDate"] = "Input-StartDate-Day",
+        ["Input.InitialEndDate"] = "Input-InitialEndDate-Day",
+        ["Input.AwardedOn"] = "Input-AwardedOn-Day",
+        ["Input.ExtensionOptions"] = "Input-ExtensionOptions-0-Months",
+        ["Input.RateCard"] = "Input-RateCard-0-Service",
+        ["Input.SubContracts"] = "Input-SubContracts-0-ProviderId",
+        ["Input.Members"] = "Input-Members-0-ProviderId",
+    };
+
     /// <summary>Where on the page each business rule's message belongs.</summary>
     public static string FieldFor(IBusinessRule rule) => rule switch
     {

@@ -40,7 +40,7 @@ public abstract class ContractFormPage(CommissioningDbContext db) : PageModel
     {
         Input.DropBlankRows();
         var providerIds = (await db.Providers.Select(p => p.Id).ToListAsync(ct)).ToHashSet();
-        new ContractFormValidator(Form, providerIds, referenceRequired).Validate(Input).AddTo(ModelState);
+        new ContractFormValidator(Form, providerIds, referenceRequired).Validate(Input).AddTo(this);
         if (!string.IsNullOrWhiteSpace(Input.Reference)
             && ModelState.GetFieldValidationState("Input.Reference") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {

@@ -21,12 +21,13 @@ public sealed class ContractFormValidator : AbstractValidator<ContractForm>
         RuleFor(x => x.Title).NotEmpty().WithMessage("Enter the contract title")
             .MaximumLength(Contract.TitleMaxLength).WithMessage($"The title must be {Contract.TitleMaxLength} characters or fewer");
         RuleFor(x => x.Description).MaximumLength(Contract.DescriptionMaxLength).WithMessage($"The description must be {Contract.DescriptionMaxLength} characters or fewer");
+        // Rules run in the order of the fields on the page, so the error summary reads top to bottom.
         RuleFor(x => x.ServiceCategory).Must(v => Enum.TryParse<ServiceCategory>(v, out _)).WithMessage("Choose the service category");
+        RuleFor(x => x.ProcurementRoute).Must(v => Enum.TryParse<ProcurementRoute>(v, out _)).WithMessage("Choose the procurement route");
         RuleFor(x => x.Directorate).NotEmpty().WithMessage("Enter the directorate")
             .MaximumLength(Contract.DirectorateMaxLength).WithMessage($"The directorate must be {Contract.DirectorateMaxLength} characters or fewer");
         RuleFor(x => x.ResponsibleCommissioner).NotEmpty().WithMessage("Enter the responsible commissioner")
             .MaximumLength(Contract.CommissionerMaxLength).WithMessage($"The commissioner's name must be {Contract.CommissionerMaxLength} characters or fewer");
-        RuleFor(x => x.ProcurementRoute).Must(v => Enum.TryParse<ProcurementRoute>(v, out _)).WithMessage("Choose the procurement route");
         RuleFor(x => x.Confidentiality).Must(v => Enum.TryParse<Confidentiality>(v, out _)).WithMessage("Choose the confidentiality");
         RuleFor(x => x.StartDate).Date("start date", required: true);
         RuleFor(x => x.InitialEndDate).Date("initial end date", required: true)
@@ -36,10 +37,6 @@ public sealed class ContractFormValidator : AbstractValidator<ContractForm>
                 if (start is { } s && end?.ToDate() is { } e && e < s)
                     ctx.AddFailure($"The initial end date must be on or after the start date ({Labels.Date(s)})");
             });
-        RuleFor(x => x.AwardedOn).Date("award date", required: false);
-        RuleFor(x => x.NoticePeriodMonths).WholeNumber("notice period", 0, Contract.MaxNoticeMonths);
-        RuleFor(x => x.BreakClause).MaximumLength(Contract.BreakClauseMaxLength).WithMessage($"The break clause must be {Contract.BreakClauseMaxLength} characters or fewer");
-
         RuleFor(x => x).Custom((f, ctx) =>
         {
             for (var i = 0; i < f.ExtensionOptions.Count; i++)
@@ -49,22 +46,37 @@ public sealed class ContractFormValidator : AbstractValidator<ContractForm>
                     ctx.AddFailure($"ExtensionOptions[{i}].Months", $"Extension option {i + 1}: enter its length as a whole number of months from 1 to 120");
             }
         });
+        RuleFor(x => x.NoticePeriodMonths).WholeNumber("notice period", 0, Contract.MaxNoticeMonths);
+        RuleFor(x => x.AwardedOn).Date("award date", required: false);
+        RuleFor(x => x.BreakClause).MaximumLength(Contract.BreakClauseMaxLength).WithMessage($"The break clause must be {Contract.BreakClauseMaxLength} characters or fewer");
 
-        var providerLabel = form switch
-        {
-            CommissioningForm.LeadProvider => "Choose the lead provider: a lead provider contract must name its lead among the parties",
-            _ => "Choose the provider",
-        };
-        if (form != CommissioningForm.Consortium)
-            RuleFor(x => x.ProviderId).Custom((id, ctx) =>
-            {
-                if (string.IsNullOrWhiteSpace(id)) ctx.AddFailure(providerLabel);
-                else if (ValidationRules.ParseInt(id) is not { } n || !providerIds.Contains(n)) ctx.AddFailure("Choose a provider from the list: the one given is not in the register");
-            });
-
+        var providerMessage = form == CommissioningForm.LeadProvider
+            ? "Choose the lead provider: a lead provider contract must name its lead among the parties"
+            : "Choose the provider";
         var valueLabel = form switch { CommissioningForm.Block => "annual sum", CommissioningForm.Spot => "estimated annual value", _ => "annual value" };
-        RuleFor(x => x.AnnualValue).Money(valueLabel, required: form != CommissioningForm.Spot);
+        switch (form)
+        {
+            case CommissioningForm.Block:
+                Provider(providerMessage, providerIds); Value(valueLabel, required: true); RateCard(); break;
+            case CommissioningForm.Spot:
+                Provider(providerMessage, providerIds); RateCard(); Value(valueLabel, required: false); break;
+            case CommissioningForm.LeadProvider:
+                Provider(providerMessage, providerIds); Value(valueLabel, required: true); SubContracts(providerIds); RateCard(); break;
+            default:
+                Members(providerIds); Value(valueLabel, required: true); RateCard(); break;
+        }
+    }
 
+    private void Provider(string message, IReadOnlySet<int> providerIds) =>
+        RuleFor(x => x.ProviderId).Custom((id, ctx) =>
+        {
+            if (string.IsNullOrWhiteSpace(id)) ctx.AddFailure(message);
+            else if (ValidationRules.ParseInt(id) is not { } n || !providerIds.Contains(n)) ctx.AddFailure("Choose a provider from the list: the one given is not in the register");
+        });
+
+    private void Value(string label, bool required) => RuleFor(x => x.AnnualValue).Money(label, required);
+
+    private void RateCard() =>
         RuleFor(x => x).Custom((f, ctx) =>
         {
             for (var i = 0; i < f.RateCard.Count; i++)
@@ -76,24 +88,31 @@ public sealed class ContractFormValidator : AbstractValidator<ContractForm>
                 if (!Enum.TryParse<RateUnit>(row.Unit, out _)) ctx.AddFailure($"RateCard[{i}].Unit", $"Rate card line {n}: choose the unit");
                 MoneyFailure(ctx, $"RateCard[{i}].UnitRate", row.UnitRate, $"Rate card line {n}: ", "unit rate");
             }
-            if (form == CommissioningForm.LeadProvider)
-                for (var i = 0; i < f.SubContracts.Count; i++)
-                {
-                    var row = f.SubContracts[i];
-                    var n = i + 1;
-                    ProviderFailure(ctx, $"SubContracts[{i}].ProviderId", row.ProviderId, $"Sub-contract {n}: ", providerIds);
-                    if (string.IsNullOrWhiteSpace(row.Service)) ctx.AddFailure($"SubContracts[{i}].Service", $"Sub-contract {n}: enter the service it covers");
-                    MoneyFailure(ctx, $"SubContracts[{i}].AnnualValue", row.AnnualValue, $"Sub-contract {n}: ", "annual value");
-                }
-            if (form == CommissioningForm.Consortium)
-                for (var i = 0; i < f.Members.Count; i++)
-                {
-                    var row = f.Members[i];
-                    ProviderFailure(ctx, $"Members[{i}].ProviderId", row.ProviderId, $"Member {i + 1}: ", providerIds);
-                    if (string.IsNullOrWhiteSpace(row.Role)) ctx.AddFailure($"Members[{i}].Role", $"Member {i + 1}: enter the member's role");
-                }
         });
-    }
+
+    private void SubContracts(IReadOnlySet<int> providerIds) =>
+        RuleFor(x => x).Custom((f, ctx) =>
+        {
+            for (var i = 0; i < f.SubContracts.Count; i++)
+            {
+                var row = f.SubContracts[i];
+                var n = i + 1;
+                ProviderFailure(ctx, $"SubContracts[{i}].ProviderId", row.ProviderId, $"Sub-contract {n}: ", providerIds);
+                if (string.IsNullOrWhiteSpace(row.Service)) ctx.AddFailure($"SubContracts[{i}].Service", $"Sub-contract {n}: enter the service it covers");
+                MoneyFailure(ctx, $"SubContracts[{i}].AnnualValue", row.AnnualValue, $"Sub-contract {n}: ", "annual value");
+            }
+        });
+
+    private void Members(IReadOnlySet<int> providerIds) =>
+        RuleFor(x => x).Custom((f, ctx) =>
+        {
+            for (var i = 0; i < f.Members.Count; i++)
+            {
+                var row = f.Members[i];
+                ProviderFailure(ctx, $"Members[{i}].ProviderId", row.ProviderId, $"Member {i + 1}: ", providerIds);
+                if (string.IsNullOrWhiteSpace(row.Role)) ctx.AddFailure($"Members[{i}].Role", $"Member {i + 1}: enter the member's role");
+            }
+        });
 
     private static void ProviderFailure(ValidationContext<ContractForm> ctx, string field, string? id, string prefix, IReadOnlySet<int> known)
     {

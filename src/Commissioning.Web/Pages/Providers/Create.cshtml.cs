@@ -17,7 +17,7 @@ public sealed class CreateModel(CommissioningDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        new ProviderForm.Validator().Validate(Input).AddTo(ModelState);
+        new ProviderForm.Validator().Validate(Input).AddTo(this);
         if (!ModelState.IsValid) return Page();
         var provider = new Provider(Input.ToDetails());
         db.Providers.Add(provider);

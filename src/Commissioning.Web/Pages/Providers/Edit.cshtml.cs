@@ -38,7 +38,7 @@ public sealed class EditModel(CommissioningDbContext db, IAuthorizationService a
         Name = provider.Name;
         if (provider.Version != Input.Version) return ShowConflict(provider);
 
-        new ProviderForm.Validator().Validate(Input).AddTo(ModelState);
+        new ProviderForm.Validator().Validate(Input).AddTo(this);
         if (!ModelState.IsValid) return Page();
         provider.Update(Input.ToDetails());
         db.Entry(provider).Property(p => p.Version).OriginalValue = Input.Version!.Value;

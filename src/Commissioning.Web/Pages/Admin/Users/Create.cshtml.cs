@@ -17,7 +17,7 @@ public sealed class CreateModel(UserManager<ApplicationUser> users, ILogger<Crea
 
     public async Task<IActionResult> OnPostAsync()
     {
-        new UserForm.Validator(creating: true).Validate(Input).AddTo(ModelState);
+        new UserForm.Validator(creating: true).Validate(Input).AddTo(this);
         if (!ModelState.IsValid) return Page();
         var email = Input.Email!.Trim();
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Input.DisplayName!.Trim() };

@@ -31,7 +31,7 @@ public sealed class EditModel(UserManager<ApplicationUser> users, TimeProvider t
         if (user is null) return NotFound();
         Input.Email = user.Email;
         LockedOut = user.LockoutEnd > time.GetUtcNow();
-        new UserForm.Validator(creating: false).Validate(Input).AddTo(ModelState);
+        new UserForm.Validator(creating: false).Validate(Input).AddTo(this);
         var current = await users.GetRolesAsync(user);
         // An administrator cannot remove their own administrator role: the register must keep one.
         if (user.UserName == User.Identity?.Name && current.Contains(Roles.Administrator) && !Input.Roles.Contains(Roles.Administrator))
