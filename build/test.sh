@@ -10,13 +10,13 @@ results=$(mktemp -d)
 dotnet test Commissioning.sln --nologo --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee "$results/test.log"
 status=${PIPESTATUS[0]}
 
-# One summary line per test project: "Passed!  - Failed: 0, Passed: 57, Skipped: 0, Total: 57, ..."
-read -r passed failed skipped < <(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$results/test.log" |
-  awk -F'[:,] *' '{f+=$2; p+=$4; s+=$6} END {print p+0, f+0, s+0}')
+# Each test project ends with a block: "Total tests: N", "     Passed: N", "     Failed: N", "    Skipped: N".
+count() { grep -oE "^ +$1: +[0-9]+" "$results/test.log" | awk '{s+=$2} END {print s+0}'; }
+passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
 projects=$(find tests -name '*.csproj' | wc -l)
-reported=$(grep -cE 'Failed: +[0-9]+, Passed: +[0-9]+' "$results/test.log")
+reported=$(grep -cE '^Total tests: +[0-9]+' "$results/test.log")
 if [ "$reported" -lt "$projects" ]; then
-  # A project that did not build or crashed reports no line: count it as a failure.
+  # A project that did not build or whose test host crashed reports no block: count it as a failure.
   failed=$((failed + projects - reported))
   status=1
 fi

@@ -23,7 +23,12 @@ public sealed class ContractFormValidatorTests(CommissioningFactory factory) : I
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal(before, await factory.ContractCountAsync());
         Assert.Contains(page.ErrorSummary, m => m.Contains(expected, StringComparison.Ordinal));
-        Assert.Contains(fieldId, page.ErrorSummaryTargets);
+        // The summary links to the field, or for a date or a list section to the first control inside it,
+        // since only a control can take focus; the target must exist on the page.
+        var target = Assert.Single(page.ErrorSummaryTargets, t => t == fieldId || t.StartsWith(fieldId + "-", StringComparison.Ordinal));
+        var control = page.Document.GetElementById(target);
+        Assert.True(control is not null, $"The error summary links to #{target}, which is not on the page");
+        Assert.Contains(control.LocalName, new[] { "input", "select", "textarea" });
         var atField = page.FieldError(fieldId);
         Assert.True(atField is not null, $"No error message with id '{fieldId}-error' on the page");
         Assert.Contains(expected, atField);
