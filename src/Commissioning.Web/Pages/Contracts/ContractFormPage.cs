@@ -66,6 +66,51 @@ public abstract class ContractFormPage(CommissioningDbContext db) : PageModel
         }
     }
 
+    /// <summary>
+    /// Builds a new contract of this page's form from the checked form, lets the caller link it
+    /// (a renewal names its predecessor) and saves it. Null, with messages in ModelState, when a
+    /// rule is broken or someone else took the reference or the renewal a moment earlier.
+    /// </summary>
+    protected async Task<Contract?> SaveNewAsync(Action<Contract>? link, CancellationToken ct)
+    {
+        var reference = string.IsNullOrWhiteSpace(Input.Reference)
+            ? await ContractReferences.NextAsync(db, Input.StartDate.ToDate()!.Value.Year, ct)
+            : Input.Reference;
+        Contract? contract = null;
+        if (!TryApply(() =>
+            {
+                contract = Input.CreateContract(Form);
+                Input.ApplyTo(contract, reference);
+                link?.Invoke(contract);
+            }))
+            return null;
+
+        db.Contracts.Add(contract!);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return contract;
+        }
+        catch (DbUpdateException)
+        {
+            // Two saves at once can both be given the next reference, or both renew one contract:
+            // the unique indexes refuse the second, and the person is told rather than shown a 500.
+            db.ChangeTracker.Clear();
+            if (await db.Contracts.AnyAsync(c => c.Reference == contract!.Reference, ct))
+            {
+                ModelState.AddModelError("Input.Reference", $"The reference {contract!.Reference} was taken a moment ago: save again to get the next one, or enter another");
+                Input.Reference = null;
+                return null;
+            }
+            if (contract!.PredecessorId is { } renewed && await db.Contracts.AnyAsync(c => c.PredecessorId == renewed, ct))
+            {
+                ModelState.AddModelError("", "Someone else recorded this renewal a moment ago: a contract is renewed once.");
+                return null;
+            }
+            throw;
+        }
+    }
+
     /// <summary>Shows the page again with what was typed, plus spare rows.</summary>
     protected async Task<IActionResult> RedisplayAsync(CancellationToken ct)
     {

@@ -44,21 +44,8 @@ public sealed class RenewModel(CommissioningDbContext db) : ContractFormPage(db)
         }
         if (!await ValidateAsync(referenceRequired: false, exceptContractId: null, ct)) return await RedisplayAsync(ct);
 
-        var reference = string.IsNullOrWhiteSpace(Input.Reference)
-            ? await ContractReferences.NextAsync(Db, Input.StartDate.ToDate()!.Value.Year, ct)
-            : Input.Reference;
-        Contract? successor = null;
-        if (!TryApply(() =>
-            {
-                successor = Input.CreateContract(Form);
-                Input.ApplyTo(successor, reference);
-                successor.Renews(predecessor);
-            }))
-            return await RedisplayAsync(ct);
-
-        Db.Contracts.Add(successor!);
-        await Db.SaveChangesAsync(ct);
-        TempData["Success"] = $"Renewal recorded: {successor!.Reference} renews {predecessor.Reference}";
+        if (await SaveNewAsync(successor => successor.Renews(predecessor), ct) is not { } successor) return await RedisplayAsync(ct);
+        TempData["Success"] = $"Renewal recorded: {successor.Reference} renews {predecessor.Reference}";
         return RedirectToPage("Details", new { id = successor.Id });
     }
 
