@@ -1,5 +1,6 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Finance;
 using Commissioning.Domain.Providers;
 using Commissioning.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -13,6 +14,9 @@ public class CommissioningDbContext(DbContextOptions<CommissioningDbContext> opt
 {
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<AnnualValueReview> AnnualValueReviews => Set<AnnualValueReview>();
+    public DbSet<SavingsTarget> SavingsTargets => Set<SavingsTarget>();
+    public DbSet<FundingPlan> FundingPlans => Set<FundingPlan>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

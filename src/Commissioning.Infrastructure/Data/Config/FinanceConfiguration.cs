@@ -1,0 +1,79 @@
+using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Finance;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Commissioning.Infrastructure.Data.Config;
+
+internal sealed class AnnualValueReviewConfiguration : IEntityTypeConfiguration<AnnualValueReview>
+{
+    // Square brackets quote a name in both SQL Server and SQLite, so one filter serves both.
+    public const string AgreedOnly = "[Status] = 'Agreed'";
+    public const string OpenOnly = "[Status] = 'Proposed'";
+
+    public void Configure(EntityTypeBuilder<AnnualValueReview> b)
+    {
+        b.ToTable("AnnualValueReviews");
+        b.HasOne<Contract>().WithMany().HasForeignKey(r => r.ContractId).OnDelete(DeleteBehavior.Restrict);
+        // The database holds the rules "one agreed value per year" and "one open review per year",
+        // so two finance officers agreeing at once cannot both succeed.
+        b.HasIndex(r => new { r.ContractId, r.FinancialYearStart }).IsUnique().HasFilter(AgreedOnly).HasDatabaseName("IX_AnnualValueReviews_OneAgreedPerYear");
+        b.HasIndex(r => new { r.ContractId, r.FinancialYearStart }).IsUnique().HasFilter(OpenOnly).HasDatabaseName("IX_AnnualValueReviews_OneOpenPerYear");
+        b.HasIndex(r => new { r.FinancialYearStart, r.Status });
+        b.Ignore(r => r.Year);
+        b.Ignore(r => r.Annual);
+        b.Ignore(r => r.YearValue);
+        b.Ignore(r => r.PartYear);
+        b.Ignore(r => r.Factors);
+        b.Property(r => r.UpliftPercent).HasPrecision(7, 3);
+        b.Property(r => r.Narrative).HasMaxLength(AnnualValueReview.NarrativeMaxLength).IsRequired();
+        b.Property(r => r.EstimateWorking).HasMaxLength(4000);
+        b.Property(r => r.ProposedById).HasMaxLength(450).IsRequired();
+        b.Property(r => r.ProposedBy).HasMaxLength(256).IsRequired();
+        b.Property(r => r.DecidedById).HasMaxLength(450);
+        b.Property(r => r.DecidedBy).HasMaxLength(256);
+        b.Property(r => r.DecisionNote).HasMaxLength(AnnualValueReview.NoteMaxLength);
+        AuditColumns.Configure(b);
+    }
+}
+
+internal sealed class SavingsTargetConfiguration : IEntityTypeConfiguration<SavingsTarget>
+{
+    public void Configure(EntityTypeBuilder<SavingsTarget> b)
+    {
+        b.ToTable("SavingsTargets");
+        b.HasOne<Contract>().WithMany().HasForeignKey(s => s.ContractId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(s => new { s.ContractId, s.FinancialYearStart });
+        b.HasIndex(s => s.FinancialYearStart);
+        b.Ignore(s => s.Year);
+        b.Ignore(s => s.Amount);
+        b.Ignore(s => s.Delivered);
+        b.Ignore(s => s.Rag);
+        b.Property(s => s.Description).HasMaxLength(SavingsTarget.DescriptionMaxLength).IsRequired();
+        b.Property(s => s.Owner).HasMaxLength(SavingsTarget.OwnerMaxLength).IsRequired();
+        AuditColumns.Configure(b);
+    }
+}
+
+internal sealed class FundingPlanConfiguration : IEntityTypeConfiguration<FundingPlan>
+{
+    public void Configure(EntityTypeBuilder<FundingPlan> b)
+    {
+        b.ToTable("FundingPlans");
+        b.HasOne<Contract>().WithMany().HasForeignKey(f => f.ContractId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(f => new { f.ContractId, f.FinancialYearStart }).IsUnique();
+        b.Ignore(f => f.Year);
+        b.Ignore(f => f.Total);
+        b.OwnsMany(f => f.Lines, o =>
+        {
+            o.ToTable("FundingPlanLines");
+            o.WithOwner().HasForeignKey("FundingPlanId");
+            o.Property<int>("Id");
+            o.HasKey("Id");
+            o.Property(l => l.CostCentre).HasMaxLength(FundingLine.CostCentreMaxLength);
+            o.Ignore(l => l.Amount);
+        });
+        b.Navigation(f => f.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        AuditColumns.Configure(b);
+    }
+}
