@@ -287,12 +287,15 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContractId", "FinancialYearStart")
-                        .IsUnique()
-                        .HasDatabaseName("IX_AnnualValueReviews_OneOpenPerYear")
-                        .HasFilter("[Status] = 'Proposed'");
-
                     b.HasIndex("FinancialYearStart", "Status");
+
+                    b.HasIndex(new[] { "ContractId", "FinancialYearStart" }, "IX_AnnualValueReviews_OneAgreedPerYear")
+                        .IsUnique()
+                        .HasFilter("[Status] = 'Agreed'");
+
+                    b.HasIndex(new[] { "ContractId", "FinancialYearStart" }, "IX_AnnualValueReviews_OneOpenPerYear")
+                        .IsUnique()
+                        .HasFilter("[Status] = 'Proposed'");
 
                     b.ToTable("AnnualValueReviews", (string)null);
                 });

@@ -17,8 +17,8 @@ internal sealed class AnnualValueReviewConfiguration : IEntityTypeConfiguration<
         b.HasOne<Contract>().WithMany().HasForeignKey(r => r.ContractId).OnDelete(DeleteBehavior.Restrict);
         // The database holds the rules "one agreed value per year" and "one open review per year",
         // so two finance officers agreeing at once cannot both succeed.
-        b.HasIndex(r => new { r.ContractId, r.FinancialYearStart }).IsUnique().HasFilter(AgreedOnly).HasDatabaseName("IX_AnnualValueReviews_OneAgreedPerYear");
-        b.HasIndex(r => new { r.ContractId, r.FinancialYearStart }).IsUnique().HasFilter(OpenOnly).HasDatabaseName("IX_AnnualValueReviews_OneOpenPerYear");
+        b.HasIndex(r => new { r.ContractId, r.FinancialYearStart }, "IX_AnnualValueReviews_OneAgreedPerYear").IsUnique().HasFilter(AgreedOnly);
+        b.HasIndex(r => new { r.ContractId, r.FinancialYearStart }, "IX_AnnualValueReviews_OneOpenPerYear").IsUnique().HasFilter(OpenOnly);
         b.HasIndex(r => new { r.FinancialYearStart, r.Status });
         b.Ignore(r => r.Year);
         b.Ignore(r => r.Annual);

@@ -144,6 +144,13 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                 columns: new[] { "FinancialYearStart", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnnualValueReviews_OneAgreedPerYear",
+                table: "AnnualValueReviews",
+                columns: new[] { "ContractId", "FinancialYearStart" },
+                unique: true,
+                filter: "[Status] = 'Agreed'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AnnualValueReviews_OneOpenPerYear",
                 table: "AnnualValueReviews",
                 columns: new[] { "ContractId", "FinancialYearStart" },
