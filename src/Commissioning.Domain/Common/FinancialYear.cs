@@ -41,6 +41,8 @@ public readonly partial record struct FinancialYear : IComparable<FinancialYear>
     public int CompareTo(FinancialYear other) => StartYear.CompareTo(other.StartYear);
     public static bool operator <(FinancialYear a, FinancialYear b) => a.StartYear < b.StartYear;
     public static bool operator >(FinancialYear a, FinancialYear b) => a.StartYear > b.StartYear;
+    public static bool operator <=(FinancialYear a, FinancialYear b) => a.StartYear <= b.StartYear;
+    public static bool operator >=(FinancialYear a, FinancialYear b) => a.StartYear >= b.StartYear;
 
     public override string ToString() => $"{StartYear}/{(StartYear + 1) % 100:00}";
 

@@ -8,11 +8,17 @@ public static class Policies
 {
     public const string EditRegister = "EditRegister";
     public const string ManageUsers = "ManageUsers";
+    /// <summary>Agree or return annual value reviews and split funding: finance officers.</summary>
+    public const string FinanceDecisions = "FinanceDecisions";
+    /// <summary>Savings targets and what they delivered: commissioners and finance officers both own them.</summary>
+    public const string EditSavings = "EditSavings";
 
     public static void Add(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(EditRegister, p => p.RequireRole(Roles.Commissioner, Roles.Administrator));
+        options.AddPolicy(FinanceDecisions, p => p.RequireRole(Roles.FinanceOfficer, Roles.Administrator));
+        options.AddPolicy(EditSavings, p => p.RequireRole(Roles.Commissioner, Roles.FinanceOfficer, Roles.Administrator));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Administrator));
     }
 }

@@ -1,6 +1,7 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Infrastructure.Data;
+using Commissioning.Infrastructure.Finance;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
     public (int Id, string Reference, DateOnly Start)? Successor { get; private set; }
     public (int Id, string Reference)? Predecessor { get; private set; }
     public DateOnly Today => clock.Today;
+    public ContractFinance Finance { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -36,6 +38,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
         if (contract.ProviderId is { } p) ids.Add(p);
         if (contract is LeadProviderContract lp) ids.AddRange(lp.SubContracts.Select(s => s.ProviderId));
         if (contract is ConsortiumContract k) ids.AddRange(k.Members.Select(m => m.ProviderId));
+        Finance = await ContractFinance.LoadAsync(db, contract, ct);
         ProviderNames = await db.Providers.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         return Page();
     }
