@@ -13,7 +13,7 @@ namespace Commissioning.Infrastructure.Demo;
 /// contracts so that filters and paging have something to show. Runs only when Demo:Enabled.
 /// Figures the papers give are exact; figures they do not give are marked illustrative.
 /// </summary>
-public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accounts, IOptions<DemoOptions> options)
+public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accounts, IOptions<DemoOptions> options, IClock clock)
 {
     public async Task SeedAsync()
     {
@@ -24,6 +24,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
         var p = await SeedProvidersAsync();
         await SeedPaperContractsAsync(p);
         await SeedSpreadAsync(p);
+        await new FinanceDemoSeeder(db, clock).SeedAsync();
     }
 
     private async Task<Dictionary<string, Provider>> SeedProvidersAsync()
