@@ -67,7 +67,8 @@ internal sealed class FinanceDemoSeeder(CommissioningDbContext db, IClock clock)
     {
         var thisYear = FinancialYear.Containing(clock.Today);
         var n = 0;
-        foreach (var c in contracts.Where(c => c.AwardedOn is not null && c.AnnualValue is not null).OrderBy(c => c.Reference, StringComparer.Ordinal))
+        var seeded = contracts.Where(c => c.AwardedOn is not null && c.AnnualValue is not null).OrderBy(c => c.Reference, StringComparer.Ordinal).ToList();
+        foreach (var c in seeded)
         {
             n++;
             db.AnnualValueReviews.Add(AnnualValueReview.OpeningEntry(c.Id, c.CurrentTerm, c.AnnualValue!.Value, _commissioner, Utc(c.AwardedOn!.Value)));
@@ -76,14 +77,16 @@ internal sealed class FinanceDemoSeeder(CommissioningDbContext db, IClock clock)
             if (n % 4 == 0 && years.Count > 0 && years[^1] == thisYear) years.RemoveAt(years.Count - 1);
             foreach (var y in years)
                 await ReviewAtSuggestionAsync(c, y, 2.5m + (y.StartYear % 3), "Annual review: inflation uplift; outcomes and performance satisfactory.");
-            if (n == 5 && years.Count > 0 && FinancialYear.Spanning(c.CurrentTerm).Any(y => y == thisYear.Next))
-            {
-                var finance = await ContractFinance.LoadAsync(db, c, default);
-                var position = finance.Schedule.PositionFor(thisYear.Next, 4m);
-                db.AnnualValueReviews.Add(AnnualValueReview.Propose(c.Id, c.CurrentTerm, thisYear.Next, ValueSchedule.Suggested(position)!.Value,
-                    new ReviewFactors(true, true, false, false, UpliftKind.NationalLivingWage, 4m), "National Living Wage rise for next April.", position, _commissioner, clock.UtcNow));
-                await db.SaveChangesAsync();
-            }
+        }
+        // One review waiting for a finance officer: next year's National Living Wage rise on the first contract running into it.
+        var waiting = seeded.FirstOrDefault(c => c.CurrentTerm.Overlaps(thisYear.Next.Range));
+        if (waiting is not null)
+        {
+            var finance = await ContractFinance.LoadAsync(db, waiting, default);
+            var position = finance.Schedule.PositionFor(thisYear.Next, 4m);
+            db.AnnualValueReviews.Add(AnnualValueReview.Propose(waiting.Id, waiting.CurrentTerm, thisYear.Next, ValueSchedule.Suggested(position)!.Value,
+                new ReviewFactors(true, true, false, false, UpliftKind.NationalLivingWage, 4m), "National Living Wage rise for next April.", position, _commissioner, clock.UtcNow));
+            await db.SaveChangesAsync();
         }
     }
 

@@ -1,0 +1,81 @@
+using Commissioning.Domain.Common;
+using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Finance;
+using Commissioning.Infrastructure.Finance;
+using Commissioning.Infrastructure.Exports;
+using Commissioning.Web.Forms;
+
+namespace Commissioning.Web.Pages.Finance;
+
+/// <summary>
+/// The portfolio's tables, built once: the page shows them and the CSV and Excel downloads
+/// write the very same rows, so a download always matches the screen.
+/// </summary>
+public static class PortfolioTables
+{
+    public static readonly string[] Names = ["years", "form", "category", "directorate", "provider", "funding", "savings", "due"];
+
+    public static async Task<ExportTable?> BuildAsync(string name, Portfolio portfolio, FinancialYear year, Func<Task<IReadOnlyList<ReviewDue>>> due, CancellationToken ct) => name switch
+    {
+        "years" => Years(await portfolio.ByYearAsync(ct)),
+        "form" => Grouped($"Agreed values by commissioning form, {year}", "Commissioning form", year,
+            await portfolio.ByAsync(PortfolioGrouping.Form, year, ct), k => Enum.TryParse<CommissioningForm>(k, out var f) ? Labels.Of(f) : k),
+        "category" => Grouped($"Agreed values by service category, {year}", "Service category", year,
+            await portfolio.ByAsync(PortfolioGrouping.Category, year, ct), k => Enum.TryParse<ServiceCategory>(k, out var c) ? Labels.Of(c) : k),
+        "directorate" => Grouped($"Agreed values by directorate, {year}", "Directorate", year,
+            await portfolio.ByAsync(PortfolioGrouping.Directorate, year, ct), k => k),
+        "provider" => Grouped($"Agreed values by provider, {year}", "Provider", year,
+            await portfolio.ByAsync(PortfolioGrouping.Provider, year, ct), k => k),
+        "funding" => Funding(year, await portfolio.ByFundingAsync(year, ct)),
+        "savings" => Savings(await portfolio.SavingsAsync(ct)),
+        "due" => Due(await due()),
+        _ => null,
+    };
+
+    private static ExportTable Years(IReadOnlyList<YearTotal> years) =>
+        new ExportTable("Agreed values by financial year",
+                ExportColumn.Text("Financial year"), ExportColumn.Integer("Contracts"), ExportColumn.Money("Agreed value in year"),
+                ExportColumn.Money("Previous year"), ExportColumn.Percent("Change on previous year"))
+            .AddRows(years, y => [y.Year.ToString(), (long)y.Contracts, y.Total, y.PreviousYear, Round(y.ChangePercent)]);
+
+    private static ExportTable Grouped(string title, string heading, FinancialYear year, IReadOnlyList<GroupTotal> groups, Func<string, string> label)
+    {
+        var total = Money.Sum(groups.Select(g => g.Total));
+        return new ExportTable(title,
+                ExportColumn.Text(heading), ExportColumn.Integer("Contracts"), ExportColumn.Money($"Agreed value in {year}"),
+                ExportColumn.Percent("Share of total"), ExportColumn.Money($"Agreed value in {year.Previous}"), ExportColumn.Percent("Change on previous year"))
+            .AddRows(groups, g => [label(g.Key), (long)g.Contracts, g.Total, Share(g.Total, total), g.PreviousYear, Round(g.ChangePercent)]);
+    }
+
+    private static ExportTable Funding(FinancialYear year, IReadOnlyList<GroupTotal> lines)
+    {
+        var total = Money.Sum(lines.Select(g => g.Total));
+        return new ExportTable($"Agreed values by funding source, {year}",
+                ExportColumn.Text("Funding source"), ExportColumn.Text("Cost centre"), ExportColumn.Integer("Contracts"),
+                ExportColumn.Money($"Amount in {year}"), ExportColumn.Percent("Share of total"))
+            .AddRows(lines, g =>
+            {
+                if (g.Key.Length == 0) return ["Not yet split between sources", null, (long)g.Contracts, g.Total, Share(g.Total, total)];
+                var parts = g.Key.Split(':', 2);
+                var source = Enum.TryParse<FundingSource>(parts[0], out var s) ? FinanceLabels.Of(s) : parts[0];
+                return [source, parts.Length > 1 ? parts[1] : null, (long)g.Contracts, g.Total, Share(g.Total, total)];
+            });
+    }
+
+    private static ExportTable Savings(IReadOnlyList<SavingsYear> years) =>
+        new ExportTable("Savings target and delivered by financial year",
+                ExportColumn.Text("Financial year"), ExportColumn.Integer("Targets"), ExportColumn.Money("Target"),
+                ExportColumn.Money("Delivered"), ExportColumn.Percent("Delivered of target"), ExportColumn.Text("RAG"))
+            .AddRows(years, y => [y.Year.ToString(), (long)y.Targets, y.Target, y.Delivered, Share(y.Delivered, y.Target), FinanceLabels.Of(y.Rag)]);
+
+    private static ExportTable Due(IReadOnlyList<ReviewDue> due) =>
+        new ExportTable("Contracts with no agreed value for this year or next",
+                ExportColumn.Text("Reference"), ExportColumn.Text("Title"), ExportColumn.Text("Financial year"),
+                ExportColumn.Date("Year starts"), ExportColumn.Text("Responsible commissioner"), ExportColumn.Text("Review"))
+            .AddRows(due, d => [d.Reference, d.Title, d.Year.ToString(), d.Year.Start, d.ResponsibleCommissioner, d.HasOpenReview ? "Waiting for agreement" : "Not yet opened"]);
+
+    private static decimal? Share(Money part, Money whole) => whole == Money.Zero ? null : Round(part.Amount / whole.Amount);
+
+    // Percentages are shown to one decimal place; the fraction keeps four places (12.3456% → 0.1235).
+    private static decimal? Round(decimal? fraction) => fraction is { } f ? Math.Round(f, 4, MidpointRounding.AwayFromZero) : null;
+}
