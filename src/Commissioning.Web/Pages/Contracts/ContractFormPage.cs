@@ -1,5 +1,6 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
@@ -88,7 +89,17 @@ public abstract class ContractFormPage(CommissioningDbContext db) : PageModel
         db.Contracts.Add(contract!);
         try
         {
+            // The value typed at creation is the first year's agreed value (later years need a review):
+            // contract and value commit together.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            if (contract!.AnnualValue is { } value)
+            {
+                var clock = HttpContext.RequestServices.GetRequiredService<IClock>();
+                db.AnnualValueReviews.Add(AnnualValueReview.OpeningEntry(contract.Id, contract.CurrentTerm, value, User.AsActor(), clock.UtcNow));
+                await db.SaveChangesAsync(ct);
+            }
+            await tx.CommitAsync(ct);
             return contract;
         }
         catch (DbUpdateException)

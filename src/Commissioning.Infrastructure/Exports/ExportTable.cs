@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using Commissioning.Domain.Common;
+
+namespace Commissioning.Infrastructure.Exports;
+
+/// <summary>What a column holds, which decides how CSV and XLSX write its cells.</summary>
+public enum ExportColumnKind
+{
+    /// <summary>A <see cref="string"/>.</summary>
+    Text,
+
+    /// <summary>A <see cref="Domain.Common.Money"/>, written as an exact number of pounds.</summary>
+    Money,
+
+    /// <summary>A <see cref="long"/> (an <see cref="int"/> is accepted and widened).</summary>
+    Integer,
+
+    /// <summary>
+    /// A <see cref="decimal"/> fraction: 0.125m is 12.5%. XLSX stores 0.125 formatted "0.0%";
+    /// CSV writes 12.5 and adds " (%)" to the heading, so that each reads as 12.5%.
+    /// </summary>
+    Percent,
+
+    /// <summary>A <see cref="DateOnly"/>.</summary>
+    Date,
+}
+
+/// <summary>A column of an exported table: its heading and the kind of value its cells hold.</summary>
+public sealed record ExportColumn(string Heading, ExportColumnKind Kind)
+{
+    public static ExportColumn Text(string heading) => new(heading, ExportColumnKind.Text);
+    public static ExportColumn Money(string heading) => new(heading, ExportColumnKind.Money);
+    public static ExportColumn Integer(string heading) => new(heading, ExportColumnKind.Integer);
+
+    /// <summary>Cells are fractions: 0.125m is 12.5% (see <see cref="ExportColumnKind.Percent"/>).</summary>
+    public static ExportColumn Percent(string heading) => new(heading, ExportColumnKind.Percent);
+
+    public static ExportColumn Date(string heading) => new(heading, ExportColumnKind.Date);
+}
+
+/// <summary>
+/// A table as a page shows it, ready for <see cref="CsvExport"/> and <see cref="XlsxExport"/>:
+/// <code>
+/// var table = new ExportTable("Agreed annual values by commissioning form, 2021/22",
+///         ExportColumn.Text("Commissioning form"), ExportColumn.Integer("Contracts"),
+///         ExportColumn.Money("Agreed annual value"), ExportColumn.Percent("Share of total"))
+///     .AddRows(model.Forms, f => [f.Name, f.Count, f.AnnualValue, f.Share]);
+/// </code>
+/// A cell is a <see cref="string"/>, <see cref="Domain.Common.Money"/>, <see cref="long"/>,
+/// <see cref="decimal"/> or <see cref="DateOnly"/> as its column's kind says, or null for an
+/// empty cell. Rows that do not fit the columns are refused when added, not when written.
+/// </summary>
+public sealed class ExportTable
+{
+    private const int FileStemMaxLength = 80;
+
+    private readonly List<IReadOnlyList<object?>> _rows = [];
+    private readonly string? _fileStem;
+
+    public ExportTable(string title, params IEnumerable<ExportColumn> columns)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+            throw new ArgumentException("An exported table needs a title; it names the sheet and the file.", nameof(title));
+        ArgumentNullException.ThrowIfNull(columns);
+        var list = columns.ToList();
+        if (list.Count == 0)
+            throw new ArgumentException("An exported table needs at least one column.", nameof(columns));
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null)
+                throw new ArgumentException($"Column {i + 1} is null.", nameof(columns));
+            if (string.IsNullOrWhiteSpace(list[i].Heading))
+                throw new ArgumentException($"Column {i + 1} needs a heading.", nameof(columns));
+            if (!Enum.IsDefined(list[i].Kind))
+                throw new ArgumentException($"Column {i + 1} ('{list[i].Heading}') has no known kind ({list[i].Kind}).", nameof(columns));
+        }
+
+        Title = title.Trim();
+        Columns = list.AsReadOnly();
+    }
+
+    public string Title { get; }
+
+    public IReadOnlyList<ExportColumn> Columns { get; }
+
+    public IReadOnlyList<IReadOnlyList<object?>> Rows => _rows;
+
+    /// <summary>
+    /// The file name without extension: from the title unless set, and always made safe
+    /// ("Agreed annual values by form, 2021/22" gives "agreed-annual-values-by-form-2021-22").
+    /// </summary>
+    public string FileStem
+    {
+        get => _fileStem ?? ToFileStem(Title);
+        init => _fileStem = ToFileStem(value);
+    }
+
+    /// <summary>Adds a row; its cells must match the columns in number and kind.</summary>
+    public ExportTable AddRow(params object?[] cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var rowNumber = _rows.Count + 1;
+        if (cells.Length != Columns.Count)
+            throw new ArgumentException(
+                $"Row {rowNumber} of '{Title}' has {cells.Length} cell(s) but the table has {Columns.Count} column(s).", nameof(cells));
+
+        var row = new object?[cells.Length];
+        for (var i = 0; i < cells.Length; i++)
+            row[i] = Fit(cells[i], Columns[i], rowNumber);
+        _rows.Add(Array.AsReadOnly(row));
+        return this;
+    }
+
+    /// <summary>Adds a row for each item, e.g. <c>AddRows(forms, f => [f.Name, f.Count, f.Value])</c>.</summary>
+    public ExportTable AddRows<T>(IEnumerable<T> items, Func<T, object?[]> cells)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(cells);
+        foreach (var item in items)
+            AddRow(cells(item));
+        return this;
+    }
+
+    /// <summary>
+    /// Lower-case ASCII letters and digits joined by single hyphens, at most 80 characters:
+    /// safe in a Content-Disposition header and on any file system. Never empty.
+    /// </summary>
+    public static string ToFileStem(string text)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in (text ?? "").Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue; // é -> e
+            if (char.IsAsciiLetterOrDigit(c))
+                slug.Append(char.ToLowerInvariant(c));
+            else if (slug.Length > 0 && slug[^1] != '-')
+                slug.Append('-');
+        }
+
+        var stem = slug.ToString().Trim('-');
+        if (stem.Length > FileStemMaxLength)
+        {
+            var cut = stem.LastIndexOf('-', FileStemMaxLength);
+            stem = stem[..(cut > FileStemMaxLength / 2 ? cut : FileStemMaxLength)].Trim('-');
+        }
+        return stem.Length == 0 ? "export" : stem;
+    }
+
+    private object? Fit(object? cell, ExportColumn column, int rowNumber) => (column.Kind, cell) switch
+    {
+        (_, null) => null,
+        (ExportColumnKind.Text, string text) => text,
+        (ExportColumnKind.Money, Money money) => money,
+        (ExportColumnKind.Integer, long number) => number,
+        (ExportColumnKind.Integer, int number) => (long)number,
+        (ExportColumnKind.Percent, decimal fraction) => fraction,
+        (ExportColumnKind.Date, DateOnly date) => date,
+        _ => throw new ArgumentException(
+            $"Row {rowNumber} of '{Title}': column '{column.Heading}' holds {Expected(column.Kind)} or null, not {Describe(cell)}.", "cells"),
+    };
+
+    private static string Expected(ExportColumnKind kind) => kind switch
+    {
+        ExportColumnKind.Text => "text (a string)",
+        ExportColumnKind.Money => "Money",
+        ExportColumnKind.Integer => "a whole number (long or int)",
+        ExportColumnKind.Percent => "a decimal fraction (0.125m for 12.5%)",
+        ExportColumnKind.Date => "a DateOnly",
+        _ => kind.ToString(),
+    };
+
+    private static string Describe(object cell) =>
+        cell is IFormattable f
+            ? $"{cell.GetType().Name} {f.ToString(null, CultureInfo.InvariantCulture)}"
+            : $"{cell.GetType().Name} '{cell}'";
+}
