@@ -13,7 +13,7 @@ public sealed class SignInTests(CommissioningFactory factory) : IClassFixture<Co
 
         var page = await client.PostFormAsync("/Account/SignIn?ReturnUrl=%2FProviders", new FormFields
         {
-            { "Input.Email", Finance }, { "Input.Password", DemoPassword }, { "ReturnUrl", "/Providers" },
+            { "Input.Email", CommissioningFactory.Finance }, { "Input.Password", DemoPassword }, { "ReturnUrl", "/Providers" },
         });
 
         Assert.Equal(HttpStatusCode.Redirect, page.Status);
@@ -28,7 +28,7 @@ public sealed class SignInTests(CommissioningFactory factory) : IClassFixture<Co
 
         var page = await client.PostFormAsync("/Account/SignIn", new FormFields
         {
-            { "Input.Email", Finance }, { "Input.Password", DemoPassword }, { "ReturnUrl", "https://evil.example/" },
+            { "Input.Email", CommissioningFactory.Finance }, { "Input.Password", DemoPassword }, { "ReturnUrl", "https://evil.example/" },
         });
 
         Assert.Equal(HttpStatusCode.Redirect, page.Status);
@@ -99,8 +99,8 @@ public sealed class SignInTests(CommissioningFactory factory) : IClassFixture<Co
         await using var app = new CommissioningFactory();
         var client = app.NewClient();
 
-        for (var i = 0; i < 4; i++) await client.SignInAsync(Finance, $"wrong-password-{i}");
-        var fifth = await client.SignInAsync(Finance, DemoPassword);
+        for (var i = 0; i < 4; i++) await client.SignInAsync(CommissioningFactory.Finance, $"wrong-password-{i}");
+        var fifth = await client.SignInAsync(CommissioningFactory.Finance, DemoPassword);
 
         Assert.Equal(HttpStatusCode.Redirect, fifth.Status);
     }

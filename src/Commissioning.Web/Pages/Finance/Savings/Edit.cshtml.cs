@@ -1,0 +1,91 @@
+using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Finance;
+using Commissioning.Infrastructure.Data;
+using Commissioning.Infrastructure.Finance;
+using Commissioning.Web.Forms;
+using Commissioning.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Web.Pages.Finance.Savings;
+
+/// <summary>
+/// Change a savings target or record what it delivered. A target keeps its year; a save over
+/// someone else's newer change is refused and both versions are shown.
+/// </summary>
+[Authorize(Policy = Policies.EditSavings)]
+public sealed class EditModel(CommissioningDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    [BindProperty] public SavingsForm Input { get; set; } = new();
+
+    public Contract Contract { get; private set; } = null!;
+    /// <summary>The target as saved: its year, and the RAG status of what it has delivered so far.</summary>
+    public SavingsTarget Saved { get; private set; } = null!;
+    public Conflict? Clash { get; private set; }
+    private SavingsForm.Limits _limits = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        Input = SavingsForm.From(Saved);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (Saved.Version != Input.Version) return ShowConflict(Saved);
+        new SavingsForm.Validator(_limits, Saved.Year).Validate(Input).AddTo(this);
+        if (!ModelState.IsValid) return Page();
+
+        var target = await db.SavingsTargets.FirstAsync(s => s.Id == Id, ct);
+        target.Change(Input.ToDetails());
+        // The check above reads the version; this makes the UPDATE itself refuse a save that raced past it.
+        db.Entry(target).Property(s => s.Version).OriginalValue = Input.Version!.Value;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.SavingsTargets.AsNoTracking().FirstOrDefaultAsync(s => s.Id == Id, ct);
+            return current is null ? NotFound() : ShowConflict(current);
+        }
+        TempData["Success"] = $"Savings target for {target.Year} saved";
+        return Redirect($"/Contracts/Details/{target.ContractId}");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var saved = await db.SavingsTargets.AsNoTracking().FirstOrDefaultAsync(s => s.Id == Id, ct);
+        if (saved is null) return false;
+        Saved = saved;
+        Contract = await db.Contracts.AsNoTracking().FirstAsync(c => c.Id == saved.ContractId, ct);
+        _limits = SavingsForm.Limits.For(Contract, await ContractFinance.LoadAsync(db, Contract, ct), exceptTargetId: saved.Id);
+        return true;
+    }
+
+    private PageResult ShowConflict(SavingsTarget current)
+    {
+        static string? Amount(string? text) => ValidationRules.ParseMoney(text)?.ToString() ?? text?.Trim();
+        var fields = new (string, Func<SavingsForm, string?>)[]
+        {
+            ("Amount", f => Amount(f.Amount)),
+            ("Type of saving", f => f.ParsedKind is { } k ? FinanceLabels.Of(k) : f.Kind),
+            ("Description", f => f.Description?.Trim()),
+            ("Owner", f => f.Owner?.Trim()),
+            ("Amount delivered", f => Amount(f.Delivered)),
+        };
+        Saved = current;
+        Clash = new Conflict("savings target", current.UpdatedBy, current.UpdatedAtUtc, Conflict.Compare(Input, SavingsForm.From(current), fields));
+        ModelState.Clear();
+        ModelState.AddModelError("", "This savings target was changed by someone else after you opened it. Nothing has been saved.");
+        // Saving again now means "keep my version": the form carries the version just shown.
+        Input.Version = current.Version;
+        return Page();
+    }
+}
