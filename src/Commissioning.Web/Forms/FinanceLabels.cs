@@ -65,7 +65,9 @@ public static class FinanceLabels
         if (f.Performance) list.Add("performance");
         if (f.DemandManagement) list.Add("demand management");
         if (f.SavingsPressures) list.Add("savings pressures");
-        if (f.Uplift != UpliftKind.None) list.Add($"{Of(f.Uplift).ToLowerInvariant()} uplift of {f.UpliftPercent:0.###}%");
+        // "National Living Wage" is a name and keeps its capitals.
+        if (f.Uplift != UpliftKind.None)
+            list.Add($"{(f.Uplift == UpliftKind.NationalLivingWage ? Of(f.Uplift) : Of(f.Uplift).ToLowerInvariant())} uplift of {f.UpliftPercent:0.###}%");
         return list.Count == 0 ? "None recorded" : char.ToUpperInvariant(list[0][0]) + string.Join(", ", list)[1..];
     }
 }
