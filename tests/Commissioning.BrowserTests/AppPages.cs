@@ -24,6 +24,7 @@ public static class AppPages
     public const string Admin = "admin@demo.test";
     public const string Commissioner = "commissioner@demo.test";
     public const string Viewer = "viewer@demo.test";
+    public const string Finance = "finance@demo.test";
 
     public static readonly IReadOnlyList<AppPage> All =
     [
@@ -47,6 +48,18 @@ public static class AppPages
         new("Providers", "/Providers", Commissioner),
         new("Add a provider", "/Providers/Create", Commissioner),
         new("Edit a provider", "/Providers/Edit/{provider:Persona}", Commissioner),
+        new("Finance portfolio", "/Finance", Finance),
+        new("Finance portfolio: 2021/22", "/Finance?Year=2021", Finance),
+        new("Annual value reviews", "/Finance/Reviews", Finance),
+        new("Annual value review: decide", "/Finance/Reviews/{review:first}", Finance),
+        new("Open a review", "/Finance/Reviews/Create/{contract:SC-2021-0001}", Commissioner),
+        new("Open a review: error summary", "/Finance/Reviews/Create/{contract:SC-2021-0001}", Commissioner, SubmitWith("Propose value"), Errors: true),
+        new("Add a savings target", "/Finance/Savings/Create/{contract:SC-2021-0001}", Commissioner),
+        new("Add a savings target: error summary", "/Finance/Savings/Create/{contract:SC-2021-0001}", Commissioner, SubmitWith("Save savings target"), Errors: true),
+        new("Edit a savings target", "/Finance/Savings/Edit/{savings:SC-2021-0001}", Finance),
+        new("Split funding", "/Finance/Funding/{contract:SC-2021-0003}/2021", Finance),
+        new("Estimate spot costs", "/Finance/Estimate/{contract:SC-2021-0003}?example=bnes", Commissioner),
+        new("Estimate spot costs: results", "/Finance/Estimate/{contract:SC-2021-0003}?example=bnes", Commissioner, SubmitWith("Calculate")),
         new("Users and roles", "/Admin/Users", Admin),
         new("Add a user", "/Admin/Users/Create", Admin),
         new("Edit a user", "/Admin/Users/Edit/{user:viewer@demo.test}", Admin),

@@ -129,12 +129,17 @@ public sealed class AppServer : IAsyncLifetime
             "contract" => ($"/Contracts?Filter.Q={Uri.EscapeDataString(text)}", "/Contracts/Details/"),
             "provider" => ($"/Providers?Q={Uri.EscapeDataString(text)}", "/Providers/Edit/"),
             "user" => ("/Admin/Users", "/Admin/Users/Edit/"),
+            // The first review waiting for agreement, whichever contract the demo gave it to.
+            "review" => ("/Finance/Reviews", "/Finance/Reviews/"),
+            // A contract's first savings target, from the contract's own page.
+            "savings" => ($"/Contracts/Details/{await FindIdAsync("contract:" + text)}", "/Finance/Savings/Edit/"),
             _ => throw new ArgumentException($"Unknown kind of id in route: {token}"),
         };
         await using var context = await NewContextAsync(AppPages.Admin);
         var page = await context.NewPageAsync();
         await page.GotoAsync(listPath);
-        var link = page.Locator($"main a[href^='{prefix}']").Filter(new() { HasText = text }).First;
+        var links = page.Locator($"main a[href^='{prefix}']");
+        var link = kind is "review" or "savings" ? links.First : links.Filter(new() { HasText = text }).First;
         var href = await link.GetAttributeAsync("href")
             ?? throw new InvalidOperationException($"No link to {text} on {listPath}");
         return href[prefix.Length..];
