@@ -60,6 +60,7 @@ public static class AppPages
         new("Split funding", "/Finance/Funding/{contract:SC-2021-0003}/2021", Finance),
         new("Estimate spot costs", "/Finance/Estimate/{contract:SC-2021-0003}?example=bnes", Commissioner),
         new("Estimate spot costs: results", "/Finance/Estimate/{contract:SC-2021-0003}?example=bnes", Commissioner, SubmitWith("Calculate")),
+        new("Estimate spot costs: error summary", "/Finance/Estimate/{contract:SC-2021-0003}", Commissioner, SubmitWith("Calculate"), Errors: true),
         new("Users and roles", "/Admin/Users", Admin),
         new("Add a user", "/Admin/Users/Create", Admin),
         new("Edit a user", "/Admin/Users/Edit/{user:viewer@demo.test}", Admin),

@@ -14,6 +14,9 @@ public sealed class ProgramTests(CommissioningFactory factory) : IClassFixture<C
     [InlineData("/Providers")]
     [InlineData("/Providers/Edit/1")]
     [InlineData("/Admin/Users")]
+    [InlineData("/Finance")]
+    [InlineData("/Finance/Reviews/1")]
+    [InlineData("/Finance/Estimate/1")]
     public async Task Anonymous_request_for_a_register_page_is_redirected_to_sign_in(string path)
     {
         var page = await factory.NewClient().GetPageAsync(path);

@@ -8,7 +8,7 @@ namespace Commissioning.Web.Tests.Setup;
 /// <summary>Who may open and post which page: the policies of Setup/Policies.cs as the five demo users meet them.</summary>
 public sealed class PoliciesTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
 {
-    public enum Who { Everyone, Editors, Administrators }
+    public enum Who { Everyone, Editors, Administrators, FinanceDeciders, SavingsEditors }
 
     private static readonly (string Path, Who Allowed)[] Pages =
     [
@@ -23,6 +23,12 @@ public sealed class PoliciesTests(CommissioningFactory factory) : IClassFixture<
         ("/Providers/Create", Who.Editors),
         ("/Admin/Users", Who.Administrators),
         ("/Admin/Users/Create", Who.Administrators),
+        ("/Finance", Who.Everyone),
+        ("/Finance/Reviews", Who.Everyone),
+        ("/Finance/Reviews/Create/{contract}", Who.Editors),
+        ("/Finance/Estimate/{contract}", Who.Editors),
+        ("/Finance/Savings/Create/{contract}", Who.SavingsEditors),
+        ("/Finance/Funding/{contract}/2021", Who.FinanceDeciders),
     ];
 
     public static TheoryData<string, string, Who> Matrix()
@@ -38,6 +44,8 @@ public sealed class PoliciesTests(CommissioningFactory factory) : IClassFixture<
     {
         Who.Everyone => true,
         Who.Editors => CanEditRegister(user),
+        Who.FinanceDeciders => user is Finance or Administrator,
+        Who.SavingsEditors => user is Finance or Administrator || CanEditRegister(user),
         _ => user == Administrator,
     };
 
