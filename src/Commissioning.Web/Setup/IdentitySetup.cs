@@ -53,7 +53,19 @@ public static class IdentitySetup
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Events.OnValidatePrincipal = EnforceAbsoluteTimeout;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            // The re-validated principal is built afresh from the user; carry the sign-in time over,
+            // or the absolute timeout would find no claim and sign the person out 5 minutes in.
+            o.OnRefreshingPrincipal = refresh =>
+            {
+                if (refresh.CurrentPrincipal?.FindFirst(SignInTimeClaim) is { } signedIn
+                    && refresh.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SignInTimeClaim))
+                    identity.AddClaim(new Claim(SignInTimeClaim, signedIn.Value));
+                return Task.CompletedTask;
+            };
+        });
 
         services.AddDataProtection().SetApplicationName("Commissioning").PersistKeysToDbContext<CommissioningDbContext>();
 

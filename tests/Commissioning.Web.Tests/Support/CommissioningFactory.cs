@@ -51,6 +51,9 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
     public static CommissioningFactory With(params (string Key, string Value)[] settings) =>
         new(settings.Select(s => KeyValuePair.Create(s.Key, s.Value)));
 
+    /// <summary>A clock the test can move, in place of the system's, when a test needs time to pass.</summary>
+    public TimeProvider? Time { get; init; }
+
     public string DatabasePath { get; }
     public string ConnectionString { get; }
 
@@ -61,6 +64,7 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         // ...and the app configuration holds them too, so IOptions and IConfiguration agree.
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        if (Time is { } time) builder.ConfigureServices(services => services.AddSingleton(time));
     }
 
     /// <summary>A client that keeps cookies and shows redirects rather than following them.</summary>
