@@ -1,0 +1,20 @@
+namespace Commissioning.Infrastructure.Pdf;
+
+/// <summary>Prints a complete HTML document to an A4 PDF.</summary>
+public interface IPdfRenderer
+{
+    /// <summary>
+    /// Prints <paramref name="html"/> as though it had been served from <paramref name="baseAddress"/>,
+    /// so relative and root-relative links resolve against the app. Requests to that origin go to the
+    /// registered <see cref="PdfAssetFetcher"/>; every other request is blocked.
+    /// </summary>
+    /// <exception cref="PdfUnavailableException">Chromium is missing or would not start.</exception>
+    /// <exception cref="PdfTimeoutException">The render took longer than <see cref="PdfOptions.TimeoutSeconds"/>.</exception>
+    Task<byte[]> RenderAsync(string html, Uri baseAddress, CancellationToken ct = default);
+}
+
+/// <summary>
+/// Answers the printed page's requests to the app's own origin (style sheets, images) without a socket,
+/// so printing works behind a proxy and inside WebApplicationFactory tests alike. Null means 404.
+/// </summary>
+public delegate Task<(byte[] Body, string ContentType)?> PdfAssetFetcher(Uri url, CancellationToken ct);
