@@ -1,7 +1,9 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Infrastructure.Data;
+using Commissioning.Infrastructure.Exports;
 using Commissioning.Infrastructure.Finance;
+using Commissioning.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +43,24 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
         Finance = await ContractFinance.LoadAsync(db, contract, ct);
         ProviderNames = await db.Providers.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         return Page();
+    }
+
+    /// <summary>The year-by-year values table as CSV or Excel: the rows the page shows.</summary>
+    public async Task<IActionResult> OnGetValuesAsync(int id, string? format, CancellationToken ct)
+    {
+        if (format is not ("csv" or "xlsx")) return NotFound();
+        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contract is null) return NotFound();
+        var schedule = (await ContractFinance.LoadAsync(db, contract, ct)).Schedule;
+        var table = new ExportTable($"{contract.Reference} values year by year",
+                ExportColumn.Text("Financial year"), ExportColumn.Text("Part of year"), ExportColumn.Money("Baseline"),
+                ExportColumn.Money("Uplift"), ExportColumn.Money("Savings"), ExportColumn.Money("Annual value"),
+                ExportColumn.Money("Value in year"), ExportColumn.Text("Status"), ExportColumn.Text("Term"))
+            .AddRows(schedule.Rows, r => [r.Year.ToString(), r.PartYear.ToString(), r.Baseline, r.Uplift, r.Savings, r.Annual, r.YearValue,
+                FinanceLabels.Of(r.Source), r.BeyondCurrentTerm ? "Extension option" : "Current term"]);
+        return format == "csv"
+            ? File(CsvExport.ToBytes(table), CsvExport.ContentType, CsvExport.FileName(table))
+            : File(XlsxExport.ToBytes(table), XlsxExport.ContentType, XlsxExport.FileName(table));
     }
 
     public string NameOf(int? providerId) => providerId is { } id && ProviderNames.TryGetValue(id, out var n) ? n : "Not recorded";
