@@ -67,9 +67,13 @@ public sealed class Portfolio(CommissioningDbContext db)
             PortfolioGrouping.Directorate => (await SumByAsync(year.StartYear, a => a.Directorate, ct), await SumByAsync(year.StartYear - 1, a => a.Directorate, ct)),
             _ => (await SumByAsync(year.StartYear, a => a.Provider, ct), await SumByAsync(year.StartYear - 1, a => a.Provider, ct)),
         };
-        return current
-            .Select(kv => new GroupTotal(kv.Key, kv.Value.Contracts, Money.FromPence(kv.Value.Pence),
-                previous.TryGetValue(kv.Key, out var p) ? Money.FromPence(p.Pence) : Money.Zero))
+        // A group with a value last year and none this year stays in the table at £0.00, so last
+        // year's column adds up to last year's total.
+        return current.Keys.Union(previous.Keys)
+            .Select(key => new GroupTotal(key,
+                current.TryGetValue(key, out var c) ? c.Contracts : 0,
+                Money.FromPence(current.TryGetValue(key, out var n) ? n.Pence : 0),
+                previous.TryGetValue(key, out var p) ? Money.FromPence(p.Pence) : Money.Zero))
             .OrderByDescending(g => g.Total).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
     }
 
@@ -88,23 +92,27 @@ public sealed class Portfolio(CommissioningDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<GroupTotal>> ByFundingAsync(FinancialYear year, CancellationToken ct)
     {
-        // Only plans for contracts whose year is agreed count: a plan left over from a superseded value still adds up to the old one.
-        var agreedContracts = db.AnnualValueReviews.Where(r => r.Status == ReviewStatus.Agreed && r.FinancialYearStart == year.StartYear).Select(r => r.ContractId);
-        var lines = await db.FundingPlans
-            .Where(f => f.FinancialYearStart == year.StartYear && agreedContracts.Contains(f.ContractId))
-            .SelectMany(f => f.Lines, (f, l) => new { l.Source, l.CostCentre, l.AmountPence })
-            .GroupBy(l => new { l.Source, l.CostCentre })
-            .Select(g => new { g.Key.Source, g.Key.CostCentre, Contracts = g.Count(), Pence = g.Sum(l => l.AmountPence) })
+        // A split counts only while it still adds up to the year's agreed value: one left over from
+        // a superseded value is treated as not split, so the lines always add up to the total.
+        var agreed = db.AnnualValueReviews.Where(r => r.Status == ReviewStatus.Agreed && r.FinancialYearStart == year.StartYear);
+        var current = db.FundingPlans.Where(f => f.FinancialYearStart == year.StartYear
+            && agreed.Any(r => r.ContractId == f.ContractId && r.YearValuePence == f.Lines.Sum(l => l.AmountPence)));
+        // Summed per contract in the database; contracts are then counted per source.
+        var sums = await current
+            .SelectMany(f => f.Lines, (f, l) => new { f.ContractId, l.Source, l.CostCentre, l.AmountPence })
+            .GroupBy(l => new { l.Source, l.CostCentre, l.ContractId })
+            .Select(g => new { g.Key.Source, g.Key.CostCentre, g.Key.ContractId, Pence = g.Sum(l => l.AmountPence) })
             .ToListAsync(ct);
-        var total = await Agreed().Where(a => a.Year == year.StartYear).SumAsync(a => (long?)a.Pence, ct) ?? 0;
-        var result = lines
-            .Select(l => new GroupTotal(l.CostCentre is null ? l.Source.ToString() : $"{l.Source}:{l.CostCentre}", l.Contracts, Money.FromPence(l.Pence), Money.Zero))
+        var result = sums.GroupBy(x => new { x.Source, x.CostCentre })
+            .Select(g => new GroupTotal(g.Key.CostCentre is null ? g.Key.Source.ToString() : $"{g.Key.Source}:{g.Key.CostCentre}",
+                g.Select(x => x.ContractId).Distinct().Count(), Money.FromPence(g.Sum(x => x.Pence)), Money.Zero))
             .OrderByDescending(g => g.Total).ToList();
-        var split = lines.Sum(l => l.Pence);
+        var total = await agreed.SumAsync(r => (long?)r.YearValuePence, ct) ?? 0;
+        var split = sums.Sum(x => x.Pence);
         if (total > split)
         {
-            var unsplit = await agreedContracts.CountAsync(c => !db.FundingPlans.Any(f => f.ContractId == c && f.FinancialYearStart == year.StartYear), ct);
-            result.Add(new GroupTotal("", Math.Max(unsplit, 0), Money.FromPence(total - split), Money.Zero));
+            var unsplit = await agreed.CountAsync(r => !current.Any(f => f.ContractId == r.ContractId), ct);
+            result.Add(new GroupTotal("", unsplit, Money.FromPence(total - split), Money.Zero));
         }
         return result;
     }

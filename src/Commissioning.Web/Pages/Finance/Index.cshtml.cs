@@ -46,7 +46,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
     private async Task ChooseYearAsync(CancellationToken ct)
     {
         var current = FinancialYear.Containing(clock.Today);
-        var years = await db.AnnualValueReviews.Select(r => r.FinancialYearStart).Distinct().ToListAsync(ct);
+        var years = await db.AnnualValueReviews.Where(r => r.Status == Domain.Finance.ReviewStatus.Agreed).Select(r => r.FinancialYearStart).Distinct().ToListAsync(ct);
         Years = years.Append(current.StartYear).Distinct().Order().Select(y => new FinancialYear(y)).ToList();
         Selected = Year is { } y && Years.Any(f => f.StartYear == y) ? new FinancialYear(y) : current;
     }

@@ -76,6 +76,6 @@ public static class PortfolioTables
 
     private static decimal? Share(Money part, Money whole) => whole == Money.Zero ? null : Round(part.Amount / whole.Amount);
 
-    // Percentages are shown to one decimal place; the fraction keeps four places (12.3456% → 0.1235).
-    private static decimal? Round(decimal? fraction) => fraction is { } f ? Math.Round(f, 4, MidpointRounding.AwayFromZero) : null;
+    // Rounded once, to what is shown: one decimal place of a percentage (15.846% → 0.158 → 15.8%).
+    private static decimal? Round(decimal? fraction) => fraction is { } f ? Math.Round(f, 3, MidpointRounding.AwayFromZero) : null;
 }

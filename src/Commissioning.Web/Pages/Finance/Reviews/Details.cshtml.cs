@@ -31,11 +31,16 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAgreeAsync(CancellationToken ct) => DecideAsync(Policies.FinanceDecisions, (r, me, before) =>
+    public Task<IActionResult> OnPostAgreeAsync(CancellationToken ct)
     {
-        r.Agree(me, clock.UtcNow, Note, before);
-        return $"{r.Annual} agreed for {r.Year}";
-    }, ct);
+        if (Note?.Length > AnnualValueReview.NoteMaxLength)
+            ModelState.AddModelError(nameof(Note), $"The note must be {AnnualValueReview.NoteMaxLength:N0} characters or fewer");
+        return DecideAsync(Policies.FinanceDecisions, (r, me, before) =>
+        {
+            r.Agree(me, clock.UtcNow, Note, before);
+            return $"{r.Annual} agreed for {r.Year}";
+        }, ct);
+    }
 
     public Task<IActionResult> OnPostReturnAsync(CancellationToken ct)
     {

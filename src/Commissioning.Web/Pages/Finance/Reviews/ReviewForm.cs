@@ -19,7 +19,9 @@ public sealed class ReviewForm
     public string? Narrative { get; set; }
 
     public FinancialYear? ParsedYear => int.TryParse(Year, out var y) && y is >= FinancialYear.EarliestStartYear and <= FinancialYear.LatestStartYear ? new FinancialYear(y) : null;
-    public UpliftKind ParsedUplift => Enum.TryParse<UpliftKind>(UpliftKind, out var k) ? k : Domain.Finance.UpliftKind.None;
+    // By name only: Enum.TryParse would also take "7" or "1,2".
+    public UpliftKind ParsedUplift => IsUpliftName(UpliftKind) ? Enum.Parse<UpliftKind>(UpliftKind!) : Domain.Finance.UpliftKind.None;
+    private static bool IsUpliftName(string? text) => text is not null && Enum.GetNames<UpliftKind>().Contains(text);
     public decimal? ParsedPercent => ParsedUplift == Domain.Finance.UpliftKind.None ? null : Percent(UpliftPercent);
 
     public ReviewFactors Factors => new(Outcomes, Performance, DemandManagement, SavingsPressures, ParsedUplift, ParsedPercent);
@@ -33,7 +35,7 @@ public sealed class ReviewForm
         {
             RuleFor(f => f.Year).Must((f, _) => f.ParsedYear is not null).WithMessage("Choose the financial year");
             RuleFor(f => f.ProposedValue).Money("proposed annual value", required: true);
-            RuleFor(f => f.UpliftKind).Must(k => Enum.TryParse<UpliftKind>(k, out _)).WithMessage("Choose the kind of uplift, or no uplift");
+            RuleFor(f => f.UpliftKind).Must(IsUpliftName).WithMessage("Choose the kind of uplift, or no uplift");
             RuleFor(f => f.UpliftPercent).Custom((text, ctx) =>
             {
                 var form = ctx.InstanceToValidate;
