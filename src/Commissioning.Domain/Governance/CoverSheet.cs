@@ -1,0 +1,121 @@
+using Commissioning.Domain.Common;
+using Commissioning.Domain.Finance;
+
+namespace Commissioning.Domain.Governance;
+
+/// <summary>
+/// The Strategic Commissioning Board cover sheet for one agenda item, about one contract
+/// decision. It is a series of numbered versions: the last may be a draft, which is edited;
+/// issuing freezes it. Editing after an issue starts the next version as a draft copy of the
+/// last, so every issued version stays exactly as it went into the agenda pack.
+/// </summary>
+public sealed class CoverSheet : AuditedAggregate
+{
+    private readonly List<CoverSheetVersion> _versions = [];
+
+    private CoverSheet() { }
+
+    public int MeetingId { get; private set; }
+    public int AgendaItemId { get; private set; }
+    public int ContractDecisionId { get; private set; }
+
+    /// <summary>Every version, oldest first.</summary>
+    public IReadOnlyList<CoverSheetVersion> Versions => _versions;
+    public CoverSheetVersion Current => _versions[^1];
+    /// <summary>The version being edited, if the last one has not been issued.</summary>
+    public CoverSheetVersion? Draft => Current.IsIssued ? null : Current;
+    public CoverSheetVersion? LatestIssued => _versions.LastOrDefault(v => v.IsIssued);
+    public IReadOnlyList<CoverSheetVersion> IssuedVersions => _versions.Where(v => v.IsIssued).ToList();
+    public bool HasBeenIssued => _versions.Any(v => v.IsIssued);
+
+    public CoverSheetVersion GetVersion(int number) =>
+        _versions.FirstOrDefault(v => v.Number == number)
+        ?? throw new ArgumentOutOfRangeException(nameof(number), number, $"There is no version {number}.");
+
+    /// <summary>
+    /// Starts version 1 for <paramref name="item"/> on <paramref name="meeting"/>'s agenda: the
+    /// meeting, date, item number, title and action come from the agenda, the Governance and
+    /// Reporting table from the decision's route, and anything in <paramref name="content"/> on top.
+    /// </summary>
+    public static CoverSheet Create(Meeting meeting, AgendaItem item, ContractDecision decision, CoverSheetContent? content = null)
+    {
+        if (meeting.Id <= 0 || item.Id <= 0 || decision.Id <= 0)
+            throw new ArgumentException("Save the meeting, its agenda and the decision before starting a cover sheet.");
+        if (!meeting.Agenda.Contains(item))
+            throw new ArgumentException("The agenda item is not on this meeting's agenda.", nameof(item));
+        if (item.ContractDecisionId is { } linked && linked != decision.Id)
+            throw new ArgumentException("The agenda item is about another decision.", nameof(decision));
+
+        var sheet = new CoverSheet { MeetingId = meeting.Id, AgendaItemId = item.Id, ContractDecisionId = decision.Id };
+        var first = new CoverSheetVersion(1, meeting.Title, meeting.Date, item.Number);
+        var start = content ?? new CoverSheetContent();
+        first.Apply(start with
+        {
+            Title = string.IsNullOrWhiteSpace(start.Title) ? item.Title : start.Title,
+            Action = start.Action ?? item.Action,
+        });
+        first.SetGovernance(GovernanceRow.From(decision, meeting.Date));
+        sheet._versions.Add(first);
+        return sheet;
+    }
+
+    /// <summary>Saves the form into the draft, starting a new version first if the last one was issued.</summary>
+    public CoverSheetVersion Edit(CoverSheetContent content)
+    {
+        if (Draft is { } draft)
+        {
+            draft.Apply(content);
+            return draft;
+        }
+        // Build the next version aside, so refused content leaves no empty version behind.
+        var next = Current.Next();
+        next.Apply(content);
+        _versions.Add(next);
+        return next;
+    }
+
+    /// <summary>Takes a rescheduled meeting, a retitled meeting or a renumbered item onto the sheet; after an issue, that is a new version.</summary>
+    public void FollowMeeting(Meeting meeting, AgendaItem item)
+    {
+        if (meeting.Id != MeetingId || item.Id != AgendaItemId)
+            throw new ArgumentException("This cover sheet belongs to another meeting or agenda item.");
+        if (Current.Matches(meeting.Title, meeting.Date, item.Number)) return;
+        if (Draft is { } draft)
+        {
+            draft.SetMeeting(meeting.Title, meeting.Date, item.Number);
+            return;
+        }
+        var next = Current.Next();
+        next.SetMeeting(meeting.Title, meeting.Date, item.Number);
+        _versions.Add(next);
+    }
+
+    /// <summary>Refills the draft's Governance and Reporting table from the decision's route (issued versions keep theirs).</summary>
+    public void RefreshGovernance(ContractDecision decision)
+    {
+        CheckDecision(decision);
+        Draft?.SetGovernance(GovernanceRow.From(decision, Current.MeetingDate));
+    }
+
+    /// <summary>Everything missing from the draft (nothing if there is no draft).</summary>
+    public IReadOnlyList<string> Problems(DateOnly today) => Draft?.Validate(today, isNew: !HasBeenIssued) ?? [];
+
+    /// <summary>
+    /// Freezes the draft as issued, with the Governance and Reporting table as the route stands
+    /// now. Refused, listing each missing item, while anything is missing.
+    /// </summary>
+    public CoverSheetVersion Issue(ContractDecision decision, Actor by, DateTime atUtc, DateOnly today)
+    {
+        Check(new CoverSheetMustHaveADraftRule(this));
+        RefreshGovernance(decision);
+        Check(new CoverSheetMustBeCompleteRule(Problems(today)));
+        var draft = Current;
+        draft.Freeze(by, atUtc);
+        return draft;
+    }
+
+    private void CheckDecision(ContractDecision decision)
+    {
+        if (decision.Id != ContractDecisionId) throw new ArgumentException("This cover sheet is about another decision.", nameof(decision));
+    }
+}
