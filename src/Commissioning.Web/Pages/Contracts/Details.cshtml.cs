@@ -48,7 +48,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
     /// <summary>The year-by-year values table as CSV or Excel: the rows the page shows.</summary>
     public async Task<IActionResult> OnGetValuesAsync(int id, string? format, CancellationToken ct)
     {
-        if (format is not ("csv" or "xlsx")) return NotFound();
+        if (!Downloads.IsFormat(format)) return NotFound();
         var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (contract is null) return NotFound();
         var schedule = (await ContractFinance.LoadAsync(db, contract, ct)).Schedule;
@@ -58,9 +58,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
                 ExportColumn.Money("Value in year"), ExportColumn.Text("Status"), ExportColumn.Text("Term"))
             .AddRows(schedule.Rows, r => [r.Year.ToString(), r.PartYear.ToString(), r.Baseline, r.Uplift, r.Savings, r.Annual, r.YearValue,
                 FinanceLabels.Of(r.Source), r.BeyondCurrentTerm ? "Extension option" : "Current term"]);
-        return format == "csv"
-            ? File(CsvExport.ToBytes(table), CsvExport.ContentType, CsvExport.FileName(table))
-            : File(XlsxExport.ToBytes(table), XlsxExport.ContentType, XlsxExport.FileName(table));
+        return this.Download(table, format);
     }
 
     public string NameOf(int? providerId) => providerId is { } id && ProviderNames.TryGetValue(id, out var n) ? n : "Not recorded";

@@ -2,6 +2,7 @@ using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Exports;
 using Commissioning.Infrastructure.Finance;
+using Commissioning.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -34,11 +35,9 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
     public async Task<IActionResult> OnGetExportAsync(string? table, string? format, CancellationToken ct)
     {
         await ChooseYearAsync(ct);
-        if (table is null || !PortfolioTables.Names.Contains(table) || format is not ("csv" or "xlsx")) return NotFound();
+        if (table is null || !PortfolioTables.Names.Contains(table) || !Downloads.IsFormat(format)) return NotFound();
         var export = (await PortfolioTables.BuildAsync(table, new Portfolio(db), Selected, Due(ct), ct))!;
-        return format == "csv"
-            ? File(CsvExport.ToBytes(export), CsvExport.ContentType, CsvExport.FileName(export))
-            : File(XlsxExport.ToBytes(export), XlsxExport.ContentType, XlsxExport.FileName(export));
+        return this.Download(export, format);
     }
 
     private Func<Task<IReadOnlyList<ReviewDue>>> Due(CancellationToken ct) => () => ReviewsDue.ListAsync(db, clock.Today, ct);

@@ -1,0 +1,16 @@
+using Commissioning.Infrastructure.Exports;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Commissioning.Web.Forms;
+
+public static class Downloads
+{
+    public static bool IsFormat([NotNullWhen(true)] string? format) => format is "csv" or "xlsx";
+
+    /// <summary>A table as a CSV or Excel file download.</summary>
+    public static FileContentResult Download(this PageModel page, ExportTable table, string format) => format == "csv"
+        ? page.File(CsvExport.ToBytes(table), CsvExport.ContentType, CsvExport.FileName(table))
+        : page.File(XlsxExport.ToBytes(table), XlsxExport.ContentType, XlsxExport.FileName(table));
+}
