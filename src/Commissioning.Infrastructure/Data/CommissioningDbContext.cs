@@ -1,6 +1,7 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
+using Commissioning.Domain.Governance;
 using Commissioning.Domain.Providers;
 using Commissioning.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -9,14 +10,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Infrastructure.Data;
 
-public class CommissioningDbContext(DbContextOptions<CommissioningDbContext> options, IAuditContext audit)
-    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+public class CommissioningDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    private readonly IAuditContext _audit;
+
+    public CommissioningDbContext(DbContextOptions<CommissioningDbContext> options, IAuditContext audit) : base(options)
+    {
+        _audit = audit;
+        ChangeTracker.Tracked += OwnedCollectionOrder.Restore;
+    }
+
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<AnnualValueReview> AnnualValueReviews => Set<AnnualValueReview>();
     public DbSet<SavingsTarget> SavingsTargets => Set<SavingsTarget>();
     public DbSet<FundingPlan> FundingPlans => Set<FundingPlan>();
+    public DbSet<DecisionBody> DecisionBodies => Set<DecisionBody>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<ContractDecision> ContractDecisions => Set<ContractDecision>();
+    public DbSet<CoverSheet> CoverSheets => Set<CoverSheet>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -50,8 +62,8 @@ public class CommissioningDbContext(DbContextOptions<CommissioningDbContext> opt
         // Not accepting the first batch would make the audit save send it again.
         if (!acceptAllChangesOnSuccess)
             throw new NotSupportedException("The register always accepts changes on a successful save.");
-        var now = audit.UtcNow;
-        var changes = AuditTrail.Collect(ChangeTracker, audit.UserName, now);
+        var now = _audit.UtcNow;
+        var changes = AuditTrail.Collect(ChangeTracker, _audit.UserName, now);
         if (changes.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         // The change and its audit entries commit together or not at all.
