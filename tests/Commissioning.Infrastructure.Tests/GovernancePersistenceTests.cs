@@ -190,6 +190,25 @@ public sealed class GovernancePersistenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Changing_a_drafts_recommendations_audits_the_list_contents_not_its_type()
+    {
+        var persona = await SeedPersonaAsync();
+        var sheetId = await SeedCoverSheetAsync(persona);
+        await using (var db = _database.NewContext(_bob))
+        {
+            var sheet = await db.CoverSheets.SingleAsync(s => s.Id == sheetId);
+            sheet.Edit(sheet.Current.Content with { Recommendations = ["approve the renewal from 1 April 2021"] });
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = _database.NewContext();
+        var update = await check.AuditEntries.Where(e => e.EntityType == nameof(CoverSheet) && e.EntityId == sheetId)
+            .OrderBy(e => e.Id).LastAsync();
+        Assert.Contains("approve the renewal from 1 April 2021", update.Changes);
+        Assert.DoesNotContain("System.Collections", update.Changes);
+    }
+
+    [Fact]
     public async Task Recording_a_route_outcome_writes_an_audit_entry_naming_the_steps()
     {
         var persona = await SeedPersonaAsync();

@@ -71,7 +71,15 @@ internal static class AuditTrail
         null => null,
         DateOnly d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        // A list held in one column (a cover sheet's recommendations or answers): its contents, not its type name.
+        System.Collections.IEnumerable and not string => JsonSerializer.Serialize(value, ListFormat),
         _ => value.ToString(),
+    };
+
+    private static readonly JsonSerializerOptions ListFormat = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }
 
