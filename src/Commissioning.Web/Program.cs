@@ -3,6 +3,8 @@ using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Demo;
 using Commissioning.Infrastructure.Identity;
+using Commissioning.Infrastructure.Pdf;
+using Commissioning.Web.Printing;
 using Commissioning.Web.Setup;
 using Microsoft.AspNetCore.Localization;
 
@@ -23,6 +25,8 @@ builder.Services.AddAuthorization(Policies.Add);
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<AccountBootstrap>();
+builder.Services.AddPdfAssets();
+builder.Services.AddPdf(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<CommissioningDbContext>();
 builder.Services.AddRazorPages()
     .AddMvcOptions(o =>

@@ -12,6 +12,8 @@ public static class Policies
     public const string FinanceDecisions = "FinanceDecisions";
     /// <summary>Savings targets and what they delivered: commissioners and finance officers both own them.</summary>
     public const string EditSavings = "EditSavings";
+    /// <summary>Decision-making bodies, meetings, governance routes and cover sheets: board secretaries.</summary>
+    public const string EditGovernance = "EditGovernance";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -19,6 +21,7 @@ public static class Policies
         options.AddPolicy(EditRegister, p => p.RequireRole(Roles.Commissioner, Roles.Administrator));
         options.AddPolicy(FinanceDecisions, p => p.RequireRole(Roles.FinanceOfficer, Roles.Administrator));
         options.AddPolicy(EditSavings, p => p.RequireRole(Roles.Commissioner, Roles.FinanceOfficer, Roles.Administrator));
+        options.AddPolicy(EditGovernance, p => p.RequireRole(Roles.BoardSecretary, Roles.Administrator));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Administrator));
     }
 }
