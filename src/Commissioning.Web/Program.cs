@@ -26,6 +26,7 @@ builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOpt
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<AccountBootstrap>();
 builder.Services.AddPdfAssets();
+builder.Services.AddScoped<ViewRenderer>();
 builder.Services.AddPdf(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<CommissioningDbContext>();
 builder.Services.AddRazorPages()

@@ -98,7 +98,11 @@ public sealed class CoverSheet : AuditedAggregate
     }
 
     /// <summary>Everything missing from the draft (nothing if there is no draft).</summary>
-    public IReadOnlyList<string> Problems(DateOnly today) => Draft?.Validate(today, isNew: !HasBeenIssued) ?? [];
+    public IReadOnlyList<string> Problems(DateOnly today) => FieldProblems(today).Select(p => p.Message).ToList();
+
+    /// <summary>The same, each with the field it is about.</summary>
+    public IReadOnlyList<CoverSheetProblem> FieldProblems(DateOnly today) =>
+        Draft?.Content.FieldProblems(Draft.MeetingDate, today, isNew: !HasBeenIssued) ?? [];
 
     /// <summary>
     /// Freezes the draft as issued, with the Governance and Reporting table as the route stands

@@ -36,35 +36,43 @@ public sealed record CoverSheetContent
     /// Everything still missing, one plain sentence each, in the order the sheet prints it.
     /// <paramref name="isNew"/>: the sheet has never been issued, so its meeting must not have happened yet.
     /// </summary>
-    public IReadOnlyList<string> Problems(DateOnly meetingDate, DateOnly today, bool isNew)
+    public IReadOnlyList<string> Problems(DateOnly meetingDate, DateOnly today, bool isNew) =>
+        FieldProblems(meetingDate, today, isNew).Select(p => p.Message).ToList();
+
+    /// <summary>
+    /// The same problems, each with the field it is about (a <see cref="CoverSheetField"/> name, or
+    /// an Implications question key), so a form can put the message next to that field.
+    /// </summary>
+    public IReadOnlyList<CoverSheetProblem> FieldProblems(DateOnly meetingDate, DateOnly today, bool isNew)
     {
-        var problems = new List<string>();
+        var problems = new List<CoverSheetProblem>();
+        void Add(string field, string message) => problems.Add(new CoverSheetProblem(field, message));
         if (isNew && meetingDate < today)
-            problems.Add($"The meeting date must be today or later for a new cover sheet: this meeting was on {meetingDate.ToSheetDate()}.");
+            Add(CoverSheetField.MeetingDate, $"The meeting date must be today or later for a new cover sheet: this meeting was on {meetingDate.ToSheetDate()}.");
         if (Action is null)
-            problems.Add("Choose the action asked of the meeting: approve, receive, note, consider, recommend or decide.");
+            Add(CoverSheetField.Action, "Choose the action asked of the meeting: approve, receive, note, consider, recommend or decide.");
         if (IsConfidential && Blank(ConfidentialReason))
-            problems.Add("Say why the paper is confidential (the Freedom of Information exemption).");
-        if (Blank(Title)) problems.Add("Enter the title.");
-        if (Blank(PresentedBy)) problems.Add("Enter who presents the paper (Presented By).");
-        if (Blank(Author)) problems.Add("Enter the author.");
-        if (Blank(ExecutiveSummary)) problems.Add("Write the executive summary.");
-        if (Recommendations.All(Blank)) problems.Add("Add at least one recommendation.");
+            Add(CoverSheetField.ConfidentialReason, "Say why the paper is confidential (the Freedom of Information exemption).");
+        if (Blank(Title)) Add(CoverSheetField.Title, "Enter the title.");
+        if (Blank(PresentedBy)) Add(CoverSheetField.PresentedBy, "Enter who presents the paper (Presented By).");
+        if (Blank(Author)) Add(CoverSheetField.Author, "Enter the author.");
+        if (Blank(ExecutiveSummary)) Add(CoverSheetField.ExecutiveSummary, "Write the executive summary.");
+        if (Recommendations.All(Blank)) Add(CoverSheetField.Recommendations, "Add at least one recommendation.");
 
         if (AddressesAssuranceFrameworkRisk is null)
-            problems.Add($"Answer '{CoverSheetLabels.AssuranceFrameworkQuestion}'");
+            Add(CoverSheetField.AddressesAssuranceFrameworkRisk, $"Answer '{CoverSheetLabels.AssuranceFrameworkQuestion}'");
         else if (AddressesAssuranceFrameworkRisk == true && Blank(AssuranceFrameworkRisk))
-            problems.Add("State which Assurance Framework risk the report addresses.");
+            Add(CoverSheetField.AssuranceFrameworkRisk, "State which Assurance Framework risk the report addresses.");
 
         foreach (var question in ImplicationQuestions.All.Where(q => q.AlwaysRequired && !IsAnswered(q)))
-            problems.Add($"Answer '{question.Text}'");
+            Add(question.Key, $"Answer '{question.Text}'");
 
         var required = Answer(ImplicationQuestions.ImpactAssessmentRequired)?.Choice;
         var completed = Answer(ImplicationQuestions.ImpactAssessmentCompleted)?.Choice;
         if (required == YesNoNa.Yes && completed == YesNoNa.NotApplicable)
-            problems.Add("An Equality, Privacy or Quality Impact Assessment is required, so say whether it has been completed: Yes or No, not N/A.");
+            Add(ImplicationQuestions.ImpactAssessmentCompleted, "An Equality, Privacy or Quality Impact Assessment is required, so say whether it has been completed: Yes or No, not N/A.");
         if (completed == YesNoNa.No && Blank(Answer(ImplicationQuestions.ImpactAssessmentNotCompletedReason)?.Text))
-            problems.Add("Give the reason for not completing the Equality, Privacy or Quality Impact Assessment.");
+            Add(ImplicationQuestions.ImpactAssessmentNotCompletedReason, "Give the reason for not completing the Equality, Privacy or Quality Impact Assessment.");
         return problems;
     }
 
@@ -72,6 +80,24 @@ public sealed record CoverSheetContent
         (question.Kind == AnswerKind.YesNoNa ? a.Choice is not null : !Blank(a.Text));
 
     private static bool Blank(string? s) => string.IsNullOrWhiteSpace(s);
+}
+
+/// <summary>Something missing from a cover sheet, and the field (or Implications question key) it is about.</summary>
+public sealed record CoverSheetProblem(string Field, string Message);
+
+/// <summary>The names of a cover sheet's own fields, as <see cref="CoverSheetProblem.Field"/> gives them.</summary>
+public static class CoverSheetField
+{
+    public const string MeetingDate = nameof(MeetingDate);
+    public const string Action = nameof(CoverSheetContent.Action);
+    public const string ConfidentialReason = nameof(CoverSheetContent.ConfidentialReason);
+    public const string Title = nameof(CoverSheetContent.Title);
+    public const string PresentedBy = nameof(CoverSheetContent.PresentedBy);
+    public const string Author = nameof(CoverSheetContent.Author);
+    public const string ExecutiveSummary = nameof(CoverSheetContent.ExecutiveSummary);
+    public const string Recommendations = nameof(CoverSheetContent.Recommendations);
+    public const string AddressesAssuranceFrameworkRisk = nameof(CoverSheetContent.AddressesAssuranceFrameworkRisk);
+    public const string AssuranceFrameworkRisk = nameof(CoverSheetContent.AssuranceFrameworkRisk);
 }
 
 /// <summary>The answer to one Implications question: a box ticked, or words written.</summary>

@@ -25,6 +25,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
         await SeedPaperContractsAsync(p);
         await SeedSpreadAsync(p);
         await new FinanceDemoSeeder(db, clock).SeedAsync();
+        await new GovernanceDemoSeeder(db, clock).SeedAsync();
     }
 
     private async Task<Dictionary<string, Provider>> SeedProvidersAsync()
