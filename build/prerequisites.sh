@@ -9,6 +9,8 @@ command -v npm >/dev/null || missing+=(nodejs npm)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "Liberation Sans" || missing+=(fonts-liberation2)
+# The cover sheet's ticked and empty boxes (☒ ☐) are not in Liberation Sans; DejaVu Sans has them.
+fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian"
   sudo_ apt-get update -qq

@@ -1,0 +1,96 @@
+using Commissioning.Domain.Common;
+using Commissioning.Domain.Governance;
+using Commissioning.Infrastructure.Data;
+using Commissioning.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Web.Pages.CoverSheets;
+
+/// <summary>
+/// Starts the cover sheet for an agenda item about a contract decision: the meeting, date, item
+/// number, title and action come from the agenda, the Governance and Reporting table from the
+/// decision's route, and the author and presenter from the last sheet for the same decision.
+/// A new sheet is only for a meeting still to come.
+/// </summary>
+[Authorize(Policy = Policies.EditGovernance)]
+public sealed class CreateModel(CommissioningDbContext db, IClock clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int MeetingId { get; set; }
+    [BindProperty(SupportsGet = true)] public int ItemId { get; set; }
+
+    public Meeting Meeting { get; private set; } = null!;
+    public AgendaItem Item { get; private set; } = null!;
+    public ContractDecision? Decision { get; private set; }
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (await ExistingAsync(ct) is { } id) return Redirect($"/CoverSheets/{id}");
+        Refusal = Refuse();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (await ExistingAsync(ct) is { } existing) return Redirect($"/CoverSheets/{existing}");
+        if ((Refusal = Refuse()) is not null)
+        {
+            ModelState.AddModelError("", Refusal);
+            return Page();
+        }
+        var sheet = CoverSheet.Create(Meeting, Item, Decision!, await CarriedOverAsync(ct));
+        db.CoverSheets.Add(sheet);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // One sheet per agenda item (a unique index): someone made it a moment ago.
+            db.ChangeTracker.Clear();
+            if (await ExistingAsync(ct) is { } raced) return Redirect($"/CoverSheets/{raced}");
+            throw;
+        }
+        TempData["Success"] = "Cover sheet started as draft version 1";
+        return Redirect($"/CoverSheets/{sheet.Id}/Edit");
+    }
+
+    private string? Refuse()
+    {
+        if (Decision is null)
+            return "This agenda item is not about a contract decision, so it has no cover sheet. Add the decision to the agenda instead.";
+        if (Meeting.Date < clock.Today)
+            return $"The meeting was on {Meeting.Date.ToSheetDate()}: a new cover sheet is only for a meeting today or later.";
+        return null;
+    }
+
+    /// <summary>Who wrote and presents the paper rarely changes between meetings on one decision.</summary>
+    private async Task<CoverSheetContent?> CarriedOverAsync(CancellationToken ct)
+    {
+        var earlier = await db.CoverSheets.AsNoTracking().Where(s => s.ContractDecisionId == Decision!.Id).ToListAsync(ct);
+        var last = earlier.Select(s => s.Current).OrderByDescending(v => v.MeetingDate).FirstOrDefault();
+        return last is null ? null : new CoverSheetContent
+        {
+            PresentedBy = last.PresentedBy, Author = last.Author, ClinicalLead = last.ClinicalLead, CouncilLead = last.CouncilLead,
+        };
+    }
+
+    private Task<int?> ExistingAsync(CancellationToken ct) =>
+        db.CoverSheets.Where(s => s.AgendaItemId == ItemId).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == MeetingId, ct);
+        var item = meeting?.Agenda.FirstOrDefault(i => i.Id == ItemId);
+        if (item is null) return false;
+        Meeting = meeting!;
+        Item = item;
+        Decision = item.ContractDecisionId is { } id ? await db.ContractDecisions.FirstOrDefaultAsync(d => d.Id == id, ct) : null;
+        return true;
+    }
+}
