@@ -1,4 +1,5 @@
 using Commissioning.Domain.Common;
+using Commissioning.Domain.Finance;
 using Commissioning.Domain.Lifecycle;
 
 namespace Commissioning.Domain.Contracts;
@@ -17,6 +18,7 @@ public abstract class Contract : AuditedAggregate
     public const int BreakClauseMaxLength = 2000;
     public const int MaxTermMonths = 600;
     public const int MaxNoticeMonths = 60;
+    public const int WithdrawalReasonMaxLength = 2000;
 
     private readonly List<ExtensionOption> _extensionOptions = [];
     private readonly List<RateCardLine> _rateCard = [];
@@ -49,6 +51,13 @@ public abstract class Contract : AuditedAggregate
     public DateOnly? AwardedOn { get; private set; }
     public DateOnly? TerminatedOn { get; private set; }
     public string? TerminationReason { get; private set; }
+
+    /// <summary>When the contract was withdrawn as entered in error (UTC); null while it stands. Nothing is deleted.</summary>
+    public DateTime? WithdrawnAtUtc { get; private set; }
+    public string? WithdrawalReason { get; private set; }
+    public string? WithdrawnById { get; private set; }
+    public string? WithdrawnByName { get; private set; }
+    public bool IsWithdrawn => WithdrawnAtUtc is not null;
 
     /// <summary>The contract this one renews, if any.</summary>
     public int? PredecessorId { get; private set; }
@@ -105,6 +114,34 @@ public abstract class Contract : AuditedAggregate
         // Options are applied one after another, as they are exercised, not as one sum of months.
         CurrentEndDate = options.Where(o => o.IsExercised).Aggregate(InitialEndDate, (end, o) => Extend(end, o.Months));
         MaximumEndDate = options.Aggregate(InitialEndDate, (end, o) => Extend(end, o.Months));
+    }
+
+    /// <summary>
+    /// Changes only the notice period and break clause, leaving the dates alone: what the edit form may still change
+    /// once lifecycle events have moved the end date, which <see cref="SetTerm"/> would recompute from the options.
+    /// </summary>
+    public void AmendNoticeAndBreakClause(int noticePeriodMonths, string? breakClause)
+    {
+        if (noticePeriodMonths is < 0 or > MaxNoticeMonths)
+            throw new ArgumentOutOfRangeException(nameof(noticePeriodMonths), noticePeriodMonths, $"A notice period must be between 0 and {MaxNoticeMonths} months.");
+        NoticePeriodMonths = noticePeriodMonths;
+        BreakClause = string.IsNullOrWhiteSpace(breakClause) ? null : breakClause.Trim();
+    }
+
+    /// <summary>
+    /// Withdraws a contract entered in error: it leaves the register but nothing is deleted, and its page and
+    /// history stay open to administrators. A withdrawal is final.
+    /// </summary>
+    public void Withdraw(string reason, Actor by, DateTime atUtc)
+    {
+        Check(new ContractAlreadyWithdrawnRule(this));
+        Check(new EventNeedsAReasonRule(reason, "a withdrawal"));
+        if (reason.Trim().Length > WithdrawalReasonMaxLength)
+            throw new ArgumentException($"A withdrawal reason can be at most {WithdrawalReasonMaxLength} characters.", nameof(reason));
+        WithdrawnAtUtc = atUtc;
+        WithdrawalReason = reason.Trim();
+        WithdrawnById = by.UserId;
+        WithdrawnByName = by.Name;
     }
 
     /// <summary>Extending by N months is a term of N months from the day after the end: 30 April + 1 month ends 31 May.</summary>
@@ -165,6 +202,7 @@ public abstract class Contract : AuditedAggregate
     /// <summary>Exercises the next extension option in order and returns the new current end date.</summary>
     public DateOnly ExerciseNextOption()
     {
+        Check(new WithdrawnContractCannotChangeRule(this));
         Check(new TerminatedContractCannotChangeRule(this));
         Check(new ContractMustHaveAnExtensionOptionLeftRule(this));
         return ExerciseOption(NextExtensionOption()!.Sequence);
@@ -178,6 +216,7 @@ public abstract class Contract : AuditedAggregate
     {
         var option = _extensionOptions.FirstOrDefault(o => o.Sequence == sequence)
             ?? throw new ArgumentOutOfRangeException(nameof(sequence), sequence, $"The contract has no extension option {sequence}.");
+        Check(new WithdrawnContractCannotChangeRule(this));
         Check(new TerminatedContractCannotChangeRule(this));
         Check(new ExtensionOptionCannotBeUsedTwiceRule(option));
         Check(new ExtensionOptionsMustBeExercisedInOrderRule(_extensionOptions, option));
@@ -194,6 +233,7 @@ public abstract class Contract : AuditedAggregate
     /// </summary>
     public void ContinueTo(DateOnly newEnd)
     {
+        Check(new WithdrawnContractCannotChangeRule(this));
         Check(new TerminatedContractCannotChangeRule(this));
         Check(new ContinuationMustMoveTheEndLaterRule(CurrentEndDate, newEnd));
         CurrentEndDate = newEnd;
@@ -203,6 +243,7 @@ public abstract class Contract : AuditedAggregate
     /// <summary>Applies a variation's new annual value and/or new end date; either may be left as it is.</summary>
     public void Vary(Money? newAnnualValue, DateOnly? newEndDate)
     {
+        Check(new WithdrawnContractCannotChangeRule(this));
         Check(new TerminatedContractCannotChangeRule(this));
         if (newEndDate is { } end) _ = new DateRange(StartDate, end); // guards an end before the start
         if (newAnnualValue is { } value && this is LeadProviderContract lead)
@@ -226,6 +267,7 @@ public abstract class Contract : AuditedAggregate
         if (months is < 0 or > MaxNoticeMonths)
             throw new ArgumentOutOfRangeException(nameof(noticeMonths), months, $"A notice period must be between 0 and {MaxNoticeMonths} months.");
         Check(new EventNeedsAReasonRule(reason, "a termination"));
+        Check(new WithdrawnContractCannotChangeRule(this));
         Check(new TerminatedContractCannotChangeRule(this));
         Check(new NoticeCannotBeShorterThanTheNoticePeriodRule(NoticePeriodMonths, months));
         var earliest = NoticeEndsOn(servedOn, months);
@@ -241,6 +283,7 @@ public abstract class Contract : AuditedAggregate
     /// <summary>Ends the contract by breach or by agreement on <paramref name="lastDay"/>, checking the named rules first.</summary>
     public DateOnly TerminateOn(DateOnly lastDay, string reason)
     {
+        Check(new WithdrawnContractCannotChangeRule(this));
         Check(new EventNeedsAReasonRule(reason, "a termination"));
         Check(new TerminatedContractCannotChangeRule(this));
         Check(new TerminationCannotTakeEffectBeforeTheStartRule(StartDate, lastDay));

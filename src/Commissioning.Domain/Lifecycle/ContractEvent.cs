@@ -9,8 +9,10 @@ public enum ContractEventKind { ExtensionExercised, Variation, NegotiatedContinu
 /// <summary>
 /// What every lifecycle event carries: the day it happens, why, the decision that authorised it
 /// (free text: a decision number such as 17/00030b, or the meeting and date), who recorded it and when (UTC).
+/// <paramref name="AuthorisingDecisionId"/> links the decision when it is one of the contract's decisions in the register.
 /// </summary>
-public sealed record EventRecord(DateOnly EventDate, string Reason, string? AuthorisingDecision, Actor RecordedBy, DateTime RecordedAtUtc);
+public sealed record EventRecord(DateOnly EventDate, string Reason, string? AuthorisingDecision, Actor RecordedBy, DateTime RecordedAtUtc,
+    int? AuthorisingDecisionId = null);
 
 /// <summary>
 /// One thing that happened to a contract: an option exercised, a variation, a negotiated continuation
@@ -36,6 +38,7 @@ public abstract class ContractEvent : Entity
         EventDate = record.EventDate;
         Reason = record.Reason.Trim();
         AuthorisingDecision = string.IsNullOrWhiteSpace(record.AuthorisingDecision) ? null : record.AuthorisingDecision.Trim();
+        AuthorisingDecisionId = record.AuthorisingDecisionId;
         RecordedById = record.RecordedBy.UserId;
         RecordedByName = record.RecordedBy.Name;
         RecordedAtUtc = record.RecordedAtUtc;
@@ -47,12 +50,18 @@ public abstract class ContractEvent : Entity
     public DateOnly EventDate { get; private set; }
     public string Reason { get; private set; } = "";
     public string? AuthorisingDecision { get; private set; }
+    /// <summary>The register's decision record behind <see cref="AuthorisingDecision"/>, when there is one.</summary>
+    public int? AuthorisingDecisionId { get; private set; }
     public string RecordedById { get; private set; } = "";
     public string RecordedByName { get; private set; } = "";
     public Actor RecordedBy => new(RecordedById, RecordedByName);
     public DateTime RecordedAtUtc { get; private set; }
 
-    protected void SetDecision(string decision) => AuthorisingDecision = decision;
+    protected void SetDecision(string decision, int? decisionId)
+    {
+        AuthorisingDecision = decision;
+        AuthorisingDecisionId = decisionId;
+    }
 }
 
 /// <summary>An extension option exercised: the current end date moves on by the option's months.</summary>
@@ -72,6 +81,7 @@ public sealed class ExtensionExercised : ContractEvent
     /// <summary>Exercises the contract's next option, in order, and records it.</summary>
     public static ExtensionExercised Next(Contract contract, EventRecord record)
     {
+        Check(new WithdrawnContractCannotChangeRule(contract));
         Check(new TerminatedContractCannotChangeRule(contract));
         Check(new ContractMustHaveAnExtensionOptionLeftRule(contract));
         return Option(contract, contract.NextExtensionOption()!.Sequence, record);

@@ -53,6 +53,7 @@ public sealed class ContractTermination : ContractEvent
     public static ContractTermination NaturalExpiry(Contract contract, EventRecord record)
     {
         var ev = new ContractTermination(contract, record, decisionRequired: false);
+        Check(new WithdrawnContractCannotChangeRule(contract));
         Check(new TerminatedContractCannotChangeRule(contract));
         ev.TerminationKind = TerminationKind.NaturalExpiry;
         ev.LastDay = contract.CurrentEndDate;

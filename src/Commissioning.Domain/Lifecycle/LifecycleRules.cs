@@ -24,6 +24,18 @@ public sealed class TerminatedContractCannotChangeRule(Contract contract) : IBus
     public string Message => $"The contract was terminated with effect from {contract.TerminatedOn:d MMMM yyyy}; it can no longer be extended, continued, varied or terminated again.";
 }
 
+public sealed class WithdrawnContractCannotChangeRule(Contract contract) : IBusinessRule
+{
+    public bool IsBroken() => contract.IsWithdrawn;
+    public string Message => "The contract was withdrawn as entered in error; nothing more can be recorded against it.";
+}
+
+public sealed class ContractAlreadyWithdrawnRule(Contract contract) : IBusinessRule
+{
+    public bool IsBroken() => contract.IsWithdrawn;
+    public string Message => $"The contract was already withdrawn on {contract.WithdrawnAtUtc:d MMMM yyyy}.";
+}
+
 public sealed class ContractMustHaveAnExtensionOptionLeftRule(Contract contract) : IBusinessRule
 {
     public bool IsBroken() => contract.ExtensionOptions.All(o => o.IsExercised);

@@ -41,6 +41,7 @@ public sealed class NegotiatedContinuation : ContractEvent
     public static NegotiatedContinuation Draft(Contract contract, DateOnly newEndDate, EventRecord record, SingleSourceJustification? justification = null)
     {
         var ev = new NegotiatedContinuation(contract, record);
+        Check(new WithdrawnContractCannotChangeRule(contract));
         Check(new TerminatedContractCannotChangeRule(contract));
         Check(new ContinuationMustMoveTheEndLaterRule(contract.CurrentEndDate, newEndDate));
         ev.Status = ContinuationStatus.Draft;
@@ -77,7 +78,7 @@ public sealed class NegotiatedContinuation : ContractEvent
     /// Approves the continuation and moves the contract's end date. Refused without a complete single source
     /// justification or an authorising decision; <paramref name="authorisingDecision"/> fills one the draft lacked.
     /// </summary>
-    public DateOnly Approve(Contract contract, string? authorisingDecision = null)
+    public DateOnly Approve(Contract contract, string? authorisingDecision = null, int? authorisingDecisionId = null)
     {
         Check(new OnlyADraftContinuationCanBeApprovedRule(this));
         Check(new ContinuationMustBelongToTheContractRule(this, contract));
@@ -89,7 +90,7 @@ public sealed class NegotiatedContinuation : ContractEvent
         var before = contract.CurrentEndDate; // the end may have moved since the draft
         contract.ContinueTo(NewEndDate);
         EndDateBefore = before;
-        SetDecision(decision);
+        SetDecision(decision, string.IsNullOrWhiteSpace(authorisingDecision) ? AuthorisingDecisionId : authorisingDecisionId);
         Status = ContinuationStatus.Approved;
         return NewEndDate;
     }

@@ -29,6 +29,7 @@ public class CommissioningDbContext : IdentityDbContext<ApplicationUser>, IDataP
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<ContractDecision> ContractDecisions => Set<ContractDecision>();
     public DbSet<CoverSheet> CoverSheets => Set<CoverSheet>();
+    public DbSet<Domain.Lifecycle.ContractEvent> ContractEvents => Set<Domain.Lifecycle.ContractEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -135,6 +135,21 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WithdrawnById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("WithdrawnByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CurrentEndDate");
@@ -621,6 +636,63 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.ToTable("Meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Commissioning.Domain.Lifecycle.ContractEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorisingDecision")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("AuthorisingDecisionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EventKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorisingDecisionId");
+
+                    b.HasIndex("ContractId", "EventDate");
+
+                    b.ToTable("ContractEvents", (string)null);
+
+                    b.HasDiscriminator<string>("EventKind").HasValue("ContractEvent");
+
+                    b.UseTphMappingStrategy();
+                });
+
             modelBuilder.Entity("Commissioning.Domain.Providers.Provider", b =>
                 {
                     b.Property<int>("Id")
@@ -980,6 +1052,143 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.HasBaseType("Commissioning.Domain.Contracts.Contract");
 
                     b.HasDiscriminator().HasValue("Spot");
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Lifecycle.ContractTermination", b =>
+                {
+                    b.HasBaseType("Commissioning.Domain.Lifecycle.ContractEvent");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("NoticePeriodMonths")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("NoticeServedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TerminationKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasDiscriminator().HasValue("Termination");
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Lifecycle.ContractVariation", b =>
+                {
+                    b.HasBaseType("Commissioning.Domain.Lifecycle.ContractEvent");
+
+                    b.Property<string>("ChangeNoticeExplanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ChangeNoticeRule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("ChangeNoticeWarning")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("VariationChanges");
+
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("EndDateAfter")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("date")
+                        .HasColumnName("EndDateAfter");
+
+                    b.Property<DateOnly>("EndDateBefore")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("date")
+                        .HasColumnName("EndDateBefore");
+
+                    b.Property<decimal?>("TermChangePercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<long?>("ValueAfterPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ValueBeforePence")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("ValueChangePercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.HasDiscriminator().HasValue("Variation");
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Lifecycle.ExtensionExercised", b =>
+                {
+                    b.HasBaseType("Commissioning.Domain.Lifecycle.ContractEvent");
+
+                    b.Property<DateOnly>("EndDateAfter")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("date")
+                        .HasColumnName("EndDateAfter");
+
+                    b.Property<DateOnly>("EndDateBefore")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("date")
+                        .HasColumnName("EndDateBefore");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OptionSequence")
+                        .HasColumnType("int");
+
+                    b.HasDiscriminator().HasValue("ExtensionExercised");
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Lifecycle.NegotiatedContinuation", b =>
+                {
+                    b.HasBaseType("Commissioning.Domain.Lifecycle.ContractEvent");
+
+                    b.Property<DateOnly>("EndDateBefore")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("date")
+                        .HasColumnName("EndDateBefore");
+
+                    b.Property<string>("JustificationApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("JustificationApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("JustificationText")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("LegalRisk")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("NewEndDate")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("date")
+                        .HasColumnName("EndDateAfter");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("ContinuationStatus");
+
+                    b.HasDiscriminator().HasValue("NegotiatedContinuation");
                 });
 
             modelBuilder.Entity("Commissioning.Domain.Contracts.Contract", b =>
@@ -1412,6 +1621,20 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Agenda");
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Lifecycle.ContractEvent", b =>
+                {
+                    b.HasOne("Commissioning.Domain.Governance.ContractDecision", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorisingDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Commissioning.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

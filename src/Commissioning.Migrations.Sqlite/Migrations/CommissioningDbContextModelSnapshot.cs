@@ -128,6 +128,21 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CurrentEndDate");
@@ -599,6 +614,61 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.ToTable("Meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Commissioning.Domain.Lifecycle.ContractEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorisingDecision")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AuthorisingDecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorisingDecisionId");
+
+                    b.HasIndex("ContractId", "EventDate");
+
+                    b.ToTable("ContractEvents", (string)null);
+
+                    b.HasDiscriminator<string>("EventKind").HasValue("ContractEvent");
+
+                    b.UseTphMappingStrategy();
+                });
+
             modelBuilder.Entity("Commissioning.Domain.Providers.Provider", b =>
                 {
                     b.Property<int>("Id")
@@ -946,6 +1016,143 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.HasBaseType("Commissioning.Domain.Contracts.Contract");
 
                     b.HasDiscriminator().HasValue("Spot");
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Lifecycle.ContractTermination", b =>
+                {
+                    b.HasBaseType("Commissioning.Domain.Lifecycle.ContractEvent");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NoticePeriodMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NoticeServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminationKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasDiscriminator().HasValue("Termination");
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Lifecycle.ContractVariation", b =>
+                {
+                    b.HasBaseType("Commissioning.Domain.Lifecycle.ContractEvent");
+
+                    b.Property<string>("ChangeNoticeExplanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeNoticeRule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChangeNoticeWarning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("VariationChanges");
+
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDateAfter")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("EndDateAfter");
+
+                    b.Property<DateOnly>("EndDateBefore")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("EndDateBefore");
+
+                    b.Property<decimal?>("TermChangePercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ValueAfterPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ValueBeforePence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ValueChangePercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasDiscriminator().HasValue("Variation");
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Lifecycle.ExtensionExercised", b =>
+                {
+                    b.HasBaseType("Commissioning.Domain.Lifecycle.ContractEvent");
+
+                    b.Property<DateOnly>("EndDateAfter")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("EndDateAfter");
+
+                    b.Property<DateOnly>("EndDateBefore")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("EndDateBefore");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OptionSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasDiscriminator().HasValue("ExtensionExercised");
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Lifecycle.NegotiatedContinuation", b =>
+                {
+                    b.HasBaseType("Commissioning.Domain.Lifecycle.ContractEvent");
+
+                    b.Property<DateOnly>("EndDateBefore")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("EndDateBefore");
+
+                    b.Property<string>("JustificationApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("JustificationApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JustificationText")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalRisk")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NewEndDate")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("EndDateAfter");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ContinuationStatus");
+
+                    b.HasDiscriminator().HasValue("NegotiatedContinuation");
                 });
 
             modelBuilder.Entity("Commissioning.Domain.Contracts.Contract", b =>
@@ -1366,6 +1573,20 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Agenda");
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Lifecycle.ContractEvent", b =>
+                {
+                    b.HasOne("Commissioning.Domain.Governance.ContractDecision", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorisingDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Commissioning.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

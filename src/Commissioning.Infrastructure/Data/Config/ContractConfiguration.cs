@@ -32,6 +32,9 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         b.Property(c => c.ResponsibleCommissioner).HasMaxLength(Contract.CommissionerMaxLength).IsRequired();
         b.Property(c => c.BreakClause).HasMaxLength(Contract.BreakClauseMaxLength);
         b.Property(c => c.TerminationReason).HasMaxLength(2000);
+        b.Property(c => c.WithdrawalReason).HasMaxLength(Contract.WithdrawalReasonMaxLength);
+        b.Property(c => c.WithdrawnById).HasMaxLength(450);
+        b.Property(c => c.WithdrawnByName).HasMaxLength(256);
         b.HasIndex(c => c.CurrentEndDate);
         b.HasIndex(c => c.Title);
 
