@@ -3,6 +3,7 @@ using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Demo;
 using Commissioning.Infrastructure.Identity;
+using Commissioning.Infrastructure.KeyDates;
 using Commissioning.Infrastructure.Pdf;
 using Commissioning.Web.Printing;
 using Commissioning.Web.Setup;
@@ -28,6 +29,7 @@ builder.Services.AddScoped<AccountBootstrap>();
 builder.Services.AddPdfAssets();
 builder.Services.AddScoped<ViewRenderer>();
 builder.Services.AddPdf(builder.Configuration);
+builder.Services.AddKeyDates(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<CommissioningDbContext>();
 builder.Services.AddRazorPages()
     .AddMvcOptions(o =>

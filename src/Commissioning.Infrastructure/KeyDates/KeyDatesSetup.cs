@@ -1,0 +1,25 @@
+using Commissioning.Domain.Lifecycle;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commissioning.Infrastructure.KeyDates;
+
+public static class KeyDatesSetup
+{
+    /// <summary>The key dates settings, the calendar feed tokens and the daily digest (sent only when Smtp:Host is set).</summary>
+    public static IServiceCollection AddKeyDates(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KeyDatesOptions>().Bind(configuration.GetSection(KeyDatesOptions.Section))
+            .Validate(o => o.Validate() is null, new LeadTimeMustBeInRangeRule(-1).Message.Replace("An internal", "KeyDates:LeadTimeMonths: an internal", StringComparison.Ordinal))
+            .ValidateOnStart();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section))
+            .Validate(o => o.SendAtHour is >= 0 and <= 23, "Digest:SendAtHour must be an hour from 0 to 23.")
+            .ValidateOnStart();
+        services.AddScoped<CalendarTokens>();
+        services.AddScoped<DigestSender>();
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddHostedService<DigestService>();
+        return services;
+    }
+}
