@@ -1,0 +1,232 @@
+using Commissioning.Domain.Common;
+using Commissioning.Domain.Governance;
+using Commissioning.Infrastructure.Data;
+using Commissioning.Web.Forms;
+using Commissioning.Web.Setup;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Web.Pages.Governance.Decisions;
+
+/// <summary>
+/// A decision and its governance route. Everyone signed in reads it; board secretaries add,
+/// record, reschedule and remove steps, each handler checking the role and the decision's
+/// version, and the domain's rules (outcomes from the meeting date, recorded steps are history).
+/// </summary>
+public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAuthorizationService authorization) : PageModel
+{
+    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
+
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    [BindProperty] public Guid? Version { get; set; }
+    [BindProperty] public StepForm Step { get; set; } = new();
+    [BindProperty] public OutcomeForm Outcome { get; set; } = new();
+    [BindProperty] public RescheduleForm Move { get; set; } = new();
+    [BindProperty] public RemoveForm Remove { get; set; } = new();
+
+    public ContractDecision Decision { get; private set; } = null!;
+    public (int Id, string Reference, string Title) Contract { get; private set; }
+    public bool CanEdit { get; private set; }
+    public DateOnly Today => clock.Today;
+    public IReadOnlyList<(string Value, string Text)> Meetings { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Text)> Bodies { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Text)> PendingSteps { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Text)> AllSteps { get; private set; } = [];
+
+    public sealed class StepForm
+    {
+        public string? MeetingId { get; set; }
+        public string? BodyId { get; set; }
+        public DateParts Date { get; set; } = new();
+        public string? Action { get; set; }
+
+        public sealed class Validator : AbstractValidator<StepForm>
+        {
+            public Validator()
+            {
+                When(x => string.IsNullOrWhiteSpace(x.MeetingId), () =>
+                {
+                    RuleFor(x => x.BodyId).Must(v => ValidationRules.ParseInt(v) is > 0).WithMessage("Choose a scheduled meeting, or a decision-making body and a date");
+                    RuleFor(x => x.Date).Date("date of the step", required: true);
+                }).Otherwise(() => RuleFor(x => x.MeetingId).Must(v => ValidationRules.ParseInt(v) is > 0).WithMessage("Choose a meeting from the list"));
+                RuleFor(x => x.Action).Must(GovernanceDisplay.IsName<GovernanceAction>).WithMessage("Choose what the body is asked to do");
+            }
+        }
+    }
+
+    public sealed class OutcomeForm
+    {
+        public string? Position { get; set; }
+        public string? Outcome { get; set; }
+        public string? Minute { get; set; }
+
+        public sealed class Validator : AbstractValidator<OutcomeForm>
+        {
+            public Validator()
+            {
+                RuleFor(x => x.Position).Must(v => ValidationRules.ParseInt(v) is > 0).WithMessage("Choose the step whose outcome you are recording");
+                RuleFor(x => x.Outcome).Must(v => GovernanceDisplay.Parse<StepOutcome>(v) is { } o && o != StepOutcome.Pending)
+                    .WithMessage("Choose what the body did: recommended, approved, noted, deferred or rejected");
+                RuleFor(x => x.Minute).MaximumLength(ContractDecision.MinuteMaxLength).WithMessage($"The minute must be {ContractDecision.MinuteMaxLength:N0} characters or fewer");
+            }
+        }
+    }
+
+    public sealed class RescheduleForm
+    {
+        public string? Position { get; set; }
+        public DateParts Date { get; set; } = new();
+
+        public sealed class Validator : AbstractValidator<RescheduleForm>
+        {
+            public Validator()
+            {
+                RuleFor(x => x.Position).Must(v => ValidationRules.ParseInt(v) is > 0).WithMessage("Choose the step to reschedule");
+                RuleFor(x => x.Date).Date("new date", required: true);
+            }
+        }
+    }
+
+    public sealed class RemoveForm
+    {
+        public string? Position { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddStepAsync(CancellationToken ct)
+    {
+        new StepForm.Validator().Validate(Step).AddTo(this, "Step");
+        Meeting? meeting = null;
+        DecisionBody? body = null;
+        if (ModelState.IsValid)
+        {
+            if (ValidationRules.ParseInt(Step.MeetingId) is { } meetingId)
+            {
+                meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+                if (meeting is null) ModelState.AddModelError("Step.MeetingId", "Choose a meeting from the list");
+            }
+            else
+            {
+                var bodyId = ValidationRules.ParseInt(Step.BodyId)!.Value;
+                body = await db.DecisionBodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bodyId, ct);
+                if (body is null) ModelState.AddModelError("Step.BodyId", "Choose a decision-making body from the list");
+            }
+        }
+        return await ChangeAsync("Step.MeetingId", d =>
+        {
+            var action = Enum.Parse<GovernanceAction>(Step.Action!);
+            var step = meeting is not null ? d.AddStep(meeting, action) : d.AddStep(body!, Step.Date.ToDate()!.Value, action);
+            return $"{step} added to the route";
+        }, ct);
+    }
+
+    public Task<IActionResult> OnPostOutcomeAsync(CancellationToken ct)
+    {
+        new OutcomeForm.Validator().Validate(Outcome).AddTo(this, "Outcome");
+        return ChangeAsync("Outcome.Position", d =>
+        {
+            var position = ValidationRules.ParseInt(Outcome.Position)!.Value;
+            d.RecordOutcome(position, Enum.Parse<StepOutcome>(Outcome.Outcome!), Outcome.Minute, clock.Today);
+            var step = d.Step(position);
+            return $"{step}: {step.Outcome.ToText().ToLowerInvariant()}";
+        }, ct);
+    }
+
+    public Task<IActionResult> OnPostRescheduleAsync(CancellationToken ct)
+    {
+        new RescheduleForm.Validator().Validate(Move).AddTo(this, "Move");
+        return ChangeAsync("Move.Position", d =>
+        {
+            var step = d.Step(ValidationRules.ParseInt(Move.Position)!.Value);
+            d.Reschedule(step.Position, Move.Date.ToDate()!.Value);
+            return $"{step.BodyName} moved to {step.Date.ToSheetDate()}";
+        }, ct);
+    }
+
+    public Task<IActionResult> OnPostRemoveStepAsync(CancellationToken ct)
+    {
+        if (ValidationRules.ParseInt(Remove.Position) is not > 0) ModelState.AddModelError("Remove.Position", "Choose the step to remove");
+        return ChangeAsync("Remove.Position", d =>
+        {
+            var position = ValidationRules.ParseInt(Remove.Position)!.Value;
+            var step = d.Step(position).ToString();
+            d.RemoveStep(position);
+            return $"{step} removed from the route";
+        }, ct);
+    }
+
+    /// <summary>Applies one route change to the decision as the page showed it, or explains why not; nothing is saved on refusal.</summary>
+    private async Task<IActionResult> ChangeAsync(string errorKey, Func<ContractDecision, string> change, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded) return Forbid();
+        if (!ModelState.IsValid) return await ShowAsync(ct);
+        var decision = await db.ContractDecisions.FirstOrDefaultAsync(d => d.Id == Id, ct);
+        if (decision is null) return NotFound();
+        if (Version is not { } seen || seen != decision.Version)
+            return await RefuseAsync("", "This decision was changed by someone else after you opened it. Nothing has been saved: check the route and try again.", ct);
+        string done;
+        try
+        {
+            done = change(decision);
+        }
+        catch (BusinessRuleException e)
+        {
+            return await RefuseAsync(errorKey, e.Message, ct);
+        }
+        catch (ArgumentException)
+        {
+            return await RefuseAsync(errorKey, "That step is no longer in the route: check the route and try again.", ct);
+        }
+        db.Entry(decision).Property(d => d.Version).OriginalValue = seen;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await RefuseAsync("", "This decision was changed by someone else a moment ago. Nothing has been saved: check the route and try again.", ct);
+        }
+        TempData["Success"] = done;
+        return Redirect($"/Governance/Decisions/{Id}");
+    }
+
+    private async Task<IActionResult> RefuseAsync(string key, string message, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        ModelState.AddModelError(key, message);
+        return await ShowAsync(ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var decision = await db.ContractDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == Id, ct);
+        if (decision is null) return false;
+        Decision = decision;
+        Version = decision.Version;
+        var contract = await db.Contracts.AsNoTracking().Where(c => c.Id == decision.ContractId).Select(c => new { c.Id, c.Reference, c.Title }).FirstAsync(ct);
+        Contract = (contract.Id, contract.Reference, contract.Title);
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded;
+        if (!CanEdit) return true;
+
+        var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.Date).ThenBy(m => m.Title).ToListAsync(ct);
+        var today = clock.Today;
+        // Meetings to come first; past ones after, for entering a route's history.
+        Meetings = meetings.Where(m => m.Date >= today).Concat(meetings.Where(m => m.Date < today).OrderByDescending(m => m.Date))
+            .Select(m => (m.Id.ToString(Invariant), GovernanceDisplay.MeetingOption(m) + (m.Date < today ? " (past)" : ""))).ToList();
+        var bodies = await db.DecisionBodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
+        Bodies = bodies.Select(b => (b.Id.ToString(Invariant), b.Name)).ToList();
+        AllSteps = decision.Steps.Select(s => (s.Position.ToString(Invariant), $"{s.Position}. {s} ({s.Outcome.ToText().ToLowerInvariant()})")).ToList();
+        PendingSteps = decision.Steps.Where(s => !s.HasOutcome).Select(s => (s.Position.ToString(Invariant), $"{s.Position}. {s}")).ToList();
+        // Preselect the step most likely meant: the first that has met without an outcome, else the first pending one.
+        var next = decision.Steps.FirstOrDefault(s => !s.HasOutcome && s.Date <= today) ?? decision.Steps.FirstOrDefault(s => !s.HasOutcome);
+        Outcome.Position ??= next?.Position.ToString(Invariant);
+        Move.Position ??= decision.Steps.FirstOrDefault(s => !s.HasOutcome)?.Position.ToString(Invariant);
+        return true;
+    }
+}

@@ -1,0 +1,70 @@
+using Commissioning.Domain.Governance;
+using Commissioning.Infrastructure.Data;
+using Commissioning.Web.Forms;
+using Commissioning.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Web.Pages.Governance.Decisions;
+
+/// <summary>Changes a decision's kind, title, references and flags; the route is changed on the decision's page.</summary>
+[Authorize(Policy = Policies.EditGovernance)]
+public sealed class EditModel(CommissioningDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    [BindProperty] public DecisionForm Input { get; set; } = new();
+
+    public string Name { get; private set; } = "";
+    public Conflict? Clash { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var decision = await db.ContractDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == Id, ct);
+        if (decision is null) return NotFound();
+        (Name, Input) = (decision.Title, DecisionForm.From(decision));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var decision = await db.ContractDecisions.FirstOrDefaultAsync(d => d.Id == Id, ct);
+        if (decision is null) return NotFound();
+        Name = decision.Title;
+        if (decision.Version != Input.Version) return ShowConflict(decision);
+        new DecisionForm.Validator().Validate(Input).AddTo(this);
+        if (!ModelState.IsValid) return Page();
+        decision.Describe(Input.ToDetails());
+        db.Entry(decision).Property(d => d.Version).OriginalValue = Input.Version!.Value;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.ContractDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == Id, ct);
+            return current is null ? NotFound() : ShowConflict(current);
+        }
+        TempData["Success"] = $"{decision.Title} saved";
+        return Redirect($"/Governance/Decisions/{Id}");
+    }
+
+    private PageResult ShowConflict(ContractDecision current)
+    {
+        var saved = DecisionForm.From(current);
+        static string YesNo(bool b) => b ? "Yes" : "No";
+        var fields = new (string, Func<DecisionForm, string?>)[]
+        {
+            ("Kind", f => f.Kind), ("Title", f => f.Title?.Trim()),
+            ("Decision reference", f => f.DecisionReference?.Trim()), ("Forward plan reference", f => f.ForwardPlanReference?.Trim()),
+            ("Key decision", f => YesNo(f.IsKeyDecision)), ("Exempt appendix", f => YesNo(f.HasExemptAppendix)),
+        };
+        Clash = new Conflict("decision", current.UpdatedBy, current.UpdatedAtUtc, Conflict.Compare(Input, saved, fields));
+        ModelState.Clear();
+        ModelState.AddModelError("", "This decision was changed by someone else after you opened it. Nothing has been saved.");
+        Input.Version = current.Version;
+        return Page();
+    }
+}

@@ -1,0 +1,49 @@
+using Commissioning.Domain.Governance;
+using Commissioning.Infrastructure.Data;
+using Commissioning.Web.Forms;
+using Commissioning.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Web.Pages.Governance.Meetings;
+
+/// <summary>Schedules a meeting of a body; a past date is allowed so a route's history can be entered after the event.</summary>
+[Authorize(Policy = Policies.EditGovernance)]
+public sealed class CreateModel(CommissioningDbContext db) : PageModel
+{
+    [BindProperty] public MeetingForm Input { get; set; } = new();
+
+    public IReadOnlyList<(string Value, string Text)> Bodies { get; private set; } = [];
+
+    public async Task OnGetAsync(int? body, CancellationToken ct)
+    {
+        Input.BodyId = body?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        new MeetingForm.Validator(needsBody: true).Validate(Input).AddTo(this);
+        DecisionBody? body = null;
+        if (Input.ParsedBodyId is { } id)
+        {
+            body = await db.DecisionBodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
+            if (body is null && ModelState.IsValid) ModelState.AddModelError("Input.BodyId", "Choose the decision-making body");
+        }
+        if (!ModelState.IsValid || body is null) return Page();
+        var meeting = new Meeting(body, Input.Date.ToDate()!.Value, Input.Title);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = $"{GovernanceDisplay.MeetingName(meeting)} scheduled";
+        return Redirect($"/Governance/Meetings/{meeting.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var bodies = await db.DecisionBodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
+        Bodies = bodies.Select(b => (b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Name)).ToList();
+    }
+}

@@ -1,0 +1,34 @@
+using Commissioning.Domain.Governance;
+using Commissioning.Infrastructure.Data;
+using Commissioning.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Web.ViewComponents;
+
+/// <summary>
+/// The governance section of the contract page: the contract's decisions with their approval
+/// and route, and a link to every cover sheet written for them.
+/// </summary>
+public sealed class ContractGovernanceViewComponent(CommissioningDbContext db, IAuthorizationService authorization) : ViewComponent
+{
+    public sealed record Sheet(int Id, string MeetingTitle, DateOnly MeetingDate);
+
+    public sealed record Model(int ContractId, IReadOnlyList<(ContractDecision Decision, IReadOnlyList<Sheet> Sheets)> Decisions, bool CanEdit);
+
+    public async Task<IViewComponentResult> InvokeAsync(int contractId)
+    {
+        var ct = HttpContext.RequestAborted;
+        var decisions = await db.ContractDecisions.AsNoTracking().Where(d => d.ContractId == contractId).OrderBy(d => d.Id).ToListAsync(ct);
+        var ids = decisions.Select(d => d.Id).ToList();
+        var sheets = await db.CoverSheets.AsNoTracking().Where(s => ids.Contains(s.ContractDecisionId))
+            .Join(db.Meetings, s => s.MeetingId, m => m.Id, (s, m) => new { s.Id, s.ContractDecisionId, m.Title, m.Date })
+            .ToListAsync(ct);
+        var canEdit = (await authorization.AuthorizeAsync(UserClaimsPrincipal, Policies.EditGovernance)).Succeeded;
+        var rows = decisions
+            .Select(d => (d, (IReadOnlyList<Sheet>)sheets.Where(s => s.ContractDecisionId == d.Id).OrderBy(s => s.Date).Select(s => new Sheet(s.Id, s.Title, s.Date)).ToList()))
+            .ToList();
+        return View(new Model(contractId, rows, canEdit));
+    }
+}
