@@ -18,7 +18,7 @@ public sealed record KeyDatesScope
     /// <summary>The contracts whose responsible commissioner matches the display name (see <see cref="CommissionerNames"/>).</summary>
     public static async Task<KeyDatesScope> ForCommissionerAsync(CommissioningDbContext db, string? displayName, CancellationToken ct)
     {
-        var stored = await db.Contracts.AsNoTracking().Select(c => c.ResponsibleCommissioner).Distinct().ToListAsync(ct);
+        var stored = await db.Contracts.AsNoTracking().Where(c => c.WithdrawnAtUtc == null).Select(c => c.ResponsibleCommissioner).Distinct().ToListAsync(ct);
         return new KeyDatesScope(CommissionerNames.Matching(stored, displayName));
     }
 
@@ -66,7 +66,7 @@ public sealed record KeyDatesReport(
 
 /// <summary>
 /// The key dates of the dashboard, the calendar feed and the daily digest, all from this one query.
-/// Contracts count once they are awarded; a superseded contract (its renewal has started) and one
+/// Contracts count once they are awarded; a withdrawn one never does; a superseded contract (its renewal has started) and one
 /// terminated before today are over and left out. A contract with a renewal or a termination recorded
 /// still shows where it ends, but has no decision left to make.
 /// </summary>
@@ -96,7 +96,8 @@ public static class KeyDatesQuery
     public static async Task<KeyDatesReport> LoadAsync(CommissioningDbContext db, DateOnly today, KeyDatesScope scope, int leadTimeMonths,
         CancellationToken ct, bool wholeFuture = false)
     {
-        var all = db.Contracts.AsNoTracking();
+        // A contract withdrawn as entered in error is not in the register at all.
+        var all = db.Contracts.AsNoTracking().Where(c => c.WithdrawnAtUtc == null);
         var inScope = scope.Names is { } names ? all.Where(c => names.Contains(c.ResponsibleCommissioner)) : all;
         // Over: terminated before today, or superseded by a renewal that has started.
         var live = inScope.Where(c => c.AwardedOn != null
@@ -146,8 +147,9 @@ public static class KeyDatesQuery
                 decisions.Add(new DecisionToMake(key, c.Title, c.ResponsibleCommissioner));
         }
 
+        var withdrawn = await db.Contracts.AsNoTracking().Where(c => c.WithdrawnAtUtc != null).Select(c => c.Id).ToListAsync(ct);
         var reviews = (await ReviewsDue.ListAsync(db, today, ct))
-            .Where(r => scope.Names is not { } n || n.Contains(r.ResponsibleCommissioner, StringComparer.Ordinal))
+            .Where(r => (scope.Names is not { } n || n.Contains(r.ResponsibleCommissioner, StringComparer.Ordinal)) && !withdrawn.Contains(r.ContractId))
             .ToList();
 
         return new KeyDatesReport(today, leadTimeMonths, scope,
