@@ -20,7 +20,8 @@ public sealed class ContractGovernanceViewComponent(CommissioningDbContext db, I
     public async Task<IViewComponentResult> InvokeAsync(int contractId)
     {
         var ct = HttpContext.RequestAborted;
-        var decisions = await db.ContractDecisions.AsNoTracking().Where(d => d.ContractId == contractId).OrderBy(d => d.Id).ToListAsync(ct);
+        // Tracked on purpose: routes are put back in position order only as tracked rows load (OwnedCollectionOrder).
+        var decisions = await db.ContractDecisions.Where(d => d.ContractId == contractId).OrderBy(d => d.Id).ToListAsync(ct);
         var ids = decisions.Select(d => d.Id).ToList();
         var sheets = await db.CoverSheets.AsNoTracking().Where(s => ids.Contains(s.ContractDecisionId))
             .Join(db.Meetings, s => s.MeetingId, m => m.Id, (s, m) => new { s.Id, s.ContractDecisionId, m.Title, m.Date })

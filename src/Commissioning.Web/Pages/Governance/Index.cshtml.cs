@@ -18,11 +18,12 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = clock.Today;
-        var meetings = await db.Meetings.AsNoTracking().Where(m => m.Date >= today).ToListAsync(ct);
+        // Tracked on purpose: agendas and routes are put back in position order only as tracked rows load (OwnedCollectionOrder).
+        var meetings = await db.Meetings.Where(m => m.Date >= today).ToListAsync(ct);
         var meetingIds = meetings.Select(m => m.Id).ToList();
         var onAgendas = meetings.SelectMany(m => m.Agenda).Select(i => i.ContractDecisionId).OfType<int>().Distinct().ToList();
         // The decisions the plan can mention: on an upcoming agenda, routed to an upcoming meeting, or with a step from today.
-        var decisions = await db.ContractDecisions.AsNoTracking()
+        var decisions = await db.ContractDecisions
             .Where(d => onAgendas.Contains(d.Id) || d.Steps.Any(s => s.Date >= today || (s.MeetingId != null && meetingIds.Contains(s.MeetingId.Value))))
             .ToListAsync(ct);
         Plan = ForwardPlan.Build(today, meetings, decisions);

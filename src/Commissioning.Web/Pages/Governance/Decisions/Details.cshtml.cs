@@ -205,7 +205,8 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var decision = await db.ContractDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == Id, ct);
+        // Tracked on purpose: the route is put back in position order only as tracked rows load (OwnedCollectionOrder).
+        var decision = await db.ContractDecisions.FirstOrDefaultAsync(d => d.Id == Id, ct);
         if (decision is null) return false;
         Decision = decision;
         Version = decision.Version;

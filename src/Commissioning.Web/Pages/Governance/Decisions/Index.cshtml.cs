@@ -13,7 +13,8 @@ public sealed class IndexModel(CommissioningDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var decisions = await db.ContractDecisions.AsNoTracking().ToListAsync(ct);
+        // Tracked on purpose: routes are put back in position order only as tracked rows load (OwnedCollectionOrder).
+        var decisions = await db.ContractDecisions.ToListAsync(ct);
         References = await GovernanceDisplay.ContractReferencesAsync(db, decisions.Select(d => d.ContractId), ct);
         // Waiting decisions first (they need the secretary), then by contract.
         Decisions = decisions.OrderBy(d => d.IsApproved).ThenBy(d => References.GetValueOrDefault(d.ContractId)).ThenBy(d => d.Title).ToList();

@@ -80,7 +80,8 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
             decision = await db.ContractDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == decisionId, ct);
             if (decision is null) ModelState.AddModelError("Item.DecisionId", "Choose a decision from the list, or none");
         }
-        return await ChangeAsync("Item.DecisionId", m =>
+        // A taken item number is the number's fault; a decision already on the agenda, the decision's.
+        return await ChangeAsync(rule => rule is AgendaItemNumbersMustBeUniqueRule ? "Item.Number" : "Item.DecisionId", m =>
         {
             var title = string.IsNullOrWhiteSpace(Item.Title) ? decision!.Title : Item.Title;
             var item = m.AddItem(title, Enum.Parse<GovernanceAction>(Item.Action!), Item.Number, decision?.Id);
@@ -92,7 +93,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
     {
         new NumberForm.Validator().Validate(Renumber).AddTo(this, "Renumber");
         var sheets = await db.CoverSheets.Where(s => s.MeetingId == Id).ToListAsync(ct);
-        return await ChangeAsync("Renumber.Number", m =>
+        return await ChangeAsync(_ => "Renumber.Number", m =>
         {
             var position = ValidationRules.ParseInt(Renumber.Position)!.Value;
             m.NumberItem(position, Renumber.Number);
@@ -103,7 +104,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
         }, ct);
     }
 
-    public Task<IActionResult> OnPostMoveAsync(CancellationToken ct) => ChangeAsync("", m =>
+    public Task<IActionResult> OnPostMoveAsync(CancellationToken ct) => ChangeAsync(_ => "", m =>
     {
         var to = Direction == "up" ? Position - 1 : Position + 1;
         var title = m.Item(Position).Title;
@@ -114,7 +115,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
     {
         var sheetItems = await db.CoverSheets.AsNoTracking().Where(s => s.MeetingId == Id).Select(s => s.AgendaItemId).ToListAsync(ct);
-        return await ChangeAsync("", m =>
+        return await ChangeAsync(_ => "", m =>
         {
             var item = m.Item(Position);
             // The cover sheet and its issued versions belong to the item; keep them findable.
@@ -125,7 +126,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
     }
 
     /// <summary>Applies one agenda change to the meeting as the page showed it, or explains why not; nothing is saved on refusal.</summary>
-    private async Task<IActionResult> ChangeAsync(string errorKey, Func<Meeting, string> change, CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(Func<IBusinessRule, string> errorKey, Func<Meeting, string> change, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded) return Forbid();
         if (!ModelState.IsValid) return await ShowAsync(ct);
@@ -140,7 +141,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
         }
         catch (BusinessRuleException e)
         {
-            return await RefuseAsync(errorKey, e.Message, ct);
+            return await RefuseAsync(errorKey(e.Rule), e.Message, ct);
         }
         catch (ArgumentException)
         {
@@ -170,14 +171,15 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == Id, ct);
+        // Tracked on purpose: the agenda is put back in position order only as tracked rows load (OwnedCollectionOrder).
+        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == Id, ct);
         if (meeting is null) return false;
         Meeting = meeting;
         Version = meeting.Version;
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded;
 
         var onAgenda = meeting.Agenda.Select(i => i.ContractDecisionId).OfType<int>().ToList();
-        var routed = await db.ContractDecisions.AsNoTracking().Where(d => onAgenda.Contains(d.Id) || d.Steps.Any(s => s.MeetingId == Id)).ToListAsync(ct);
+        var routed = await db.ContractDecisions.Where(d => onAgenda.Contains(d.Id) || d.Steps.Any(s => s.MeetingId == Id)).ToListAsync(ct);
         RoutedNotOnAgenda = ForwardPlan.Build(DateOnly.MinValue, [meeting], routed).Meetings.Single().Items.Where(i => !i.OnAgenda).ToList();
         CoverSheets = await db.CoverSheets.AsNoTracking().Where(s => s.MeetingId == Id).ToDictionaryAsync(s => s.AgendaItemId, s => s.Id, ct);
 

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using Commissioning.Domain.Common;
+using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Lifecycle;
+using Commissioning.Infrastructure.Data;
+using Commissioning.Web.Forms;
+using Commissioning.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Web.ViewComponents;
+
+/// <summary>
+/// The contract's history, newest first: every lifecycle event, every saved change to its fields (from the
+/// audit trail: field, from, to), its renewal links and its withdrawal; who and when for each. A field change
+/// saved with an event (the end date an extension moved) is shown under that event rather than twice.
+/// </summary>
+public sealed class ContractTimelineViewComponent(CommissioningDbContext db, IAuthorizationService authorization) : ViewComponent
+{
+    /// <summary>Audit entries and events are stamped separately within one save; this is how close "together" is.</summary>
+    private static readonly TimeSpan SameSave = TimeSpan.FromSeconds(5);
+
+    public sealed record FieldChange(string Field, string From, string To);
+
+    public sealed record Item(DateTime AtUtc, string What, string Who, IReadOnlyList<string> Details, IReadOnlyList<FieldChange> Changes,
+        string? LinkHref = null, string? LinkText = null, bool Warning = false);
+
+    public sealed record Model(int ContractId, IReadOnlyList<Item> Items, bool CanRecord, bool IsWithdrawn, bool IsTerminated, bool HasOptionLeft);
+
+    public async Task<IViewComponentResult> InvokeAsync(int contractId)
+    {
+        var ct = HttpContext.RequestAborted;
+        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contractId, ct);
+        if (contract is null) return Content("");
+        var events = await db.ContractEvents.AsNoTracking().Where(e => e.ContractId == contractId).ToListAsync(ct);
+        var audits = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Contract) && a.EntityId == contractId).OrderBy(a => a.Id).ToListAsync(ct);
+        var successor = await db.Contracts.AsNoTracking().Where(c => c.PredecessorId == contractId)
+            .Select(c => new { c.Id, c.Reference, c.StartDate, c.CreatedAtUtc, c.CreatedBy }).FirstOrDefaultAsync(ct);
+        var predecessor = contract.PredecessorId is { } pid
+            ? await db.Contracts.AsNoTracking().Where(c => c.Id == pid).Select(c => new { c.Id, c.Reference }).FirstOrDefaultAsync(ct)
+            : null;
+
+        var items = new List<Item>();
+        var used = new HashSet<long>();
+        foreach (var e in events)
+        {
+            // The field changes saved with the event: same person, within the same save.
+            var with = audits.Where(a => !used.Contains(a.Id) && a.Action == "Updated" && a.ChangedBy == e.RecordedByName
+                && (a.ChangedAtUtc - e.RecordedAtUtc).Duration() <= SameSave).ToList();
+            with.ForEach(a => used.Add(a.Id));
+            items.Add(Describe(e, with.SelectMany(Changes).ToList()));
+        }
+        foreach (var a in audits.Where(a => !used.Contains(a.Id)))
+        {
+            var changes = Changes(a).ToList();
+            if (a.Action == "Created")
+                items.Add(new Item(a.ChangedAtUtc, "Contract added to the register", a.ChangedBy, [], []));
+            else if (changes.Any(c => c.Field == Label(nameof(Contract.WithdrawnAtUtc))))
+                items.Add(new Item(a.ChangedAtUtc, "Withdrawn as entered in error", a.ChangedBy, [contract.WithdrawalReason ?? ""], [], Warning: true));
+            else if (changes.Count > 0)
+                items.Add(new Item(a.ChangedAtUtc, "Contract edited", a.ChangedBy, [], changes));
+        }
+        if (predecessor is not null)
+            items.Add(new Item(contract.CreatedAtUtc, $"Renews {predecessor.Reference}", contract.CreatedBy, [], [],
+                $"/Contracts/Details/{predecessor.Id}", predecessor.Reference));
+        if (successor is not null)
+            items.Add(new Item(successor.CreatedAtUtc, $"Renewed by {successor.Reference}", successor.CreatedBy,
+                [$"The new contract starts on {Labels.Date(successor.StartDate)}."], [], $"/Contracts/Details/{successor.Id}", successor.Reference));
+
+        var canRecord = (await authorization.AuthorizeAsync(UserClaimsPrincipal, Policies.EditRegister)).Succeeded;
+        return View(new Model(contractId, items.OrderByDescending(i => i.AtUtc).ToList(), canRecord, contract.IsWithdrawn,
+            contract.TerminatedOn is not null, contract.NextExtensionOption() is not null));
+    }
+
+    private static Item Describe(ContractEvent e, IReadOnlyList<FieldChange> changes)
+    {
+        var details = new List<string> { $"Date: {Labels.Date(e.EventDate)}", $"Reason: {e.Reason}" };
+        if (e.AuthorisingDecision is { } d) details.Add($"Authorised by decision: {d}");
+        string what;
+        var warn = false;
+        switch (e)
+        {
+            case ExtensionExercised x:
+                what = $"Extension option {x.OptionSequence} exercised ({Labels.Months(x.Months)})";
+                details.Insert(0, $"End date {Labels.Date(x.EndDateBefore)} to {Labels.Date(x.EndDateAfter)}");
+                break;
+            case ContractVariation v:
+                what = $"Variation under {v.Clause}: {LifecycleLabels.Of(v.Changes).ToLowerInvariant()}";
+                if (v.Changes.HasFlag(VariationChange.Value))
+                    details.Insert(0, $"Annual value {v.ValueBefore?.ToString() ?? "not set"} to {v.ValueAfter?.ToString() ?? "not set"} ({LifecycleLabels.Percent(v.ValueChangePercent)})");
+                if (v.Changes.HasFlag(VariationChange.Term))
+                    details.Insert(0, $"End date {Labels.Date(v.EndDateBefore)} to {Labels.Date(v.EndDateAfter)} ({LifecycleLabels.Percent(v.TermChangePercent)} of the maximum term)");
+                details.Add($"Change notice: {v.ChangeNoticeExplanation} Rule applied: {LifecycleLabels.Of(v.ChangeNoticeRule)}.");
+                warn = v.ChangeNoticeWarning;
+                break;
+            case NegotiatedContinuation n:
+                what = n.Status == ContinuationStatus.Approved
+                    ? $"Negotiated continuation to {Labels.Date(n.NewEndDate)}"
+                    : $"Draft negotiated continuation to {Labels.Date(n.NewEndDate)} (waiting for approval)";
+                if (n.Status == ContinuationStatus.Approved) details.Insert(0, $"End date {Labels.Date(n.EndDateBefore)} to {Labels.Date(n.NewEndDate)}");
+                if (n.JustificationText is { Length: > 0 } j) details.Add($"Single source justification: {j}");
+                if (n.LegalRisk is { Length: > 0 } r) details.Add($"Legal risk noted: {r}");
+                if (n.JustificationApprovedBy is { Length: > 0 } by)
+                    details.Add($"Justification approved by {by}{(n.JustificationApprovedOn is { } on ? $" on {Labels.Date(on)}" : "")}");
+                break;
+            case ContractTermination t:
+                what = t.TerminationKind == TerminationKind.NaturalExpiry
+                    ? $"Natural expiry recorded: runs to {Labels.Date(t.LastDay)}"
+                    : $"Terminated {LifecycleLabels.Of(t.TerminationKind).ToLowerInvariant()}: last day {Labels.Date(t.LastDay)}";
+                if (t.NoticeServedOn is { } served)
+                    details.Insert(0, $"{Labels.Months(t.NoticePeriodMonths ?? 0)} notice served on {Labels.Date(served)}");
+                warn = t.TerminationKind != TerminationKind.NaturalExpiry;
+                break;
+            default:
+                what = LifecycleLabels.Of(e.Kind);
+                break;
+        }
+        return new Item(e.RecordedAtUtc, what, e.RecordedByName, details, changes, Warning: warn);
+    }
+
+    private static IEnumerable<FieldChange> Changes(AuditEntry a)
+    {
+        List<RawChange>? raw;
+        try
+        {
+            raw = JsonSerializer.Deserialize<List<RawChange>>(a.Changes);
+        }
+        catch (JsonException)
+        {
+            yield break;
+        }
+        foreach (var c in raw ?? [])
+        {
+            if (c.field is null || Hidden.Contains(c.field)) continue;
+            yield return new FieldChange(Label(c.field), Value(c.field, c.from), Value(c.field, c.to));
+        }
+    }
+
+    // Withdrawal is shown as one line of its own; its who/when columns would only repeat it.
+    private static readonly HashSet<string> Hidden = [nameof(Contract.WithdrawnById), nameof(Contract.WithdrawnByName), nameof(Contract.WithdrawalReason)];
+
+    private static readonly Dictionary<string, string> Labels_ = new()
+    {
+        [nameof(Contract.Title)] = "Title", [nameof(Contract.Reference)] = "Reference", [nameof(Contract.Description)] = "Description",
+        [nameof(Contract.ServiceCategory)] = "Service category", [nameof(Contract.Directorate)] = "Directorate",
+        [nameof(Contract.ResponsibleCommissioner)] = "Responsible commissioner", [nameof(Contract.ProcurementRoute)] = "Procurement route",
+        [nameof(Contract.IsKeyDecision)] = "Key decision", [nameof(Contract.Confidentiality)] = "Confidentiality",
+        [nameof(Contract.StartDate)] = "Start date", [nameof(Contract.InitialEndDate)] = "Initial end date",
+        [nameof(Contract.CurrentEndDate)] = "Current end date", [nameof(Contract.MaximumEndDate)] = "Maximum end date",
+        [nameof(Contract.NoticePeriodMonths)] = "Notice period (months)", [nameof(Contract.BreakClause)] = "Break clause",
+        [nameof(Contract.AwardedOn)] = "Date awarded", [nameof(Contract.TerminatedOn)] = "Last day (terminated)",
+        [nameof(Contract.TerminationReason)] = "Termination reason", [nameof(Contract.ProviderId)] = "Provider",
+        [nameof(Contract.AnnualValuePence)] = "Annual value", [nameof(Contract.ExtensionOptions)] = "Extension option",
+        [nameof(Contract.RateCard)] = "Rate card line", [nameof(Contract.WithdrawnAtUtc)] = "Withdrawn",
+        ["SubContracts"] = "Sub-contract", ["Members"] = "Consortium member",
+    };
+
+    private static string Label(string field) => Labels_.TryGetValue(field, out var l) ? l : field;
+
+    private static string Value(string field, string? value)
+    {
+        if (value is null) return "(none)";
+        if (field == nameof(Contract.AnnualValuePence) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pence))
+            return Money.FromPence(pence).ToString();
+        if (DateOnly.TryParseExact(value, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return Labels.Date(date);
+        return value switch { "True" => "Yes", "False" => "No", _ => value };
+    }
+
+    private sealed record RawChange(string? field, string? from, string? to);
+}
