@@ -15,6 +15,9 @@ public static class ContractQueries
     public static string ContainsPattern(string typed) =>
         "%" + typed.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
+    /// <summary>Contracts still in the register: not withdrawn as entered in error. Lists, searches and dashboards start here.</summary>
+    public static IQueryable<Contract> WhereNotWithdrawn(this IQueryable<Contract> query) => query.Where(c => c.WithdrawnAtUtc == null);
+
     public static IQueryable<Contract> WhereForm(this IQueryable<Contract> query, CommissioningForm form)
     {
         var name = form.ToString();

@@ -134,14 +134,25 @@ public sealed class ContractForm
     };
 
     /// <summary>Applies the whole form to the contract; a broken business rule throws before anything is saved.</summary>
-    public void ApplyTo(Contract contract, string reference)
+    /// <remarks>
+    /// With <paramref name="keepDates"/> the dates and options are left as they are (only the notice period and break clause
+    /// are taken): once lifecycle events have moved the end date, recomputing it from the options would undo them.
+    /// </remarks>
+    public void ApplyTo(Contract contract, string reference, bool keepDates = false)
     {
         contract.Describe(new ContractDescription(reference, Title!, Description,
             Enum.Parse<ServiceCategory>(ServiceCategory!), Directorate!, ResponsibleCommissioner!,
             Enum.Parse<ProcurementRoute>(ProcurementRoute!), IsKeyDecision, Enum.Parse<Confidentiality>(Confidentiality!)));
-        contract.SetTerm(new ContractTerm(StartDate.ToDate()!.Value, InitialEndDate.ToDate()!.Value,
-            ExtensionOptions.Select(o => new ExtensionOptionTerm(int.Parse(o.Months!.Trim(), System.Globalization.CultureInfo.InvariantCulture), o.IsExercised)).ToList(),
-            int.Parse(NoticePeriodMonths!.Trim(), System.Globalization.CultureInfo.InvariantCulture), BreakClause));
+        if (keepDates)
+        {
+            contract.AmendNoticeAndBreakClause(int.Parse(NoticePeriodMonths!.Trim(), System.Globalization.CultureInfo.InvariantCulture), BreakClause);
+        }
+        else
+        {
+            contract.SetTerm(new ContractTerm(StartDate.ToDate()!.Value, InitialEndDate.ToDate()!.Value,
+                ExtensionOptions.Select(o => new ExtensionOptionTerm(int.Parse(o.Months!.Trim(), System.Globalization.CultureInfo.InvariantCulture), o.IsExercised)).ToList(),
+                int.Parse(NoticePeriodMonths!.Trim(), System.Globalization.CultureInfo.InvariantCulture), BreakClause));
+        }
         contract.RecordAward(AwardedOn.ToDate());
         switch (contract)
         {
@@ -164,6 +175,19 @@ public sealed class ContractForm
 
     private List<ConsortiumMember> MemberParts() =>
         Members.Select(m => new ConsortiumMember(ValidationRules.ParseInt(m.ProviderId)!.Value, m.Role!, m.IsLead)).ToList();
+
+    /// <summary>Whether the form's dates or extension options differ from the contract's (what lifecycle events own once recorded).</summary>
+    public IReadOnlyList<string> DateFieldsChangedFrom(Contract c)
+    {
+        var changed = new List<string>();
+        if (StartDate.ToDate() != c.StartDate) changed.Add("Input.StartDate");
+        if (InitialEndDate.ToDate() != c.InitialEndDate) changed.Add("Input.InitialEndDate");
+        var options = ExtensionOptions.Select(o => (Months: ValidationRules.ParseInt(o.Months), o.IsExercised)).ToList();
+        if (options.Count != c.ExtensionOptions.Count
+            || options.Zip(c.ExtensionOptions).Any(p => p.First.Months != p.Second.Months || p.First.IsExercised != p.Second.IsExercised))
+            changed.Add("Input.ExtensionOptions");
+        return changed;
+    }
 
     /// <summary>
     /// Where the error summary's links land: a date's day box, and a section's first field,

@@ -1,4 +1,5 @@
 using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Lifecycle;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Web.Forms;
 using Commissioning.Web.Setup;
@@ -19,12 +20,21 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
 
     public string Reference { get; private set; } = "";
     public Conflict? Clash { get; private set; }
+    /// <summary>
+    /// Lifecycle events (or a withdrawal) own the dates once recorded: the form then keeps the start, end and
+    /// options as they are, because recomputing them from the options would silently undo an extension,
+    /// continuation, variation or termination.
+    /// </summary>
+    public int LifecycleEventCount { get; private set; }
+    public bool DatesLocked => LifecycleEventCount > 0;
+    public bool Withdrawn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var contract = await Db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct);
         if (contract is null) return NotFound();
         (Form, Reference, Input) = (contract.Form, contract.Reference, ContractForm.From(contract));
+        await CountEventsAsync(contract, ct);
         return await RedisplayAsync(ct);
     }
 
@@ -41,10 +51,23 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
         var contract = await Db.Contracts.FirstOrDefaultAsync(c => c.Id == Id, ct);
         if (contract is null) return NotFound();
         (Form, Reference) = (contract.Form, contract.Reference);
+        await CountEventsAsync(contract, ct);
+        if (Withdrawn)
+        {
+            ModelState.AddModelError("", $"{contract.Reference} was withdrawn as entered in error; it can no longer be edited.");
+            return await RedisplayAsync(ct);
+        }
 
         if (contract.Version != Input.Version) return await ShowConflictAsync(contract, ct);
         if (!await ValidateAsync(referenceRequired: true, exceptContractId: Id, ct)) return await RedisplayAsync(ct);
-        if (!TryApply(() => Input.ApplyTo(contract, Input.Reference!))) return await RedisplayAsync(ct);
+        if (DatesLocked)
+        {
+            foreach (var field in Input.DateFieldsChangedFrom(contract))
+                ModelState.AddModelError(field, $"The dates and extension options can no longer be edited here: {LockReason}. "
+                    + "Use Exercise extension option, Record a variation, Record a negotiated continuation or Record termination on the contract page");
+            if (!ModelState.IsValid) return await RedisplayAsync(ct);
+        }
+        if (!TryApply(() => Input.ApplyTo(contract, Input.Reference!, keepDates: DatesLocked))) return await RedisplayAsync(ct);
 
         // The check above reads the version; this makes the UPDATE itself refuse a save that raced past it.
         Db.Entry(contract).Property(c => c.Version).OriginalValue = Input.Version!.Value;
@@ -61,6 +84,16 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
         }
         TempData["Success"] = $"Contract {contract.Reference} saved";
         return RedirectToPage("Details", new { id = Id });
+    }
+
+    public string LockReason => LifecycleEventCount == 1 ? "a lifecycle event has been recorded" : $"{LifecycleEventCount} lifecycle events have been recorded";
+
+    private async Task CountEventsAsync(Contract contract, CancellationToken ct)
+    {
+        Withdrawn = contract.IsWithdrawn;
+        // A draft continuation has not moved anything yet, so it does not lock the dates.
+        LifecycleEventCount = await Db.ContractEvents.CountAsync(e => e.ContractId == contract.Id
+            && !(e is NegotiatedContinuation && ((NegotiatedContinuation)e).Status == ContinuationStatus.Draft), ct);
     }
 
     private async Task<IActionResult> ShowConflictAsync(Contract current, CancellationToken ct)

@@ -28,10 +28,19 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         public string? Sort { get; set; }
         public string? Dir { get; set; }
         public int PageNumber { get; set; } = 1;
+        /// <summary>Administrators only: list contracts withdrawn as entered in error as well.</summary>
+        public bool ShowWithdrawn { get; set; }
     }
 
     public sealed record Row(int Id, string Reference, string Title, string? Provider, CommissioningForm Form,
-        ContractStatus Status, DateOnly CurrentEndDate, Money? AnnualValue);
+        ContractStatus Status, DateOnly CurrentEndDate, Money? AnnualValue, int OptionsUsed = 0, int OptionCount = 0, bool Withdrawn = false)
+    {
+        /// <summary>"extended (1 of 2 options used)" once an option has been exercised, while the contract runs.</summary>
+        public string? Extended => OptionsUsed > 0 && Status == ContractStatus.Active ? $"extended ({OptionsUsed} of {OptionCount} options used)" : null;
+    }
+
+    /// <summary>Only administrators may list withdrawn contracts.</summary>
+    public bool MayShowWithdrawn => User.IsInRole(Infrastructure.Identity.Roles.Administrator);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<string> Directorates { get; private set; } = [];
@@ -43,7 +52,9 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
     {
         var today = clock.Today;
         var all = db.Contracts.AsNoTracking();
-        var query = all;
+        // Withdrawn contracts (entered in error) leave the register and its search; administrators can ask for them.
+        if (!MayShowWithdrawn) Filter.ShowWithdrawn = false;
+        var query = Filter.ShowWithdrawn ? all : all.WhereNotWithdrawn();
 
         if (!string.IsNullOrWhiteSpace(Filter.Q))
         {
@@ -79,6 +90,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
                        c.Id, c.Reference, c.Title, Provider = p == null ? null : p.Name,
                        Form = EF.Property<string>(c, ContractQueries.FormColumn),
                        c.CurrentEndDate, c.AnnualValuePence, c.AwardedOn, c.StartDate, c.TerminatedOn,
+                       OptionsUsed = c.ExtensionOptions.Count(o => o.IsExercised), OptionCount = c.ExtensionOptions.Count(),
+                       Withdrawn = c.WithdrawnAtUtc != null,
                        SuccessorStart = all.Where(n => n.PredecessorId == c.Id).Select(n => (DateOnly?)n.StartDate).FirstOrDefault(),
                        // Status rank in SQL, in the order of ContractStatus, so the register can sort by it.
                        StatusRank = c.TerminatedOn != null && c.TerminatedOn < today ? 3
@@ -104,8 +117,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         var page = await ordered.ThenBy(r => r.Id).Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         Rows = page.Select(r => new Row(r.Id, r.Reference, r.Title, r.Provider, Enum.Parse<CommissioningForm>(r.Form),
             Contract.DeriveStatus(today, r.AwardedOn, r.StartDate, r.CurrentEndDate, r.TerminatedOn, r.SuccessorStart),
-            r.CurrentEndDate, r.AnnualValuePence is { } v ? Money.FromPence(v) : null)).ToList();
-        Directorates = await db.Contracts.Select(c => c.Directorate).Distinct().OrderBy(d => d).ToListAsync(ct);
+            r.CurrentEndDate, r.AnnualValuePence is { } v ? Money.FromPence(v) : null, r.OptionsUsed, r.OptionCount, r.Withdrawn)).ToList();
+        Directorates = await db.Contracts.WhereNotWithdrawn().Select(c => c.Directorate).Distinct().OrderBy(d => d).ToListAsync(ct);
     }
 
     /// <summary>A link to this register with the same filters and one thing changed.</summary>
@@ -118,6 +131,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
             ["Filter.ProviderType"] = Filter.ProviderType?.ToString(), ["Filter.EndsWithin"] = Filter.EndsWithin,
             ["Filter.Sort"] = sort ?? Filter.Sort, ["Filter.Dir"] = dir ?? Filter.Dir,
             ["Filter.PageNumber"] = (page ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Filter.ShowWithdrawn"] = Filter.ShowWithdrawn ? "true" : null,
         };
         return "/Contracts" + Microsoft.AspNetCore.Http.QueryString.Create(values.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
