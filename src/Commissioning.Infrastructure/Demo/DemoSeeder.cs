@@ -26,6 +26,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
         await SeedSpreadAsync(p);
         await new FinanceDemoSeeder(db, clock).SeedAsync();
         await new GovernanceDemoSeeder(db, clock).SeedAsync();
+        await new LifecycleDemoSeeder(db, clock).SeedAsync();
     }
 
     private async Task<Dictionary<string, Provider>> SeedProvidersAsync()
