@@ -183,6 +183,27 @@ public sealed class MeetingsTests(GovernanceApp app) : IClassFixture<GovernanceA
         Assert.Equal($"There is already a decision-making body called {name}: use a different name", renamed.FieldError("Input-Name"));
     }
 
+    [Fact]
+    public async Task Rescheduling_over_a_newer_save_shows_both_versions_and_saves_nothing()
+    {
+        var client = await Factory.SignedInClientAsync(Secretary);
+        var board = await BodyAsync(Factory, client, Unique("Executive Board"), DecisionBodyKind.ExecutiveBoard);
+        var meeting = await MeetingAsync(client, board, Today.AddDays(8), "Executive Board");
+        var url = $"/Governance/Meetings/Edit/{meeting}";
+        var stale = (await client.GetPageAsync(url)).Form();
+        Redirected(await client.PostFormAsync(url, (await client.GetPageAsync(url)).Form().Set("Input.Title", "Executive Board (budget)")), $"/Governance/Meetings/{meeting}");
+        var saved = await LoadMeetingAsync(Factory, meeting);
+
+        var page = await client.PostFormAsync(url, stale.Set("Input.Title", "Executive Board (extra)"));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var differences = page.FindAll(".app-conflict tbody tr").Select(r => r.Children.Select(c => Browser.Normalise(c.TextContent)).ToList()).ToList();
+        Assert.Equal([["Title", "Executive Board (extra)", "Executive Board (budget)"]], differences);
+        Assert.Equal("This meeting was changed by someone else after you opened it. Nothing has been saved.", page.ErrorSummary.Single());
+        var after = await LoadMeetingAsync(Factory, meeting);
+        Assert.Equal((saved.Version, "Executive Board (budget)"), (after.Version, after.Title));
+    }
+
     private async Task<int> CountAsync()
     {
         await using var scope = Factory.OpenDb();
