@@ -47,11 +47,17 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db, IAu
         var used = new HashSet<long>();
         foreach (var e in events)
         {
-            // The field changes saved with the event: same person, within the same save.
-            var with = audits.Where(a => !used.Contains(a.Id) && a.Action == "Updated" && a.ChangedBy == e.RecordedByName
-                && (a.ChangedAtUtc - e.RecordedAtUtc).Duration() <= SameSave).ToList();
-            with.ForEach(a => used.Add(a.Id));
-            items.Add(Describe(e, with.SelectMany(Changes).ToList()));
+            // The field changes saved with the event: the first audit entry by the same person stamped at or just
+            // after the event (the event is stamped before the save, the audit entry during it). A draft continuation
+            // and a natural expiry change no field, so they take none.
+            var changesContract = e is not NegotiatedContinuation { Status: ContinuationStatus.Draft }
+                && e is not ContractTermination { TerminationKind: TerminationKind.NaturalExpiry };
+            var with = changesContract
+                ? audits.FirstOrDefault(a => !used.Contains(a.Id) && a.Action == "Updated" && a.ChangedBy == e.RecordedByName
+                    && a.ChangedAtUtc >= e.RecordedAtUtc && a.ChangedAtUtc - e.RecordedAtUtc <= SameSave)
+                : null;
+            if (with is not null) used.Add(with.Id);
+            items.Add(Describe(e, with is null ? [] : Changes(with).ToList()));
         }
         foreach (var a in audits.Where(a => !used.Contains(a.Id)))
         {
