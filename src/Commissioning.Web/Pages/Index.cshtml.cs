@@ -2,6 +2,7 @@ using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Infrastructure.KeyDates;
+using Commissioning.Web.Setup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,8 +14,8 @@ namespace Commissioning.Web.Pages;
 /// The home page: the key dates of the signed-in commissioner's own contracts (all contracts with
 /// <c>?show=all</c>), and the address of their calendar feed.
 /// </summary>
-public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserManager<ApplicationUser> users, CalendarTokens tokens,
-    IOptions<KeyDatesOptions> options, IConfiguration configuration) : PageModel
+public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn,
+    CalendarTokens tokens, IOptions<KeyDatesOptions> options, IConfiguration configuration, ILogger<IndexModel> log) : PageModel
 {
     public const string ShowAllValue = "all";
 
@@ -43,5 +44,20 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserMana
             : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
         FeedUrl = $"{root}/Calendar/{await tokens.CreateAsync(user)}.ics";
         return Page();
+    }
+
+    /// <summary>
+    /// Revokes every calendar address given so far by changing the security stamp (which also ends the
+    /// user's sessions elsewhere), and signs this session in again with its original sign-in time.
+    /// </summary>
+    public async Task<IActionResult> OnPostNewAddressAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        await users.UpdateSecurityStampAsync(user);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, User.FindAll(IdentitySetup.SignInTimeClaim).ToList());
+        log.LogInformation("User {UserId} replaced their calendar address; earlier addresses are revoked", user.Id);
+        TempData["Success"] = "You have a new calendar address. The old one no longer works: subscribe again with the new one.";
+        return Redirect("/#calendar");
     }
 }

@@ -107,6 +107,25 @@ public sealed class CalendarFeedTests(KeyDatesFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await GetFeedAsync(path)).StatusCode);
     }
 
+    [Fact]
+    public async Task Getting_a_new_address_revokes_the_old_one_and_keeps_this_session()
+    {
+        await fixture.CreateUserAsync("new.address@council.test", "New Address");
+        var client = await fixture.SignedInAsync("new.address@council.test", Password);
+        var old = new Uri((await client.GetPageAsync("/")).Find("#feed-url")!.GetAttribute("value")!).PathAndQuery;
+
+        var posted = await client.PostFormAsync("/?handler=NewAddress", new FormFields(), tokenFrom: "/");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.Equal("/#calendar", posted.Location);
+        var page = await client.GetPageAsync("/");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("You have a new calendar address. The old one no longer works", page.Text);
+        var fresh = new Uri(page.Find("#feed-url")!.GetAttribute("value")!).PathAndQuery;
+        Assert.Equal(HttpStatusCode.NotFound, (await GetFeedAsync(old)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetFeedAsync(fresh)).StatusCode);
+    }
+
     [Theory]
     [InlineData("/Calendar/not-a-token.ics")]
     [InlineData("/Calendar/CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics")]
