@@ -11,7 +11,8 @@ public sealed class CoverSheetVersion : Entity
 {
     public const int TitleMaxLength = 300;
     public const int NameMaxLength = 200;
-    public const int SummaryMaxLength = 8000;
+    // Room for a long summary: 3,000 words of English run to about 20,000 characters.
+    public const int SummaryMaxLength = 40_000;
     public const int RecommendationMaxLength = 2000;
     public const int AnswerMaxLength = 4000;
     public const int MaxRecommendations = 20;

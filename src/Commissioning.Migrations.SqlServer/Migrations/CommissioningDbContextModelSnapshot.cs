@@ -1485,7 +1485,7 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
                             b1.Property<string>("ExecutiveSummary")
                                 .IsRequired()
-                                .HasMaxLength(8000)
+                                .HasMaxLength(40000)
                                 .HasColumnType("nvarchar(max)");
 
                             b1.Property<string>("Governance")

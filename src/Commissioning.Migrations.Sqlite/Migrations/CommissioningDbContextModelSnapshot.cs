@@ -1439,7 +1439,7 @@ namespace Commissioning.Migrations.Sqlite.Migrations
 
                             b1.Property<string>("ExecutiveSummary")
                                 .IsRequired()
-                                .HasMaxLength(8000)
+                                .HasMaxLength(40000)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Governance")
