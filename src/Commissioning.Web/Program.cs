@@ -28,6 +28,7 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<AccountBootstrap>();
 builder.Services.AddPdfAssets();
 builder.Services.AddScoped<ViewRenderer>();
+builder.Services.AddScoped<PdfPrinter>();
 builder.Services.AddPdf(builder.Configuration);
 builder.Services.AddKeyDates(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<CommissioningDbContext>();

@@ -1,4 +1,6 @@
+using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Governance;
 using Commissioning.Domain.Lifecycle;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Web.Forms;
@@ -67,6 +69,11 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
                     + "Use Exercise extension option, Record a variation, Record a negotiated continuation or Record termination on the contract page");
             if (!ModelState.IsValid) return await RedisplayAsync(ct);
         }
+        if (Input.AwardedOn.ToDate() is { } awarded && awarded != contract.AwardedOn && await AwardRefusedAsync(contract, ct) is { } why)
+        {
+            ModelState.AddModelError("Input.AwardedOn", why);
+            return await RedisplayAsync(ct);
+        }
         if (!TryApply(() => Input.ApplyTo(contract, Input.Reference!, keepDates: DatesLocked))) return await RedisplayAsync(ct);
 
         // The check above reads the version; this makes the UPDATE itself refuse a save that raced past it.
@@ -94,6 +101,29 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
         // A draft continuation has not moved anything yet, so it does not lock the dates.
         LifecycleEventCount = await Db.ContractEvents.CountAsync(e => e.ContractId == contract.Id
             && !(e is NegotiatedContinuation && ((NegotiatedContinuation)e).Status == ContinuationStatus.Draft), ct);
+    }
+
+    /// <summary>
+    /// Recording the award is what makes a contract active. When a decision letting the contract
+    /// (award, renewal, continuation) has been recorded, the latest one must be approved first;
+    /// the message names the steps still missing. A contract with no decision recorded is not held
+    /// up: its governance may predate the register.
+    /// </summary>
+    private async Task<string?> AwardRefusedAsync(Contract contract, CancellationToken ct)
+    {
+        DecisionKind[] letting = [DecisionKind.Award, DecisionKind.Renewal, DecisionKind.Continuation];
+        var decision = await Db.ContractDecisions.AsNoTracking()
+            .Where(d => d.ContractId == contract.Id && letting.Contains(d.Kind))
+            .OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+        try
+        {
+            decision?.EnsureAuthorises(contract.Id);
+            return null;
+        }
+        catch (BusinessRuleException e)
+        {
+            return e.Message;
+        }
     }
 
     private async Task<IActionResult> ShowConflictAsync(Contract current, CancellationToken ct)
