@@ -4,7 +4,7 @@ namespace Commissioning.BrowserTests;
 
 /// <summary>
 /// One page (or one state of a page) to check.
-/// <para><paramref name="Route"/> may hold {contract:REF}, {provider:NAME} or {user:EMAIL}, which
+/// <para><paramref name="Route"/> may hold {contract:REF}, {provider:NAME}, {user:EMAIL}, {meeting:TITLE}, {decision:TITLE} and the like, which
 /// <see cref="AppServer.ResolveAsync"/> turns into the id the app's own links use.</para>
 /// <para><paramref name="User"/> is who is signed in (null: nobody). <paramref name="Arrange"/>
 /// brings the page into the state to check, such as a submitted form showing its errors, and
@@ -25,6 +25,7 @@ public static class AppPages
     public const string Commissioner = "commissioner@demo.test";
     public const string Viewer = "viewer@demo.test";
     public const string Finance = "finance@demo.test";
+    public const string Secretary = "secretary@demo.test";
 
     public static readonly IReadOnlyList<AppPage> All =
     [
@@ -61,6 +62,31 @@ public static class AppPages
         new("Estimate spot costs", "/Finance/Estimate/{contract:SC-2021-0003}?example=bnes", Commissioner),
         new("Estimate spot costs: results", "/Finance/Estimate/{contract:SC-2021-0003}?example=bnes", Commissioner, SubmitWith("Calculate")),
         new("Estimate spot costs: error summary", "/Finance/Estimate/{contract:SC-2021-0003}", Commissioner, SubmitWith("Calculate"), Errors: true),
+        new("Key dates", "/", Commissioner),
+        new("Key dates: all contracts", "/?show=all", Viewer),
+        new("Exercise extension option", "/Contracts/{contract:SC-2023-0110}/Extend", Commissioner),
+        new("Record a variation", "/Contracts/{contract:SC-2022-0103}/Vary", Commissioner),
+        new("Record a variation: error summary", "/Contracts/{contract:SC-2022-0103}/Vary", Commissioner, SubmitWith("Record variation"), Errors: true),
+        new("Record a negotiated continuation", "/Contracts/{contract:SC-2022-0103}/Continue", Commissioner),
+        new("Record termination", "/Contracts/{contract:SC-2022-0103}/Terminate", Commissioner),
+        new("Withdraw contract", "/Contracts/{contract:SC-2022-0103}/Withdraw", Commissioner),
+        new("Contract register: withdrawn shown", "/Contracts?Filter.ShowWithdrawn=true", Admin),
+        new("Forward plan", "/Governance", Viewer),
+        new("Meetings", "/Governance/Meetings", Viewer),
+        new("Meeting: agenda", "/Governance/Meetings/{meeting:Strategic Commissioning Board}", Secretary),
+        new("Meeting: error summary", "/Governance/Meetings/{meeting:Strategic Commissioning Board}", Secretary, SubmitWith("Add to the agenda"), Errors: true),
+        new("Schedule a meeting", "/Governance/Meetings/Create", Secretary),
+        new("Reschedule a meeting", "/Governance/Meetings/Edit/{meeting:Strategic Commissioning Board}", Secretary),
+        new("Decisions", "/Governance/Decisions", Viewer),
+        new("Decision: route", "/Governance/Decisions/{decision:Persona}", Secretary),
+        new("Decision: error summary", "/Governance/Decisions/{decision:Persona}", Secretary, SubmitWith("Add step"), Errors: true),
+        new("Record a decision", "/Governance/Decisions/Create?contractId={contract:SC-2021-0001}", Secretary),
+        new("Decision-making bodies", "/Governance/Bodies", Viewer),
+        new("Add a decision-making body", "/Governance/Bodies/Create", Secretary),
+        new("Cover sheet: issued", "/CoverSheets/{sheet-of-contract:SC-2021-0001}", Viewer),
+        new("Cover sheet: draft", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}", Secretary),
+        new("Edit a cover sheet", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit", Secretary),
+        new("Edit a cover sheet: error summary", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit", Secretary, SubmitWith("Save and issue version 1"), Errors: true),
         new("Users and roles", "/Admin/Users", Admin),
         new("Add a user", "/Admin/Users/Create", Admin),
         new("Edit a user", "/Admin/Users/Edit/{user:viewer@demo.test}", Admin),

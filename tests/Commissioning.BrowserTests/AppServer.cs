@@ -133,13 +133,19 @@ public sealed class AppServer : IAsyncLifetime
             "review" => ("/Finance/Reviews", "/Finance/Reviews/"),
             // A contract's first savings target, from the contract's own page.
             "savings" => ($"/Contracts/Details/{await FindIdAsync("contract:" + text)}", "/Finance/Savings/Edit/"),
+            "meeting" => ("/Governance/Meetings", "/Governance/Meetings/"),
+            "decision" => ("/Governance/Decisions", "/Governance/Decisions/"),
+            // The first cover sheet linked from a contract's page, or from a meeting's agenda.
+            "sheet-of-contract" => ($"/Contracts/Details/{await FindIdAsync("contract:" + text)}", "/CoverSheets/"),
+            "sheet-of-meeting" => ($"/Governance/Meetings/{await FindIdAsync("meeting:" + text)}", "/CoverSheets/"),
             _ => throw new ArgumentException($"Unknown kind of id in route: {token}"),
         };
         await using var context = await NewContextAsync(AppPages.Admin);
         var page = await context.NewPageAsync();
         await page.GotoAsync(listPath);
-        var links = page.Locator($"main a[href^='{prefix}']");
-        var link = kind is "review" or "savings" ? links.First : links.Filter(new() { HasText = text }).First;
+        // Links to a page that makes something ("…/Create", "…/Create?…") are not the thing itself.
+        var links = page.Locator($"main a[href^='{prefix}']:not([href*='/Create']):not([href^='{prefix}Create'])");
+        var link = kind is "review" or "savings" or "sheet-of-contract" or "sheet-of-meeting" ? links.First : links.Filter(new() { HasText = text }).First;
         var href = await link.GetAttributeAsync("href")
             ?? throw new InvalidOperationException($"No link to {text} on {listPath}");
         return href[prefix.Length..];
