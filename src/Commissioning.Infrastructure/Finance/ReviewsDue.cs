@@ -23,6 +23,8 @@ public static class ReviewsDue
         var nextYear = thisYear.Next;
         var windowEnd = nextYear.End;
         var contracts = await db.Contracts.AsNoTracking()
+            // A contract withdrawn as entered in error is due nothing.
+            .Where(c => c.WithdrawnAtUtc == null)
             .Where(c => c.AwardedOn != null && c.StartDate <= windowEnd && c.CurrentEndDate >= thisYear.Start
                         && (c.TerminatedOn == null || c.TerminatedOn >= thisYear.Start))
             .Select(c => new

@@ -37,6 +37,11 @@ public sealed class RenewModel(CommissioningDbContext db) : ContractFormPage(db)
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is not { } predecessor) return NotFound();
+        if (predecessor.IsWithdrawn)
+        {
+            ModelState.AddModelError("", $"{predecessor.Reference} was withdrawn as entered in error, so it cannot be renewed.");
+            return await RedisplayAsync(ct);
+        }
         if (ExistingSuccessor is { } s)
         {
             ModelState.AddModelError("", $"{predecessor.Reference} has already been renewed by {s.Reference}: a contract is renewed once.");
