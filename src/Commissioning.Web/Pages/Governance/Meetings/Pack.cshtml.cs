@@ -37,6 +37,6 @@ public sealed class PackModel(CommissioningDbContext db, IConfiguration configur
             return Page();
         }
         var doc = new PrintDocument($"Agenda pack – {MeetingTitle}", configuration["Council:Name"] ?? "Council", issued);
-        return await printer.PrintAsync(this, PrintDocument.ViewPath, doc, $"agenda-pack-{meeting.Date:yyyy-MM-dd}-{meeting.Title}.pdf", p => Problem = p, ct);
+        return await printer.PrintAsync(this, PrintDocument.ViewPath, doc, $"agenda-pack-{meeting.Date:yyyy-MM-dd}-meeting-{meeting.Id}.pdf", p => Problem = p, ct);
     }
 }
