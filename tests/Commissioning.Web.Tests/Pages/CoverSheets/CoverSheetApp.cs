@@ -45,6 +45,7 @@ public static class CoverSheetSteps
     /// <summary>
     /// A new decision (on <paramref name="contract"/>) on a new meeting's agenda. Its route has an
     /// earlier management team step, recommended a week before (or before today), so the Governance and Reporting table has a row.
+    /// With <paramref name="meeting"/>, the item goes on that meeting, whose date <paramref name="meetingDate"/> must be.
     /// </summary>
     public static async Task<AgendaItemIds> AgendaItemAsync(CommissioningFactory factory, HttpClient secretary, DateOnly meetingDate,
         string? title = null, int? meeting = null, string? number = null, string contract = "SC-2021-0001")
