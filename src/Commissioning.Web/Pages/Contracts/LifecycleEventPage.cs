@@ -197,7 +197,7 @@ public abstract class LifecycleEventPage<TForm>(CommissioningDbContext db, ICloc
         ModelState.Clear();
         if (!await LoadAsync(tracked: false, ct)) return NotFound();
         // The event form has no earlier copy of the contract to compare: the page shows the contract as it is now.
-        Clash = new Conflict("contract", Contract.UpdatedBy, Contract.UpdatedAtUtc, []);
+        Clash = new Conflict("contract", Contract.UpdatedBy, Contract.UpdatedAtUtc, []) { SaveButton = null };
         ModelState.AddModelError("", $"This contract was changed by someone else after you opened this page. Nothing has been saved: check the {Noun} against the contract as it is now and save again.");
         Input.Version = Contract.Version;
         return Page();

@@ -81,7 +81,7 @@ public sealed class WithdrawModel(CommissioningDbContext db, IClock clock) : Pag
         ModelState.Clear();
         if (await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct) is not { } current) return NotFound();
         Contract = current;
-        Clash = new Conflict("contract", current.UpdatedBy, current.UpdatedAtUtc, []);
+        Clash = new Conflict("contract", current.UpdatedBy, current.UpdatedAtUtc, []) { SaveButton = null };
         ModelState.AddModelError("", "This contract was changed by someone else after you opened this page. Nothing has been saved: check it is still the one to withdraw and withdraw it again.");
         Input.Version = current.Version;
         return Page();

@@ -91,7 +91,7 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
             ("Action", f => f.Action), ("Title", f => f.Title), ("Presented By", f => f.PresentedBy), ("Author", f => f.Author),
             ("Clinical Lead", f => f.ClinicalLead), ("Council Lead", f => f.CouncilLead), ("Executive summary", f => f.ExecutiveSummary),
             ("Recommendations", f => f.Recommendations), ("Additional details", f => f.AdditionalDetails),
-        ]));
+        ])) { SaveButton = "Save draft" };
         Input.Version = Sheet.Version;
         ModelState.Remove("Input.Version");
         return Page();
