@@ -48,13 +48,15 @@ public sealed class ContractTermination : ContractEvent
 
     /// <summary>
     /// Records that the contract runs to its current end date and is not extended. No decision is required
-    /// (letting a contract expire may need none), but a reason is.
+    /// (letting a contract expire may need none), but a reason is. <paramref name="alreadyRecorded"/> says whether
+    /// an expiry on the current end date is already in the history: the contract does not hold its events.
     /// </summary>
-    public static ContractTermination NaturalExpiry(Contract contract, EventRecord record)
+    public static ContractTermination NaturalExpiry(Contract contract, EventRecord record, bool alreadyRecorded = false)
     {
         var ev = new ContractTermination(contract, record, decisionRequired: false);
         Check(new WithdrawnContractCannotChangeRule(contract));
         Check(new TerminatedContractCannotChangeRule(contract));
+        Check(new ExpiryCannotBeRecordedTwiceRule(alreadyRecorded, contract.CurrentEndDate));
         ev.TerminationKind = TerminationKind.NaturalExpiry;
         ev.LastDay = contract.CurrentEndDate;
         return ev;

@@ -165,3 +165,9 @@ public sealed class LeadTimeMustBeInRangeRule(int leadTimeMonths) : IBusinessRul
     public bool IsBroken() => leadTimeMonths is < 0 or > KeyDates.MaxLeadTimeMonths;
     public string Message => $"An internal lead time must be between 0 and {KeyDates.MaxLeadTimeMonths} months.";
 }
+
+public sealed class ExpiryCannotBeRecordedTwiceRule(bool alreadyRecorded, DateOnly end) : IBusinessRule
+{
+    public bool IsBroken() => alreadyRecorded;
+    public string Message => $"Natural expiry on {end:d MMMM yyyy} is already recorded; record it again only after the end date moves.";
+}

@@ -197,4 +197,13 @@ public class ContractTerminationTests
     {
         Assert.Throws<BusinessRuleException>(() => ContractTermination.NaturalExpiry(A.PersonaContract(), Life.Record(On(2030, 1, 1), reason: "")));
     }
+
+    [Fact]
+    public void NaturalExpiry_AlreadyRecordedForTheCurrentEnd_IsRefused()
+    {
+        var ex = Assert.Throws<BusinessRuleException>(() =>
+            ContractTermination.NaturalExpiry(A.PersonaContract(), Life.Record(On(2030, 1, 1), "Re-procured"), alreadyRecorded: true));
+
+        Assert.IsType<ExpiryCannotBeRecordedTwiceRule>(ex.Rule);
+    }
 }

@@ -7,6 +7,7 @@ using Commissioning.Web.Forms;
 using Commissioning.Web.Setup;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Contracts;
 
@@ -57,20 +58,25 @@ public sealed class TerminateModel(CommissioningDbContext db, IClock clock) : Li
     protected override void Prefill(Contract contract) =>
         Input.NoticeMonths = contract.NoticePeriodMonths.ToString(CultureInfo.InvariantCulture);
 
-    protected override Task<ContractEvent> BuildAsync(Contract contract, EventRecord record, CancellationToken ct) =>
-        Task.FromResult<ContractEvent>(Input.ParsedKind!.Value switch
+    protected override async Task<ContractEvent> BuildAsync(Contract contract, EventRecord record, CancellationToken ct) =>
+        Input.ParsedKind!.Value switch
         {
             TerminationKind.Notice => ContractTermination.ByNotice(contract, record, ValidationRules.ParseInt(Input.NoticeMonths), Input.TakesEffectOn.ToDate()),
             TerminationKind.Breach => ContractTermination.ForBreach(contract, record, Input.LastDay.ToDate()!.Value),
             TerminationKind.Agreement => ContractTermination.ByAgreement(contract, record, Input.LastDay.ToDate()!.Value),
-            _ => ContractTermination.NaturalExpiry(contract, record),
-        });
+            _ => ContractTermination.NaturalExpiry(contract, record, await ExpiryRecordedAsync(contract, ct)),
+        };
+
+    private Task<bool> ExpiryRecordedAsync(Contract contract, CancellationToken ct) =>
+        Db.ContractEvents.OfType<ContractTermination>().AnyAsync(t => t.ContractId == contract.Id
+            && t.TerminationKind == TerminationKind.NaturalExpiry && t.LastDay == contract.CurrentEndDate, ct);
 
     protected override string FieldFor(IBusinessRule rule) => rule switch
     {
         NoticeCannotBeShorterThanTheNoticePeriodRule => "Input.NoticeMonths",
         NoticeMustBeServedBeforeItTakesEffectRule or NoticeMustTakeEffectByTheCurrentEndRule => "Input.EventDate",
         NoticeMustRunItsFullPeriodRule => "Input.TakesEffectOn",
+        ExpiryCannotBeRecordedTwiceRule => "Input.Kind",
         TerminationCannotTakeEffectBeforeTheStartRule or TerminationMustTakeEffectByTheCurrentEndRule =>
             Input.ParsedKind == TerminationKind.Notice ? (Input.TakesEffectOn.IsEmpty ? "Input.EventDate" : "Input.TakesEffectOn") : "Input.LastDay",
         _ => "",

@@ -82,4 +82,20 @@ public sealed class TerminateTests(CommissioningFactory factory) : IClassFixture
         Assert.Null(again.Find("main form[method='post']"));
         Assert.Equal(ContractStatus.Active, (await LifecycleArrange.LoadAsync(factory, id)).StatusOn(new DateOnly(2029, 1, 31), null));
     }
+
+    [Fact]
+    public async Task Natural_expiry_on_the_same_end_date_is_refused_the_second_time()
+    {
+        var (client, id, fields) = await OpenAsync(new DateOnly(2021, 4, 1), new DateOnly(2031, 3, 31));
+        fields.Set("Input.Kind", "NaturalExpiry");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Contracts/{id}/Terminate", fields)).Status);
+        var again = (await client.GetPageAsync($"/Contracts/{id}/Terminate")).Form()
+            .Set("Input.Kind", "NaturalExpiry").Set("Input.Reason", "Re-procuring");
+
+        var page = await client.PostFormAsync($"/Contracts/{id}/Terminate", again);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Natural expiry on 31 March 2031 is already recorded", page.FieldError("Input-Kind"));
+        Assert.Equal(1, await LifecycleArrange.EventCountAsync(factory, id));
+    }
 }
