@@ -32,6 +32,8 @@ public sealed class AppServer : IAsyncLifetime
     private IPlaywright? playwright;
 
     public Uri BaseAddress { get; private set; } = null!;
+    /// <summary>The app's services, for reading its own page list.</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The app has not started.");
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Screenshots for people to look at; no test compares pixels.</summary>
@@ -138,14 +140,19 @@ public sealed class AppServer : IAsyncLifetime
             // The first cover sheet linked from a contract's page, or from a meeting's agenda.
             "sheet-of-contract" => ($"/Contracts/Details/{await FindIdAsync("contract:" + text)}", "/CoverSheets/"),
             "sheet-of-meeting" => ($"/Governance/Meetings/{await FindIdAsync("meeting:" + text)}", "/CoverSheets/"),
+            // The query of a meeting's first "Create cover sheet" link (an agenda item with no sheet yet).
+            "new-sheet-of-meeting" => ($"/Governance/Meetings/{await FindIdAsync("meeting:" + text)}", "/CoverSheets/Create?"),
+            "body" => ("/Governance/Bodies", "/Governance/Bodies/Edit/"),
             _ => throw new ArgumentException($"Unknown kind of id in route: {token}"),
         };
         await using var context = await NewContextAsync(AppPages.Admin);
         var page = await context.NewPageAsync();
         await page.GotoAsync(listPath);
         // Links to a page that makes something ("…/Create", "…/Create?…") are not the thing itself.
-        var links = page.Locator($"main a[href^='{prefix}']:not([href*='/Create']):not([href^='{prefix}Create'])");
-        var link = kind is "review" or "savings" or "sheet-of-contract" or "sheet-of-meeting" ? links.First : links.Filter(new() { HasText = text }).First;
+        var links = kind == "new-sheet-of-meeting"
+            ? page.Locator($"main a[href^='{prefix}']")
+            : page.Locator($"main a[href^='{prefix}']:not([href*='/Create']):not([href^='{prefix}Create'])");
+        var link = kind is "review" or "savings" or "sheet-of-contract" or "sheet-of-meeting" or "new-sheet-of-meeting" ? links.First : links.Filter(new() { HasText = text }).First;
         var href = await link.GetAttributeAsync("href")
             ?? throw new InvalidOperationException($"No link to {text} on {listPath}");
         return href[prefix.Length..];
