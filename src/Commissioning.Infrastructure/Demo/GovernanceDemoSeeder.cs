@@ -145,7 +145,7 @@ internal sealed class GovernanceDemoSeeder(CommissioningDbContext db, IClock clo
             PresentedBy = "Will Blandamer, Executive Director of Strategic Commissioning",
             Author = "Julie Gonda, Director of Community Commissioning (DASS)",
             ExecutiveSummary = $"This report asks the Board to approve the first 12-month extension option of {contract.Title}, " +
-                               $"currently due to end on {contract.CurrentEndDate:d MMMM yyyy}.",
+                               $"currently due to end on {Dates.Long(contract.CurrentEndDate)}.",
             Recommendations = ["Approve the exercise of the first 12-month extension option."],
         }));
         await db.SaveChangesAsync();
