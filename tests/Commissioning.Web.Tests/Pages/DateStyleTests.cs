@@ -1,7 +1,9 @@
+using AngleSharp.Dom;
 using System.Net;
 using System.Text.RegularExpressions;
 using Commissioning.Web.Tests.Pages.Governance;
 using Commissioning.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages;
@@ -48,7 +50,7 @@ public sealed partial class DateStyleTests : IAsyncLifetime
         var home = await client.GetPageAsync("/?show=all");
         // The cells' own text: contract titles (free text such as "renewal 1 April 2021 to …") are in links and spans.
         var cells = home.FindAll("main table td")
-            .Select(td => Browser.Normalise(string.Concat(td.ChildNodes.Where(n => n.NodeType == AngleSharp.Dom.NodeType.Text).Select(n => n.TextContent))))
+            .Select(td => Browser.Normalise(string.Concat(td.ChildNodes.Where(n => n.NodeType == NodeType.Text).Select(n => n.TextContent))))
             .Where(t => AnyDate().IsMatch(t)).ToList();
         Assert.NotEmpty(cells);
         Assert.All(cells, t => Assert.Matches(ShortDate(), AnyDate().Match(t).Value));
@@ -93,6 +95,27 @@ public sealed partial class DateStyleTests : IAsyncLifetime
         Assert.DoesNotContain("UTC", persona.Text);
     }
 
+    [Fact]
+    public async Task The_printed_cover_sheet_keeps_the_published_templates_dates()
+    {
+        int sheet;
+        await using (var scope = _factory.OpenDb())
+            sheet = await scope.Db.CoverSheets.Join(scope.Db.Meetings, s => s.MeetingId, m => m.Id, (s, m) => new { s.Id, m.Date })
+                .Where(x => x.Date == new DateOnly(2021, 3, 1)).Select(x => x.Id).SingleAsync();
+        var client = await _factory.SignedInClientAsync(Viewer);
+
+        var preview = await client.GetPageAsync($"/CoverSheets/{sheet}/Versions/1");
+
+        Assert.Equal(HttpStatusCode.OK, preview.Status);
+        var text = VisibleText(preview);
+        // Paper 000 prints "Meeting Date 01 March 2021" and "Executive Board 15/02/2021 Approved".
+        Assert.Contains("Meeting Date 01 March 2021", text);
+        Assert.Contains("Executive Board 15/02/2021 Approved", text);
+        Assert.Contains("Community Commissioning Management Team (CCMT) 02/02/2021 Recommended", text);
+        // The line the app adds is the app's: issued at 10:00 UTC on 22 February 2021 (GMT).
+        Assert.Contains("Version 1, issued 22 February 2021.", text);
+    }
+
     private static IEnumerable<string> Problems(string text)
     {
         foreach (Match m in Utc().Matches(text)) yield return $"\"UTC\" near \"{Around(text, m)}\"";
@@ -106,39 +129,48 @@ public sealed partial class DateStyleTests : IAsyncLifetime
 
     private sealed record Visited(string Url, string Text);
 
-    /// <summary>Every page reachable by links from the start pages (GET only; downloads and PDFs skipped), a few query variants per path.</summary>
+    /// <summary>
+    /// Pages reachable by links from the start pages (GET only; downloads and PDFs skipped), at most four of each kind
+    /// (a path with its ids taken out). The printed cover sheet's preview follows the published template instead.
+    /// </summary>
     private static async Task<List<Visited>> CrawlAsync(HttpClient client, params string[] start)
     {
         var seen = new HashSet<string>(start);
-        var perPath = new Dictionary<string, int>();
+        var perKind = new Dictionary<string, int>();
         var queue = new Queue<string>(start);
         var visited = new List<Visited>();
-        while (queue.Count > 0 && visited.Count < 300)
+        while (queue.Count > 0)
         {
             var url = queue.Dequeue();
             var response = await client.GetAsync(url);
             if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
             var page = await HtmlPage.ReadAsync(response);
-            foreach (var script in page.Document.QuerySelectorAll("script")) script.Remove();
-            // A line break reads as a space ("1 Apr 2027<br>3 months' notice").
-            foreach (var br in page.Document.QuerySelectorAll("br")) br.Parent!.ReplaceChild(page.Document.CreateTextNode(" "), br);
-            visited.Add(new Visited(url, page.Text));
+            visited.Add(new Visited(url, VisibleText(page)));
             foreach (var href in page.FindAll("a[href]").Select(a => a.GetAttribute("href")!))
             {
                 if (!href.StartsWith('/') || href.StartsWith("//", StringComparison.Ordinal)) continue;
                 var link = href.Split('#')[0];
                 if (link.Length == 0 || link.Contains("format=", StringComparison.Ordinal) || link.StartsWith("/Calendar/", StringComparison.Ordinal)
-                    || link.Contains("/Pdf", StringComparison.OrdinalIgnoreCase) || link.Contains("/Pack", StringComparison.Ordinal) || link.Contains("handler=", StringComparison.Ordinal))
+                    || link.EndsWith("/Pdf", StringComparison.Ordinal) || link.EndsWith("/Pack", StringComparison.Ordinal) || PrintPreview().IsMatch(link))
                     continue;
-                var path = link.Split('?')[0];
-                if (link.Contains('?') && perPath.GetValueOrDefault(path) >= 3) continue;
-                if (!seen.Add(link)) continue;
-                if (link.Contains('?')) perPath[path] = perPath.GetValueOrDefault(path) + 1;
+                var kind = Digits().Replace(link.Split('?')[0], "N") + "?" + string.Join("&", link.Split('?').Skip(1).SelectMany(q => q.Split('&')).Select(kv => kv.Split('=')[0]));
+                if (perKind.GetValueOrDefault(kind) >= 4 || !seen.Add(link)) continue;
+                perKind[kind] = perKind.GetValueOrDefault(kind) + 1;
                 queue.Enqueue(link);
             }
         }
         return visited;
     }
+
+    /// <summary>Every text node, each followed by a space: adjacent table cells must not run together ("Board15/02/2021").</summary>
+    private static string VisibleText(HtmlPage page) => Browser.Normalise(string.Join(" ",
+        page.Document.Body!.Descendants<IText>().Where(t => t.ParentElement?.LocalName is not ("script" or "style")).Select(t => t.Data)));
+
+    [GeneratedRegex(@"^/CoverSheets/\d+/Versions/\d+$")]
+    private static partial Regex PrintPreview();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
 
     [GeneratedRegex(@"\bUTC\b")]
     private static partial Regex Utc();
