@@ -28,8 +28,8 @@ public sealed class LifecycleDemoSeeder(CommissioningDbContext db, IClock clock)
             .OrderBy(c => c.Reference, StringComparer.Ordinal).ToList();
         EventRecord By(DateOnly date, string reason, string? decision) => new(date, reason, decision, commissioner, clock.UtcNow);
 
-        // The running contract with an option left already has its extension decision on its way to the board
-        // (GovernanceDemoSeeder); so the option is exercised on one that ran its first term out, two months before it ended.
+        // The first running contract with an option left (the one whose extension is on its way to the board has a decision
+        // and is not among them); failing that, one that ran its first term out, two months before it ended.
         var generated = (await db.Contracts.ToListAsync())
             .Where(c => c.Reference.Length == 12 && c.Reference[9] == '1' && c.AwardedOn is not null && !decided.Contains(c.Id))
             .ToList();
