@@ -102,7 +102,7 @@ public sealed class GovernancePersistenceTests : IAsyncLifetime
         Assert.Equal("Supported", decision.Step(1).Minute);
         Assert.Equal(Ccmt, decision.Step(1).OutcomeRecordedOn);
         Assert.False(decision.IsApproved);
-        Assert.Equal("Cabinet on 24/03/2021", Assert.Single(decision.MissingApprovals()).Step!.ToString());
+        Assert.Equal("Cabinet on 24 March 2021", Assert.Single(decision.MissingApprovals()).Step!.ToString());
     }
 
     [Fact]

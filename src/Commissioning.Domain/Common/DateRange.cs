@@ -12,7 +12,7 @@ public sealed record DateRange
     public DateRange(DateOnly start, DateOnly end)
     {
         if (end < start)
-            throw new ArgumentException($"The end ({end:d MMMM yyyy}) cannot be before the start ({start:d MMMM yyyy}).", nameof(end));
+            throw new ArgumentException($"The end ({Dates.Long(end)}) cannot be before the start ({Dates.Long(start)}).", nameof(end));
         Start = start;
         End = end;
     }
@@ -44,5 +44,5 @@ public sealed record DateRange
         return new DateRange(start, corresponding.Day == start.Day ? corresponding.AddDays(-1) : corresponding);
     }
 
-    public override string ToString() => $"{Start:d MMMM yyyy} to {End:d MMMM yyyy}";
+    public override string ToString() => $"{Dates.Long(Start)} to {Dates.Long(End)}";
 }

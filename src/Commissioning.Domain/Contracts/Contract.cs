@@ -163,7 +163,7 @@ public abstract class Contract : AuditedAggregate
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A termination needs a reason.", nameof(reason));
         if (lastDay < StartDate) throw new ArgumentException("A contract cannot end before it starts.", nameof(lastDay));
-        if (lastDay > CurrentEndDate) throw new ArgumentException($"A termination must take effect by the current end date, {CurrentEndDate:d MMMM yyyy}; after that the contract simply expires.", nameof(lastDay));
+        if (lastDay > CurrentEndDate) throw new ArgumentException($"A termination must take effect by the current end date, {Dates.Long(CurrentEndDate)}; after that the contract simply expires.", nameof(lastDay));
         TerminatedOn = lastDay;
         TerminationReason = reason.Trim();
     }

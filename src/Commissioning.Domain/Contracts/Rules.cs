@@ -12,7 +12,7 @@ public sealed class ExtensionOptionsMustBeUsedInOrderRule(IReadOnlyList<Extensio
 public sealed class SuccessorMustStartAfterPredecessorRule(Contract predecessor, DateOnly successorStart) : IBusinessRule
 {
     public bool IsBroken() => successorStart <= predecessor.StartDate;
-    public string Message => $"A renewal must start after the contract it renews ({predecessor.Reference} starts {predecessor.StartDate:d MMMM yyyy}).";
+    public string Message => $"A renewal must start after the contract it renews ({predecessor.Reference} starts {Dates.Long(predecessor.StartDate)}).";
 }
 
 public sealed class SpotContractNeedsARateCardRule(IReadOnlyList<RateCardLine> lines) : IBusinessRule

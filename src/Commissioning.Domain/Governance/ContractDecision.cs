@@ -242,7 +242,7 @@ public sealed class RouteStep : Entity
     public bool HasOutcome => Outcome != StepOutcome.Pending;
 
     /// <summary>"Cabinet on 24/03/2021".</summary>
-    public override string ToString() => $"{BodyName} on {Date.ToSheetDate()}";
+    public override string ToString() => $"{BodyName} on {Dates.Long(Date)}";
 }
 
 /// <summary>An approval the decision lacks: which step, and in words, why it does not count yet.</summary>

@@ -1,3 +1,4 @@
+using Commissioning.Domain.Common;
 namespace Commissioning.Domain.Governance;
 
 /// <summary>
@@ -48,7 +49,7 @@ public sealed record CoverSheetContent
         var problems = new List<CoverSheetProblem>();
         void Add(string field, string message) => problems.Add(new CoverSheetProblem(field, message));
         if (isNew && meetingDate < today)
-            Add(CoverSheetField.MeetingDate, $"The meeting date must be today or later for a new cover sheet: this meeting was on {meetingDate.ToSheetDate()}.");
+            Add(CoverSheetField.MeetingDate, $"The meeting date must be today or later for a new cover sheet: this meeting was on {Dates.Long(meetingDate)}.");
         if (Action is null)
             Add(CoverSheetField.Action, "Choose the action asked of the meeting: approve, receive, note, consider, recommend or decide.");
         if (IsConfidential && Blank(ConfidentialReason))

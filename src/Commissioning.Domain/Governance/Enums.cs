@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Commissioning.Domain.Governance;
 
 /// <summary>What kind of decision-making body a step goes to.</summary>
@@ -57,7 +55,4 @@ public static class GovernanceText
     public static string ToText(this StepOutcome outcome) => outcome.ToString();
 
     public static string ToText(this YesNoNa answer) => answer == YesNoNa.NotApplicable ? "N/A" : answer.ToString();
-
-    /// <summary>01/03/2021, as the Governance and Reporting table writes dates, whatever the thread's culture.</summary>
-    public static string ToSheetDate(this DateOnly date) => date.ToString("dd'/'MM'/'yyyy", CultureInfo.InvariantCulture);
 }

@@ -35,7 +35,7 @@ public sealed class RouteMustRunInDateOrderRule(IReadOnlyList<RouteStep> steps) 
 public sealed class OutcomeWaitsForTheMeetingRule(RouteStep step, DateOnly today) : IBusinessRule
 {
     public bool IsBroken() => today < step.Date;
-    public string Message => $"{step.BodyName} meets on {step.Date.ToSheetDate()}: its outcome can be recorded from that day.";
+    public string Message => $"{step.BodyName} meets on {Dates.Long(step.Date)}: its outcome can be recorded from that day.";
 }
 
 /// <summary>A step with a recorded outcome happened: it is kept, on its date.</summary>
@@ -50,13 +50,13 @@ public sealed class AgendaItemNumbersMustBeUniqueRule(Meeting meeting, string? n
     public bool IsBroken() =>
         number is not null && meeting.Agenda.Any(i => !ReferenceEquals(i, except) && string.Equals(i.Number, number, StringComparison.OrdinalIgnoreCase));
 
-    public string Message => $"Item {number} is already on the agenda for {meeting.Title} on {meeting.Date.ToSheetDate()}: choose another item number.";
+    public string Message => $"Item {number} is already on the agenda for {meeting.Title} on {Dates.Long(meeting.Date)}: choose another item number.";
 }
 
 public sealed class DecisionCanBeOnAnAgendaOnceRule(Meeting meeting, int contractDecisionId) : IBusinessRule
 {
     public bool IsBroken() => meeting.Agenda.Any(i => i.ContractDecisionId == contractDecisionId);
-    public string Message => $"This decision is already on the agenda for {meeting.Title} on {meeting.Date.ToSheetDate()}.";
+    public string Message => $"This decision is already on the agenda for {meeting.Title} on {Dates.Long(meeting.Date)}.";
 }
 
 /// <summary>Issued versions are frozen: there must be a draft to issue.</summary>
@@ -77,5 +77,5 @@ public sealed class CoverSheetMustBeCompleteRule(IReadOnlyList<string> problems)
 public sealed class IssuedVersionIsFrozenRule(CoverSheetVersion version) : IBusinessRule
 {
     public bool IsBroken() => version.Status == CoverSheetVersionStatus.Issued;
-    public string Message => $"Version {version.Number} was issued on {version.IssuedAtUtc:dd'/'MM'/'yyyy} and cannot be changed; edits start a new version.";
+    public string Message => $"Version {version.Number} was issued on {Dates.Long(version.IssuedAtUtc!.Value)} and cannot be changed; edits start a new version.";
 }

@@ -21,7 +21,7 @@ public sealed class EventNeedsAnAuthorisingDecisionRule(string? decision, string
 public sealed class TerminatedContractCannotChangeRule(Contract contract) : IBusinessRule
 {
     public bool IsBroken() => contract.TerminatedOn is not null;
-    public string Message => $"The contract was terminated with effect from {contract.TerminatedOn:d MMMM yyyy}; it can no longer be extended, continued, varied or terminated again.";
+    public string Message => $"The contract was terminated with effect from {Dates.Long(contract.TerminatedOn)}; it can no longer be extended, continued, varied or terminated again.";
 }
 
 public sealed class WithdrawnContractCannotChangeRule(Contract contract) : IBusinessRule
@@ -33,7 +33,7 @@ public sealed class WithdrawnContractCannotChangeRule(Contract contract) : IBusi
 public sealed class ContractAlreadyWithdrawnRule(Contract contract) : IBusinessRule
 {
     public bool IsBroken() => contract.IsWithdrawn;
-    public string Message => $"The contract was already withdrawn on {contract.WithdrawnAtUtc:d MMMM yyyy}.";
+    public string Message => $"The contract was already withdrawn on {Dates.Long(contract.WithdrawnAtUtc!.Value)}.";
 }
 
 public sealed class ContractMustHaveAnExtensionOptionLeftRule(Contract contract) : IBusinessRule
@@ -41,7 +41,7 @@ public sealed class ContractMustHaveAnExtensionOptionLeftRule(Contract contract)
     public bool IsBroken() => contract.ExtensionOptions.All(o => o.IsExercised);
     public string Message => contract.ExtensionOptions.Count == 0
         ? "The contract has no extension options to exercise."
-        : $"Every extension option has already been used (the last one took the contract to {contract.CurrentEndDate:d MMMM yyyy}); an option cannot be used twice.";
+        : $"Every extension option has already been used (the last one took the contract to {Dates.Long(contract.CurrentEndDate)}); an option cannot be used twice.";
 }
 
 public sealed class ExtensionOptionCannotBeUsedTwiceRule(ExtensionOption option) : IBusinessRule
@@ -60,13 +60,13 @@ public sealed class ExtensionOptionsMustBeExercisedInOrderRule(IReadOnlyList<Ext
 public sealed class ExtensionCannotExceedMaximumEndDateRule(DateOnly newEnd, DateOnly maximumEnd) : IBusinessRule
 {
     public bool IsBroken() => newEnd > maximumEnd;
-    public string Message => $"The extension would take the contract to {newEnd:d MMMM yyyy}, beyond its maximum end date of {maximumEnd:d MMMM yyyy}.";
+    public string Message => $"The extension would take the contract to {Dates.Long(newEnd)}, beyond its maximum end date of {Dates.Long(maximumEnd)}.";
 }
 
 public sealed class ContinuationMustMoveTheEndLaterRule(DateOnly currentEnd, DateOnly newEnd) : IBusinessRule
 {
     public bool IsBroken() => newEnd <= currentEnd;
-    public string Message => $"A continuation must run past the current end date of {currentEnd:d MMMM yyyy}; {newEnd:d MMMM yyyy} does not.";
+    public string Message => $"A continuation must run past the current end date of {Dates.Long(currentEnd)}; {Dates.Long(newEnd)} does not.";
 }
 
 public sealed class ContinuationNeedsASingleSourceJustificationRule(SingleSourceJustification? justification) : IBusinessRule
@@ -126,13 +126,13 @@ public sealed class VariedTermMustMatchWhatChangedRule(VariationChange changes, 
 public sealed class TerminationCannotTakeEffectBeforeTheStartRule(DateOnly start, DateOnly lastDay) : IBusinessRule
 {
     public bool IsBroken() => lastDay < start;
-    public string Message => $"A termination cannot take effect on {lastDay:d MMMM yyyy}, before the contract starts on {start:d MMMM yyyy}.";
+    public string Message => $"A termination cannot take effect on {Dates.Long(lastDay)}, before the contract starts on {Dates.Long(start)}.";
 }
 
 public sealed class TerminationMustTakeEffectByTheCurrentEndRule(DateOnly currentEnd, DateOnly lastDay) : IBusinessRule
 {
     public bool IsBroken() => lastDay > currentEnd;
-    public string Message => $"A termination must take effect by the current end date, {currentEnd:d MMMM yyyy}; after that the contract simply expires.";
+    public string Message => $"A termination must take effect by the current end date, {Dates.Long(currentEnd)}; after that the contract simply expires.";
 }
 
 public sealed class NoticeCannotBeShorterThanTheNoticePeriodRule(int contractMonths, int givenMonths) : IBusinessRule
@@ -144,20 +144,20 @@ public sealed class NoticeCannotBeShorterThanTheNoticePeriodRule(int contractMon
 public sealed class NoticeMustBeServedBeforeItTakesEffectRule(DateOnly servedOn, DateOnly takesEffectOn) : IBusinessRule
 {
     public bool IsBroken() => servedOn > takesEffectOn;
-    public string Message => $"Notice served on {servedOn:d MMMM yyyy} cannot end the contract on {takesEffectOn:d MMMM yyyy}: it was served after the date it would take effect.";
+    public string Message => $"Notice served on {Dates.Long(servedOn)} cannot end the contract on {Dates.Long(takesEffectOn)}: it was served after the date it would take effect.";
 }
 
 public sealed class NoticeMustRunItsFullPeriodRule(DateOnly servedOn, int months, DateOnly earliest, DateOnly takesEffectOn) : IBusinessRule
 {
     public bool IsBroken() => takesEffectOn < earliest;
-    public string Message => $"{months} months' notice served on {servedOn:d MMMM yyyy} runs to {earliest:d MMMM yyyy} at the earliest, not {takesEffectOn:d MMMM yyyy}.";
+    public string Message => $"{months} months' notice served on {Dates.Long(servedOn)} runs to {Dates.Long(earliest)} at the earliest, not {Dates.Long(takesEffectOn)}.";
 }
 
 public sealed class NoticeMustTakeEffectByTheCurrentEndRule(DateOnly servedOn, int months, DateOnly lastDay, DateOnly currentEnd) : IBusinessRule
 {
     public bool IsBroken() => lastDay > currentEnd;
-    public string Message => $"{months} months' notice served on {servedOn:d MMMM yyyy} would take effect on {lastDay:d MMMM yyyy}, after the current end date of {currentEnd:d MMMM yyyy}: "
-        + $"to end the contract by then, notice had to be served by {Contract.LatestNoticeDate(currentEnd, months):d MMMM yyyy}. Otherwise let it expire.";
+    public string Message => $"{months} months' notice served on {Dates.Long(servedOn)} would take effect on {Dates.Long(lastDay)}, after the current end date of {Dates.Long(currentEnd)}: "
+        + $"to end the contract by then, notice had to be served by {Dates.Long(Contract.LatestNoticeDate(currentEnd, months))}. Otherwise let it expire.";
 }
 
 public sealed class LeadTimeMustBeInRangeRule(int leadTimeMonths) : IBusinessRule
@@ -169,5 +169,5 @@ public sealed class LeadTimeMustBeInRangeRule(int leadTimeMonths) : IBusinessRul
 public sealed class ExpiryCannotBeRecordedTwiceRule(bool alreadyRecorded, DateOnly end) : IBusinessRule
 {
     public bool IsBroken() => alreadyRecorded;
-    public string Message => $"Natural expiry on {end:d MMMM yyyy} is already recorded; record it again only after the end date moves.";
+    public string Message => $"Natural expiry on {Dates.Long(end)} is already recorded; record it again only after the end date moves.";
 }

@@ -164,7 +164,12 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Smaller fictional contracts, generated from a fixed seed so every demo looks alike.</summary>
+    /// <summary>
+    /// Smaller fictional contracts, generated from a fixed seed so every demo looks alike. Their dates count from the day
+    /// the demo database is created, so a newcomer always finds contracts ending in the next 3, 6, 12 and 18 months,
+    /// notice deadlines to meet and reviews due. Their references (SC-2019-0100 to SC-2024-0120) never change, whatever
+    /// their dates, so tests and the docs can name them: the year in them is not the start year.
+    /// </summary>
     private async Task SeedSpreadAsync(Dictionary<string, Provider> p)
     {
         var random = new Random(2021);
@@ -181,12 +186,19 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
             ("Carers' breaks and respite", ServiceCategory.DayServices),
         ];
         string[] directorates = ["Adult Social Care", "Community Commissioning", "Strategic Commissioning"];
+        // The month each one ends, counted from this month (0100 first): 0112 and 0117 end within 3 months, 0105 and 0116
+        // within 6, 0104, 0109 and 0114 within 12, 0108 and 0115 within 18; 0101 and 0102 ended this past year with nothing
+        // recorded, 0118 and 0119 long ago; 0103, 0110 and 0111 run for years; 0106, 0113 and 0120 are drafts starting in a
+        // few months. The other demo seeders then send 0112's extension to the board, use an option on 0100 (ending it
+        // 12 to 18 months ahead), vary 0103 and serve notice on 0107 (ending it 3 to 6 months ahead).
+        int[] endsInMonths = [4, -9, -2, 26, 11, 4, 50, 20, 14, 9, 30, 40, 1, 37, 10, 13, 5, 2, -16, -30, 27];
+        var thisMonth = new DateOnly(clock.Today.Year, clock.Today.Month, 1);
         for (var i = 0; i < 21; i++)
         {
             var (title, category) = services[i % services.Length];
             var provider = p[providers[i % providers.Length]];
-            var start = new DateOnly(2019 + i % 6, 1 + (i * 5) % 12, 1);
             var years = 2 + i % 4;
+            var start = thisMonth.AddMonths(endsInMonths[i] + 1 - years * 12);
             Contract contract = (i % 3) switch
             {
                 0 => new BlockContract(provider.Id, Money.FromPence(random.NextInt64(50_000_00, 2_500_000_00))),
@@ -195,7 +207,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
                     i % 2 == 0 ? Money.FromPence(random.NextInt64(20_000_00, 900_000_00)) : null),
                 _ => new BlockContract(provider.Id, Money.FromPence(random.NextInt64(10_000_00, 400_000_00))),
             };
-            Describe(contract, $"SC-{start.Year}-{100 + i:0000}", $"{title} ({provider.Name})", "Fictional demo contract.",
+            Describe(contract, $"SC-{2019 + i % 6}-{100 + i:0000}", $"{title} ({provider.Name})", "Fictional demo contract.",
                 category, directorates[i % directorates.Length], i % 2 == 0 ? "Julie Gonda" : "Will Blandamer",
                 i % 4 == 0 ? ProcurementRoute.FrameworkCallOff : ProcurementRoute.OpenTender, i % 5 == 0);
             contract.SetTerm(new ContractTerm(start, DateRange.OfMonths(start, years * 12).End,

@@ -115,12 +115,13 @@ internal sealed class GovernanceDemoSeeder(CommissioningDbContext db, IClock clo
         await db.SaveChangesAsync();
     }
 
-    /// <summary>An extension going to the board in a few weeks: the forward plan's key decision and a draft cover sheet.</summary>
+    /// <summary>An extension going to the board in a few weeks: the forward plan's key decision and a draft cover sheet.
+    /// Only a generated contract (numbered from 100) is chosen, so the papers' contracts keep the papers' routes.</summary>
     private async Task SeedUpcomingAsync(IEnumerable<Contract> contracts)
     {
         var today = clock.Today;
         var contract = contracts
-            .Where(c => c.Reference.StartsWith("SC-", StringComparison.Ordinal) && c.AwardedOn is not null
+            .Where(c => c.Reference.StartsWith("SC-", StringComparison.Ordinal) && c.Reference.Length == 12 && c.Reference[9] == '1' && c.AwardedOn is not null
                         && c.NextExtensionOption() is not null && c.CurrentEndDate > today)
             .OrderBy(c => c.CurrentEndDate).FirstOrDefault();
         if (contract is null) return;
@@ -145,7 +146,7 @@ internal sealed class GovernanceDemoSeeder(CommissioningDbContext db, IClock clo
             PresentedBy = "Will Blandamer, Executive Director of Strategic Commissioning",
             Author = "Julie Gonda, Director of Community Commissioning (DASS)",
             ExecutiveSummary = $"This report asks the Board to approve the first 12-month extension option of {contract.Title}, " +
-                               $"currently due to end on {contract.CurrentEndDate:d MMMM yyyy}.",
+                               $"currently due to end on {Dates.Long(contract.CurrentEndDate)}.",
             Recommendations = ["Approve the exercise of the first 12-month extension option."],
         }));
         await db.SaveChangesAsync();

@@ -28,8 +28,8 @@ public sealed class LifecycleDemoSeeder(CommissioningDbContext db, IClock clock)
             .OrderBy(c => c.Reference, StringComparer.Ordinal).ToList();
         EventRecord By(DateOnly date, string reason, string? decision) => new(date, reason, decision, commissioner, clock.UtcNow);
 
-        // The running contract with an option left already has its extension decision on its way to the board
-        // (GovernanceDemoSeeder); so the option is exercised on one that ran its first term out, two months before it ended.
+        // The first running contract with an option left (the one whose extension is on its way to the board has a decision
+        // and is not among them); failing that, one that ran its first term out, two months before it ended.
         var generated = (await db.Contracts.ToListAsync())
             .Where(c => c.Reference.Length == 12 && c.Reference[9] == '1' && c.AwardedOn is not null && !decided.Contains(c.Id))
             .ToList();
@@ -41,7 +41,7 @@ public sealed class LifecycleDemoSeeder(CommissioningDbContext db, IClock clock)
             var on = extended.CurrentEndDate <= today ? extended.CurrentEndDate.AddMonths(-2) : today.AddDays(-20);
             db.ContractEvents.Add(ExtensionExercised.Next(extended,
                 By(on, "The service performs well and the re-procurement will not be ready in time (fictional demo event).",
-                    "Community Commissioning Management Team, " + on.AddDays(-7).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")))));
+                    "Community Commissioning Management Team, " + Dates.Long(on.AddDays(-7)))));
             running.Remove(extended);
         }
         if (running.FirstOrDefault(c => c.ServiceCategory == ServiceCategory.Other && c.AnnualValuePence is > 0) is { } varied)
@@ -56,7 +56,7 @@ public sealed class LifecycleDemoSeeder(CommissioningDbContext db, IClock clock)
             var served = today.AddMonths(-1);
             if (Contract.NoticeEndsOn(served, c.NoticePeriodMonths) > c.CurrentEndDate) continue;
             db.ContractEvents.Add(ContractTermination.ByNotice(c,
-                By(served, "The provider gave notice: it is leaving the area (fictional demo event).", "Strategic Commissioning Board, " + served.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")))));
+                By(served, "The provider gave notice: it is leaving the area (fictional demo event).", "Strategic Commissioning Board, " + Dates.Long(served))));
             break;
         }
         await db.SaveChangesAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Commissioning.Domain.Common;
 using Commissioning.Domain.Lifecycle;
 
 namespace Commissioning.Infrastructure.KeyDates;
@@ -108,5 +109,5 @@ public static class CalendarFeed
 
     private static string Date(DateOnly d) => d.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-    private static string Long(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+    private static string Long(DateOnly d) => Dates.Long(d);
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
+using Commissioning.Domain.Common;
 using Commissioning.Domain.Governance;
 using Commissioning.Domain.Lifecycle;
 
@@ -9,8 +9,6 @@ namespace Commissioning.Infrastructure.KeyDates;
 /// <summary>The daily digest's subject and bodies (plain text and simple HTML), from the same report as the dashboard.</summary>
 public static class DigestComposer
 {
-    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
-
     public sealed record Digest(string Subject, string Text, string Html);
 
     private sealed record Item(string Text, string Url, bool Overdue = false);
@@ -45,8 +43,8 @@ public static class DigestComposer
         sections.RemoveAll(s => s.Items.Count == 0);
 
         var overdue = report.Decisions.Count(d => d.KeyDate.IsOverdue);
-        var subject = $"Key dates for {today.ToString("d MMMM yyyy", Uk)}" + (overdue > 0 ? $": {overdue} overdue" : "");
-        var intro = $"Key dates for your contracts on {today.ToString("dddd d MMMM yyyy", Uk)}, as the commissioning register has them. Decision deadlines allow {report.LeadTimeMonths} months' internal lead time before the notice deadline.";
+        var subject = $"Key dates for {Dates.Long(today)}" + (overdue > 0 ? $": {overdue} overdue" : "");
+        var intro = $"Key dates for your contracts on {today.DayOfWeek} {Dates.Long(today)}, as the commissioning register has them. Decision deadlines allow {report.LeadTimeMonths} months' internal lead time before the notice deadline.";
         var footer = "You receive this e-mail because you are the responsible commissioner for these contracts. The dashboard has the same list, and everyone's contracts:";
 
         var text = new StringBuilder();
@@ -87,5 +85,5 @@ public static class DigestComposer
     public static string Action(KeyDateAction action) =>
         action == KeyDateAction.DecideExtensionOrServeNotice ? "extend or serve notice" : "serve notice or re-procure";
 
-    private static string Date(DateOnly d) => d.ToString("d MMMM yyyy", Uk);
+    private static string Date(DateOnly d) => Dates.Long(d);
 }

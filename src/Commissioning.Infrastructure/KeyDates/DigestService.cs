@@ -1,3 +1,4 @@
+using Commissioning.Domain.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,10 +13,7 @@ namespace Commissioning.Infrastructure.KeyDates;
 /// </summary>
 public static class DigestSchedule
 {
-    private static readonly TimeZoneInfo London =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
-
-    public static DateTime UkTime(DateTimeOffset utcNow) => TimeZoneInfo.ConvertTime(utcNow, London).DateTime;
+    public static DateTime UkTime(DateTimeOffset utcNow) => TimeZoneInfo.ConvertTime(utcNow, Dates.UkZone).DateTime;
 
     /// <summary>The last day counted as sent when the application starts at <paramref name="utcNow"/>.</summary>
     public static DateOnly InitialLastSent(DateTimeOffset utcNow, int sendAtHour)

@@ -77,7 +77,5 @@ public static class Labels
     public static IEnumerable<(string Value, string Text)> Options<T>(Func<T, string> text) where T : struct, Enum =>
         Enum.GetValues<T>().Select(v => (v.ToString(), text(v)));
 
-    public static string Date(DateOnly d) => d.ToString("d MMMM yyyy");
-    public static string Date(DateOnly? d) => d is { } x ? Date(x) : "";
     public static string Months(int n) => n == 1 ? "1 month" : $"{n} months";
 }

@@ -6,11 +6,7 @@ namespace Commissioning.Web.Setup;
 /// <summary>Today in UK local time (the council's day), from the injectable TimeProvider.</summary>
 public sealed class SystemClock(TimeProvider time) : IClock
 {
-    // A container without time-zone data falls back to UTC, at worst an hour out around midnight in summer.
-    private static readonly TimeZoneInfo London =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
-
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), London).DateTime);
+    public DateOnly Today => Dates.UkDate(time.GetUtcNow());
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 }
 

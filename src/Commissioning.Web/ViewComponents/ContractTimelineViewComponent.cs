@@ -74,7 +74,7 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db, IAu
                 $"/Contracts/Details/{predecessor.Id}", predecessor.Reference));
         if (successor is not null)
             items.Add(new Item(successor.CreatedAtUtc, $"Renewed by {successor.Reference}", successor.CreatedBy,
-                [$"The new contract starts on {Labels.Date(successor.StartDate)}."], [], $"/Contracts/Details/{successor.Id}", successor.Reference));
+                [$"The new contract starts on {Dates.Long(successor.StartDate)}."], [], $"/Contracts/Details/{successor.Id}", successor.Reference));
 
         var canRecord = (await authorization.AuthorizeAsync(UserClaimsPrincipal, Policies.EditRegister)).Succeeded;
         return View(new Model(contractId, items.OrderByDescending(i => i.AtUtc).ToList(), canRecord, contract.IsWithdrawn,
@@ -83,7 +83,7 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db, IAu
 
     private static Item Describe(ContractEvent e, IReadOnlyList<FieldChange> changes)
     {
-        var details = new List<string> { $"Date: {Labels.Date(e.EventDate)}", $"Reason: {e.Reason}" };
+        var details = new List<string> { $"Date: {Dates.Long(e.EventDate)}", $"Reason: {e.Reason}" };
         if (e.AuthorisingDecision is { } d) details.Add($"Authorised by decision: {d}");
         string what;
         var warn = false;
@@ -91,33 +91,33 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db, IAu
         {
             case ExtensionExercised x:
                 what = $"Extension option {x.OptionSequence} exercised ({Labels.Months(x.Months)})";
-                details.Insert(0, $"End date {Labels.Date(x.EndDateBefore)} to {Labels.Date(x.EndDateAfter)}");
+                details.Insert(0, $"End date {Dates.Long(x.EndDateBefore)} to {Dates.Long(x.EndDateAfter)}");
                 break;
             case ContractVariation v:
                 what = $"Variation under {v.Clause}: {LifecycleLabels.Of(v.Changes).ToLowerInvariant()}";
                 if (v.Changes.HasFlag(VariationChange.Value))
                     details.Insert(0, $"Annual value {v.ValueBefore?.ToString() ?? "not set"} to {v.ValueAfter?.ToString() ?? "not set"} ({LifecycleLabels.Percent(v.ValueChangePercent)})");
                 if (v.Changes.HasFlag(VariationChange.Term))
-                    details.Insert(0, $"End date {Labels.Date(v.EndDateBefore)} to {Labels.Date(v.EndDateAfter)} ({LifecycleLabels.Percent(v.TermChangePercent)} of the maximum term)");
+                    details.Insert(0, $"End date {Dates.Long(v.EndDateBefore)} to {Dates.Long(v.EndDateAfter)} ({LifecycleLabels.Percent(v.TermChangePercent)} of the maximum term)");
                 details.Add($"Change notice: {v.ChangeNoticeExplanation} Rule applied: {LifecycleLabels.Of(v.ChangeNoticeRule)}.");
                 warn = v.ChangeNoticeWarning;
                 break;
             case NegotiatedContinuation n:
                 what = n.Status == ContinuationStatus.Approved
-                    ? $"Negotiated continuation to {Labels.Date(n.NewEndDate)}"
-                    : $"Draft negotiated continuation to {Labels.Date(n.NewEndDate)} (waiting for approval)";
-                if (n.Status == ContinuationStatus.Approved) details.Insert(0, $"End date {Labels.Date(n.EndDateBefore)} to {Labels.Date(n.NewEndDate)}");
+                    ? $"Negotiated continuation to {Dates.Long(n.NewEndDate)}"
+                    : $"Draft negotiated continuation to {Dates.Long(n.NewEndDate)} (waiting for approval)";
+                if (n.Status == ContinuationStatus.Approved) details.Insert(0, $"End date {Dates.Long(n.EndDateBefore)} to {Dates.Long(n.NewEndDate)}");
                 if (n.JustificationText is { Length: > 0 } j) details.Add($"Single source justification: {j}");
                 if (n.LegalRisk is { Length: > 0 } r) details.Add($"Legal risk noted: {r}");
                 if (n.JustificationApprovedBy is { Length: > 0 } by)
-                    details.Add($"Justification approved by {by}{(n.JustificationApprovedOn is { } on ? $" on {Labels.Date(on)}" : "")}");
+                    details.Add($"Justification approved by {by}{(n.JustificationApprovedOn is { } on ? $" on {Dates.Long(on)}" : "")}");
                 break;
             case ContractTermination t:
                 what = t.TerminationKind == TerminationKind.NaturalExpiry
-                    ? $"Natural expiry recorded: runs to {Labels.Date(t.LastDay)}"
-                    : $"Terminated {LifecycleLabels.Of(t.TerminationKind).ToLowerInvariant()}: last day {Labels.Date(t.LastDay)}";
+                    ? $"Natural expiry recorded: runs to {Dates.Long(t.LastDay)}"
+                    : $"Terminated {LifecycleLabels.Of(t.TerminationKind).ToLowerInvariant()}: last day {Dates.Long(t.LastDay)}";
                 if (t.NoticeServedOn is { } served)
-                    details.Insert(0, $"{Labels.Months(t.NoticePeriodMonths ?? 0)} notice served on {Labels.Date(served)}");
+                    details.Insert(0, $"{Labels.Months(t.NoticePeriodMonths ?? 0)} notice served on {Dates.Long(served)}");
                 warn = t.TerminationKind != TerminationKind.NaturalExpiry;
                 break;
             default:
@@ -171,7 +171,7 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db, IAu
         if (value is null) return "(none)";
         if (field == nameof(Contract.AnnualValuePence) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pence))
             return Money.FromPence(pence).ToString();
-        if (DateOnly.TryParseExact(value, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return Labels.Date(date);
+        if (DateOnly.TryParseExact(value, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return Dates.Long(date);
         return value switch { "True" => "Yes", "False" => "No", _ => value };
     }
 

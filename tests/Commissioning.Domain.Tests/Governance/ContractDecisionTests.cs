@@ -26,7 +26,7 @@ public class ContractDecisionTests
         var missing = Assert.Single(route.MissingApprovals());
 
         Assert.Same(route.Step(5), missing.Step);
-        Assert.Equal("Cabinet on 24/03/2021 (asked to decide, outcome pending)", missing.Description);
+        Assert.Equal("Cabinet on 24 March 2021 (asked to decide, outcome pending)", missing.Description);
         Assert.False(route.IsApproved);
         Assert.Null(route.ApprovedOn);
     }
@@ -40,7 +40,7 @@ public class ContractDecisionTests
 
         Assert.IsType<DecisionMustBeApprovedRule>(e.Rule);
         Assert.Equal("The renewal decision 'Persona Care and Support Limited - Contract Renewal 1st April 2021 - 31st March 2031' is not approved yet, " +
-            "so the contract cannot be made active on it. Missing: Cabinet on 24/03/2021 (asked to decide, outcome pending).", e.Message);
+            "so the contract cannot be made active on it. Missing: Cabinet on 24 March 2021 (asked to decide, outcome pending).", e.Message);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class ContractDecisionTests
 
         var missing = Assert.Single(route.MissingApprovals());
 
-        Assert.Equal("Cabinet on 24/03/2021 (asked to decide, rejected)", missing.Description);
+        Assert.Equal("Cabinet on 24 March 2021 (asked to decide, rejected)", missing.Description);
         Assert.Throws<BusinessRuleException>(() => route.EnsureAuthorises(Gov.PersonaContractId));
     }
 
@@ -78,7 +78,7 @@ public class ContractDecisionTests
         d.AddStep(Gov.Scb(), Days.On(2021, 3, 1), GovernanceAction.Note);
         d.AddStep(Gov.Cabinet(), Days.On(2021, 3, 24), GovernanceAction.Decide);
 
-        Assert.Equal(["Executive Board on 15/02/2021 (asked to approve, outcome pending)", "Cabinet on 24/03/2021 (asked to decide, outcome pending)"],
+        Assert.Equal(["Executive Board on 15 February 2021 (asked to approve, outcome pending)", "Cabinet on 24 March 2021 (asked to decide, outcome pending)"],
             d.MissingApprovals().Select(m => m.Description));
     }
 
@@ -165,7 +165,7 @@ public class ContractDecisionTests
         var e = Assert.Throws<BusinessRuleException>(() => route.Move(5, 1));
 
         Assert.IsType<RouteMustRunInDateOrderRule>(e.Rule);
-        Assert.Equal("Community Commissioning Management Team (CCMT) on 02/02/2021 cannot come after Cabinet on 24/03/2021: the route runs in date order. Change the date instead.", e.Message);
+        Assert.Equal("Community Commissioning Management Team (CCMT) on 2 February 2021 cannot come after Cabinet on 24 March 2021: the route runs in date order. Change the date instead.", e.Message);
         Assert.Equal("Cabinet", route.Step(5).BodyName);
     }
 
@@ -188,7 +188,7 @@ public class ContractDecisionTests
 
         var e = Assert.Throws<BusinessRuleException>(() => route.Reschedule(2, Days.On(2021, 2, 16)));
         Assert.IsType<RecordedStepIsHistoryRule>(e.Rule);
-        Assert.Equal("Executive Board on 15/02/2021 has its outcome recorded (approved), so it is part of the history and cannot be moved or removed.", e.Message);
+        Assert.Equal("Executive Board on 15 February 2021 has its outcome recorded (approved), so it is part of the history and cannot be moved or removed.", e.Message);
         Assert.Throws<BusinessRuleException>(() => route.RemoveStep(2));
 
         route.RemoveStep(4);
@@ -204,7 +204,7 @@ public class ContractDecisionTests
         var e = Assert.Throws<BusinessRuleException>(() => route.RecordOutcome(5, StepOutcome.Approved, null, Days.On(2021, 3, 23)));
 
         Assert.IsType<OutcomeWaitsForTheMeetingRule>(e.Rule);
-        Assert.Equal("Cabinet meets on 24/03/2021: its outcome can be recorded from that day.", e.Message);
+        Assert.Equal("Cabinet meets on 24 March 2021: its outcome can be recorded from that day.", e.Message);
         Assert.Equal(StepOutcome.Pending, route.Step(5).Outcome);
     }
 

@@ -15,7 +15,7 @@ public class CoverSheetValidationTests
 
         string[] expected =
         [
-            "The meeting date must be today or later for a new cover sheet: this meeting was on 01/03/2021.",
+            "The meeting date must be today or later for a new cover sheet: this meeting was on 1 March 2021.",
             "Choose the action asked of the meeting: approve, receive, note, consider, recommend or decide.",
             "Enter the title.",
             "Enter who presents the paper (Presented By).",
@@ -91,7 +91,7 @@ public class CoverSheetValidationTests
     {
         var problems = Gov.CompletePersonaSheet().Problems(MeetingDate, Days.On(y, m, d), isNew);
 
-        Assert.Equal(refused, problems.Contains("The meeting date must be today or later for a new cover sheet: this meeting was on 01/03/2021."));
+        Assert.Equal(refused, problems.Contains("The meeting date must be today or later for a new cover sheet: this meeting was on 1 March 2021."));
         Assert.Equal(refused ? 1 : 0, problems.Count);
     }
 
@@ -151,7 +151,7 @@ public class CoverSheetValidationTests
         var sheet = CoverSheet.Create(meeting, item, decision, Gov.CompletePersonaSheet());
 
         Assert.Empty(sheet.Problems(Before));
-        Assert.Equal(["The meeting date must be today or later for a new cover sheet: this meeting was on 01/03/2021."], sheet.Problems(Days.On(2021, 3, 2)));
+        Assert.Equal(["The meeting date must be today or later for a new cover sheet: this meeting was on 1 March 2021."], sheet.Problems(Days.On(2021, 3, 2)));
         Assert.Equal(sheet.Problems(Days.On(2021, 3, 2)), sheet.Current.Validate(Days.On(2021, 3, 2), isNew: true));
     }
 

@@ -51,7 +51,7 @@ public class MeetingTests
         var e = Assert.Throws<BusinessRuleException>(() => m.AddItem("Another paper", GovernanceAction.Note, "17"));
 
         Assert.IsType<AgendaItemNumbersMustBeUniqueRule>(e.Rule);
-        Assert.Equal("Item 17 is already on the agenda for Strategic Commissioning Board on 05/10/2020: choose another item number.", e.Message);
+        Assert.Equal("Item 17 is already on the agenda for Strategic Commissioning Board on 5 October 2020: choose another item number.", e.Message);
         Assert.Single(m.Agenda);
         m.NumberItem(1, "17"); // an item keeps its own number
     }

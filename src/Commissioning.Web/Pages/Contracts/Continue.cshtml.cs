@@ -94,7 +94,7 @@ public sealed class ContinueModel(CommissioningDbContext db, IClock clock) : Lif
     protected override void Prefill(Contract contract) => Input.Status = nameof(ContinuationStatus.Approved);
 
     protected override string? RefusalFor(Contract contract) =>
-        contract.TerminatedOn is { } t ? $"{contract.Reference} was terminated with effect from {Labels.Date(t)}; it can no longer be continued." : null;
+        contract.TerminatedOn is { } t ? $"{contract.Reference} was terminated with effect from {Dates.Long(t)}; it can no longer be continued." : null;
 
     protected override async Task<ContractEvent> BuildAsync(Contract contract, EventRecord record, CancellationToken ct)
     {
@@ -128,8 +128,8 @@ public sealed class ContinueModel(CommissioningDbContext db, IClock clock) : Lif
     {
         var n = (NegotiatedContinuation)ev;
         return n.Status == ContinuationStatus.Approved
-            ? $"Negotiated continuation approved: {Contract.Reference} now ends on {Labels.Date(n.NewEndDate)}"
-            : $"Negotiated continuation to {Labels.Date(n.NewEndDate)} saved as a draft; the end date changes once it is approved";
+            ? $"Negotiated continuation approved: {Contract.Reference} now ends on {Dates.Long(n.NewEndDate)}"
+            : $"Negotiated continuation to {Dates.Long(n.NewEndDate)} saved as a draft; the end date changes once it is approved";
     }
 
     protected override async Task OnLoadedAsync(CancellationToken ct)

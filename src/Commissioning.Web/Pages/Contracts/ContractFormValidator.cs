@@ -1,3 +1,4 @@
+using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Web.Forms;
 using FluentValidation;
@@ -35,7 +36,7 @@ public sealed class ContractFormValidator : AbstractValidator<ContractForm>
             {
                 var start = ctx.InstanceToValidate.StartDate.ToDate();
                 if (start is { } s && end?.ToDate() is { } e && e < s)
-                    ctx.AddFailure($"The initial end date must be on or after the start date ({Labels.Date(s)})");
+                    ctx.AddFailure($"The initial end date must be on or after the start date ({Dates.Long(s)})");
             });
         RuleFor(x => x).Custom((f, ctx) =>
         {

@@ -142,7 +142,7 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
     private static IReadOnlyList<(string, string, string)> Compare(ContractForm mine, ContractForm theirs, IReadOnlyDictionary<string, string> providers)
     {
         string Name(string? id) => id is not null && providers.TryGetValue(id, out var n) ? n : id ?? "";
-        string D(DateParts p) => p.ToDate() is { } d ? Labels.Date(d) : string.Join("/", p.Day, p.Month, p.Year);
+        string D(DateParts p) => p.ToDate() is { } d ? Dates.Long(d) : string.Join("/", p.Day, p.Month, p.Year);
         var fields = new (string, Func<ContractForm, string?>)[]
         {
             ("Reference", f => f.Reference?.Trim().ToUpperInvariant()), ("Title", f => f.Title?.Trim()), ("Description", f => f.Description?.Trim()),

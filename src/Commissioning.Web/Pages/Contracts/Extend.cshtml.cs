@@ -47,7 +47,7 @@ public sealed class ExtendModel(CommissioningDbContext db, IClock clock) : Lifec
     }
 
     protected override string? RefusalFor(Contract contract) =>
-        contract.TerminatedOn is { } t ? $"{contract.Reference} was terminated with effect from {Labels.Date(t)}; it can no longer be extended."
+        contract.TerminatedOn is { } t ? $"{contract.Reference} was terminated with effect from {Dates.Long(t)}; it can no longer be extended."
         : contract.ExtensionOptions.Count == 0 ? $"{contract.Reference} has no extension options. To move its end date, record a variation or a negotiated continuation."
         : contract.NextExtensionOption() is null ? $"Every extension option of {contract.Reference} has been used: {contract.ExercisedOptionCount} of {contract.ExtensionOptions.Count}. An option cannot be used twice."
         : null;
@@ -73,6 +73,6 @@ public sealed class ExtendModel(CommissioningDbContext db, IClock clock) : Lifec
     protected override string Done(ContractEvent ev)
     {
         var x = (ExtensionExercised)ev;
-        return $"Extension option {x.OptionSequence} exercised: {Contract.Reference} now ends on {Labels.Date(x.EndDateAfter)}";
+        return $"Extension option {x.OptionSequence} exercised: {Contract.Reference} now ends on {Dates.Long(x.EndDateAfter)}";
     }
 }

@@ -53,7 +53,7 @@ public sealed class TerminateModel(CommissioningDbContext db, IClock clock) : Li
     public ContractTermination? Checked => Preview as ContractTermination;
 
     protected override string? RefusalFor(Contract contract) =>
-        contract.TerminatedOn is { } t ? $"{contract.Reference} was already terminated with effect from {Labels.Date(t)}: {contract.TerminationReason}" : null;
+        contract.TerminatedOn is { } t ? $"{contract.Reference} was already terminated with effect from {Dates.Long(t)}: {contract.TerminationReason}" : null;
 
     protected override void Prefill(Contract contract) =>
         Input.NoticeMonths = contract.NoticePeriodMonths.ToString(CultureInfo.InvariantCulture);
@@ -86,7 +86,7 @@ public sealed class TerminateModel(CommissioningDbContext db, IClock clock) : Li
     {
         var t = (ContractTermination)ev;
         return t.TerminationKind == TerminationKind.NaturalExpiry
-            ? $"Natural expiry recorded: {Contract.Reference} runs to {Labels.Date(t.LastDay)} and is not extended"
-            : $"Termination recorded ({LifecycleLabels.Of(t.TerminationKind).ToLowerInvariant()}): the last day of {Contract.Reference} is {Labels.Date(t.LastDay)}";
+            ? $"Natural expiry recorded: {Contract.Reference} runs to {Dates.Long(t.LastDay)} and is not extended"
+            : $"Termination recorded ({LifecycleLabels.Of(t.TerminationKind).ToLowerInvariant()}): the last day of {Contract.Reference} is {Dates.Long(t.LastDay)}";
     }
 }

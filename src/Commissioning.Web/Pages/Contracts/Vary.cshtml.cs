@@ -59,7 +59,7 @@ public sealed class VaryModel(CommissioningDbContext db, IClock clock) : Lifecyc
     public ContractVariation? Checked => Preview as ContractVariation;
 
     protected override string? RefusalFor(Contract contract) =>
-        contract.TerminatedOn is { } t ? $"{contract.Reference} was terminated with effect from {Labels.Date(t)}; it can no longer be varied." : null;
+        contract.TerminatedOn is { } t ? $"{contract.Reference} was terminated with effect from {Dates.Long(t)}; it can no longer be varied." : null;
 
     protected override Task<ContractEvent> BuildAsync(Contract contract, EventRecord record, CancellationToken ct)
     {
@@ -89,6 +89,6 @@ public sealed class VaryModel(CommissioningDbContext db, IClock clock) : Lifecyc
     private sealed class EndBeforeStartRule(DateOnly start, DateOnly end) : IBusinessRule
     {
         public bool IsBroken() => end < start;
-        public string Message => $"The new end date, {Labels.Date(end)}, is before the contract starts on {Labels.Date(start)}";
+        public string Message => $"The new end date, {Dates.Long(end)}, is before the contract starts on {Dates.Long(start)}";
     }
 }

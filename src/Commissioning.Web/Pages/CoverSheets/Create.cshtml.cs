@@ -65,7 +65,7 @@ public sealed class CreateModel(CommissioningDbContext db, IClock clock) : PageM
         if (Decision is null)
             return "This agenda item is not about a contract decision, so it has no cover sheet. Add the decision to the agenda instead.";
         if (Meeting.Date < clock.Today)
-            return $"The meeting was on {Meeting.Date.ToSheetDate()}: a new cover sheet is only for a meeting today or later.";
+            return $"The meeting was on {Dates.Long(Meeting.Date)}: a new cover sheet is only for a meeting today or later.";
         return null;
     }
 

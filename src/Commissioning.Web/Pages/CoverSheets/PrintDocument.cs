@@ -1,3 +1,4 @@
+using Commissioning.Domain.Common;
 using Commissioning.Domain.Governance;
 
 namespace Commissioning.Web.Pages.CoverSheets;
@@ -11,7 +12,7 @@ public sealed record PrintDocument(string Title, string Council, IReadOnlyList<P
     public const string ViewPath = "/Pages/CoverSheets/_Print.cshtml";
 
     public static string TitleOf(CoverSheetVersion v) =>
-        $"{v.Title} – {v.MeetingTitle} cover sheet, {v.MeetingDate:d MMMM yyyy} (version {v.Number}{(v.IsIssued ? "" : ", draft")})";
+        $"{v.Title} – {v.MeetingTitle} cover sheet, {Dates.Long(v.MeetingDate)} (version {v.Number}{(v.IsIssued ? "" : ", draft")})";
 }
 
 /// <summary>One version of one cover sheet; a draft is printed with a "Draft" banner.</summary>

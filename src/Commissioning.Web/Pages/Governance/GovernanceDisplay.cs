@@ -1,3 +1,4 @@
+using Commissioning.Domain.Common;
 using Commissioning.Domain.Governance;
 using Commissioning.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -28,13 +29,13 @@ public static class GovernanceDisplay
 
     /// <summary>"Approved on 15/02/2021", or "Waiting for: Cabinet on 24/03/2021 (asked to decide, outcome pending)".</summary>
     public static string ApprovalStatus(ContractDecision d) =>
-        d.ApprovedOn is { } on ? $"Approved on {on.ToSheetDate()}" : "Waiting for: " + string.Join("; ", d.MissingApprovals().Select(m => m.Description));
+        d.ApprovedOn is { } on ? $"Approved on {Dates.Long(on)}" : "Waiting for: " + string.Join("; ", d.MissingApprovals().Select(m => m.Description));
 
-    public static string MeetingName(Meeting m) => $"{m.Title} on {m.Date.ToSheetDate()}";
+    public static string MeetingName(Meeting m) => $"{m.Title} on {Dates.Long(m.Date)}";
 
     /// <summary>A meeting in a drop-down: title, and the body when the title is not the body's name.</summary>
     public static string MeetingOption(Meeting m) =>
-        m.Title == m.BodyName ? $"{m.Date.ToSheetDate()} {m.Title}" : $"{m.Date.ToSheetDate()} {m.Title} ({m.BodyName})";
+        m.Title == m.BodyName ? $"{Dates.Long(m.Date)} {m.Title}" : $"{Dates.Long(m.Date)} {m.Title} ({m.BodyName})";
 
     public static async Task<Dictionary<int, string>> ContractReferencesAsync(CommissioningDbContext db, IEnumerable<int> ids, CancellationToken ct)
     {

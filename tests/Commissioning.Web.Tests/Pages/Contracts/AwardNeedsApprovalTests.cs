@@ -33,7 +33,7 @@ public sealed class AwardNeedsApprovalTests(CommissioningFactory factory) : ICla
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         var message = refused.FieldError("Input-AwardedOn");
         Assert.NotNull(message);
-        Assert.Contains("Cabinet on 12/06/2019 (asked to decide, outcome pending)", message);
+        Assert.Contains("Cabinet on 12 June 2019 (asked to decide, outcome pending)", message);
         Assert.Contains(refused.ErrorSummary, m => m.Contains("cannot be made active", StringComparison.Ordinal));
         await using (var scope = factory.OpenDb())
             Assert.Null((await scope.Db.Contracts.SingleAsync(c => c.Id == id)).AwardedOn);

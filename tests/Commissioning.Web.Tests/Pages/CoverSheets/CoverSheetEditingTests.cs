@@ -129,7 +129,7 @@ public sealed class CoverSheetEditingTests(CoverSheetApp app)
 
         var page = await secretary.GetPageAsync(CreateUrl(past));
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        const string Refusal = "The meeting was on 31/05/2030: a new cover sheet is only for a meeting today or later.";
+        const string Refusal = "The meeting was on 31 May 2030: a new cover sheet is only for a meeting today or later.";
         Assert.Equal(Refusal, Browser.Normalise(page.Find("#refusal")?.TextContent));
         Assert.Empty(page.FindAll("main form"));
         var posted = await secretary.PostFormAsync(CreateUrl(past), new FormFields(), tokenFrom: "/Account/SignOut");
@@ -168,7 +168,7 @@ public sealed class CoverSheetEditingTests(CoverSheetApp app)
             secretary = await Factory.SignedInClientAsync(Secretary);
             var refused = await SaveAsync(secretary, sheet, await EditFormAsync(secretary, sheet), issue: true);
             Assert.Equal(HttpStatusCode.OK, refused.Status);
-            Assert.Equal(["The meeting date must be today or later for a new cover sheet: this meeting was on 04/06/2030."], refused.ErrorSummary);
+            Assert.Equal(["The meeting date must be today or later for a new cover sheet: this meeting was on 4 June 2030."], refused.ErrorSummary);
             var after = await LoadSheetAsync(Factory, sheet);
             Assert.False(after.HasBeenIssued);
             Assert.Equal(before.Version, after.Version);

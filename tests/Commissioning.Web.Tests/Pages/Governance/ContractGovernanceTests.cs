@@ -39,10 +39,10 @@ public sealed class ContractGovernanceTests(GovernanceApp app) : IClassFixture<G
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var card = page.Find($"#decision-{decision}")!;
-        Assert.Contains($"Waiting for: {(await LoadMeetingAsync(Factory, meeting)).BodyName} on {Today.AddDays(6).ToSheetDate()} (asked to approve, outcome pending)", Browser.Normalise(card.TextContent));
+        Assert.Contains($"Waiting for: {(await LoadMeetingAsync(Factory, meeting)).BodyName} on 9 June 2030 (asked to approve, outcome pending)", Browser.Normalise(card.TextContent));
         Assert.Contains("Decision 17/00030b", card.TextContent);
         var link = card.QuerySelectorAll("a").Single(a => a.TextContent.Contains("cover sheet", StringComparison.Ordinal));
-        Assert.Equal($"View cover sheet for Strategic Commissioning Board (Part B) on {Today.AddDays(6).ToSheetDate()}", Browser.Normalise(link.TextContent));
+        Assert.Equal($"View cover sheet for Strategic Commissioning Board (Part B) on 9 June 2030", Browser.Normalise(link.TextContent));
         Assert.Equal($"/CoverSheets/{sheetId}", link.GetAttribute("href"));
         Assert.Equal($"/Governance/Decisions/{decision}", card.QuerySelector("h3 a")!.GetAttribute("href"));
         Assert.DoesNotContain(page.FindAll("#contract-governance a"), a => a.TextContent.Contains("Record a decision", StringComparison.Ordinal));

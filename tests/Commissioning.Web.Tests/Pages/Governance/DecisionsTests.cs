@@ -34,14 +34,14 @@ public sealed class DecisionsTests(GovernanceApp app) : IClassFixture<Governance
     {
         var (client, id, _, _, meeting) = await RouteAsync();
         var cabinetName = (await LoadMeetingAsync(Factory, meeting)).BodyName;
-        var meetingDate = Today.AddDays(7).ToSheetDate();
+        const string meetingDate = "10 June 2030"; // Monday 3 June 2030 + 7 days
 
         var page = await client.GetPageAsync($"/Governance/Decisions/{id}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal([$"{cabinetName} on {meetingDate} (asked to decide, outcome pending)"], page.FindAll("#missing-approvals li").Select(li => Browser.Normalise(li.TextContent)));
         var rows = page.FindAll("#route-table tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => Browser.Normalise(td.TextContent)).ToList()).ToList();
         Assert.Equal(2, rows.Count);
-        Assert.Equal(["1", Today.AddDays(-3).ToSheetDate(), "Recommend", "Pending"], new[] { rows[0][0], rows[0][2], rows[0][3], rows[0][4] });
+        Assert.Equal(["1", "31 May 2030", "Recommend", "Pending"], new[] { rows[0][0], rows[0][2], rows[0][3], rows[0][4] });
         Assert.Equal(["2", cabinetName, "Decide Approval step", "Pending"], new[] { rows[1][0], rows[1][1], rows[1][3], rows[1][4] });
 
         Redirected(await OutcomeAsync(client, id, 1, StepOutcome.Recommended, "Recommended to Cabinet."), $"/Governance/Decisions/{id}");
@@ -90,7 +90,7 @@ public sealed class DecisionsTests(GovernanceApp app) : IClassFixture<Governance
         var index = await client.GetPageAsync("/Governance/Decisions");
 
         var row = index.FindAll("#decisions-table tbody tr").Single(r => r.QuerySelector($"a[href='/Governance/Decisions/{id}']") is not null);
-        Assert.Equal($"Waiting for: {m.BodyName} on {m.Date.ToSheetDate()} (asked to decide, outcome pending)", Browser.Normalise(row.QuerySelectorAll("td")[4].TextContent));
+        Assert.Equal($"Waiting for: {m.BodyName} on 10 June 2030 (asked to decide, outcome pending)", Browser.Normalise(row.QuerySelectorAll("td")[4].TextContent));
     }
 
     [Fact]

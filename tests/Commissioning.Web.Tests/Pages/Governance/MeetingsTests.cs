@@ -42,9 +42,9 @@ public sealed class MeetingsTests(GovernanceApp app) : IClassFixture<GovernanceA
         var version = (await LoadMeetingAsync(Factory, meeting)).Version;
         var taken = await AddItemAsync(client, meeting, GovernanceAction.Note, "Minutes", number: "1");
         Assert.Equal(HttpStatusCode.OK, taken.Status);
-        Assert.Equal("Item 1 is already on the agenda for SCB (Part A) on 17/06/2030: choose another item number.", taken.FieldError("Item-Number"));
+        Assert.Equal("Item 1 is already on the agenda for SCB (Part A) on 17 June 2030: choose another item number.", taken.FieldError("Item-Number"));
         var twice = await AddItemAsync(client, meeting, GovernanceAction.Approve, decisionId: decision);
-        Assert.Equal("This decision is already on the agenda for SCB (Part A) on 17/06/2030.", twice.FieldError("Item-DecisionId"));
+        Assert.Equal("This decision is already on the agenda for SCB (Part A) on 17 June 2030.", twice.FieldError("Item-DecisionId"));
         var nothing = await AddItemAsync(client, meeting, GovernanceAction.Note);
         Assert.Equal("Enter the item's title, or choose the contract decision it is about", nothing.FieldError("Item-Title"));
         Assert.Equal(version, (await LoadMeetingAsync(Factory, meeting)).Version);

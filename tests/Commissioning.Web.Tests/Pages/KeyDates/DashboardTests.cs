@@ -51,7 +51,7 @@ public sealed class DashboardTests(KeyDatesFixture fixture)
 
         // Terminated from 30 April shows on its last day, tagged; the renewed one says so.
         var terminated = page.FindAll("#ending-3-table tbody tr").Single(tr => tr.TextContent.Contains("KD-12", StringComparison.Ordinal));
-        Assert.Contains("30 April 2027 Terminated", Browser.Normalise(terminated.TextContent));
+        Assert.Contains("30 Apr 2027 Terminated", Browser.Normalise(terminated.TextContent));
         var renewed = page.FindAll("#ending-3-table tbody tr").Single(tr => tr.TextContent.Contains("KD-18", StringComparison.Ordinal));
         Assert.Contains("Renewal recorded", renewed.TextContent);
 
@@ -76,9 +76,9 @@ public sealed class DashboardTests(KeyDatesFixture fixture)
         var rows = Rows(page, "decisions-table");
         Assert.All(rows.Take(4), r => Assert.Contains("Overdue", r));
         Assert.All(rows.Skip(4), r => Assert.DoesNotContain("Overdue", r));
-        Assert.Contains("| 1 September 2026 Overdue | Serve notice or re-procure", rows[0]);
-        Assert.Contains("| 1 October 2026 Overdue | Extend, or serve notice | 1 April 2027 3 months' notice | 30 June 2027", rows[1]);
-        Assert.Contains("| 31 March 2027 | Serve notice", rows[4]);
+        Assert.Contains("| 1 Sept 2026 Overdue | Serve notice or re-procure", rows[0]);
+        Assert.Contains("| 1 Oct 2026 Overdue | Extend, or serve notice | 1 Apr 2027 3 months' notice | 30 Jun 2027", rows[1]);
+        Assert.Contains("| 31 Mar 2027 | Serve notice", rows[4]);
         Assert.Contains("4 decisions are overdue", page.Text);
     }
 
@@ -91,11 +91,11 @@ public sealed class DashboardTests(KeyDatesFixture fixture)
         Assert.Contains("KD-04", reviews);
         Assert.DoesNotContain("KD-16", reviews);
         Assert.DoesNotContain("KD-15", reviews);
-        Assert.Contains("2026/27, from 1 April 2026 Overdue", Browser.Normalise(page.Find("#reviews-table tbody tr")!.TextContent));
+        Assert.Contains("2026/27, from 1 Apr 2026 Overdue", Browser.Normalise(page.Find("#reviews-table tbody tr")!.TextContent));
 
         // KD-02's extension waits for Test Board's approval on 15 April 2027; KD-03's decision is approved.
         var row = Assert.Single(Rows(page, "governance-table"));
-        Assert.StartsWith("Extend KD-02 by its option Extension | KD-02 " + AwkwardTitle + " | Test Board asked to approve | 15 April 2027", row);
+        Assert.StartsWith("Extend KD-02 by its option Extension | KD-02 " + AwkwardTitle + " | Test Board asked to approve | 15 Apr 2027", row);
         Assert.StartsWith("/Governance/Decisions/", page.Find("#governance-table tbody a")!.GetAttribute("href"));
     }
 

@@ -143,7 +143,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
         {
             var step = d.Step(ValidationRules.ParseInt(Move.Position)!.Value);
             d.Reschedule(step.Position, Move.Date.ToDate()!.Value);
-            return $"{step.BodyName} moved to {step.Date.ToSheetDate()}";
+            return $"{step.BodyName} moved to {Dates.Long(step.Date)}";
         }, ct);
     }
 

@@ -89,7 +89,7 @@ public sealed class EditModel(CommissioningDbContext db) : PageModel
         var saved = MeetingForm.From(current);
         var fields = new (string, Func<MeetingForm, string?>)[]
         {
-            ("Meeting date", f => f.Date.ToDate()?.ToSheetDate() ?? $"{f.Date.Day}/{f.Date.Month}/{f.Date.Year}"),
+            ("Meeting date", f => f.Date.ToDate() is { } d ? Dates.Long(d) : $"{f.Date.Day}/{f.Date.Month}/{f.Date.Year}"),
             ("Title", f => f.Title?.Trim()),
         };
         Clash = new Conflict("meeting", current.UpdatedBy, current.UpdatedAtUtc, Conflict.Compare(Input, saved, fields));

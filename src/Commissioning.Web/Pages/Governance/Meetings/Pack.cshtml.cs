@@ -1,3 +1,4 @@
+using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Web.Pages.CoverSheets;
 using Commissioning.Web.Printing;
@@ -22,7 +23,7 @@ public sealed class PackModel(CommissioningDbContext db, IConfiguration configur
     {
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == Id, ct);
         if (meeting is null) return NotFound();
-        MeetingTitle = $"{meeting.Title}, {meeting.Date:d MMMM yyyy}";
+        MeetingTitle = $"{meeting.Title}, {Dates.Long(meeting.Date)}";
         var sheets = await db.CoverSheets.AsNoTracking().Where(s => s.MeetingId == Id).ToListAsync(ct);
         var order = meeting.Agenda.ToDictionary(i => i.Id, i => i.Position);
         var issued = sheets
