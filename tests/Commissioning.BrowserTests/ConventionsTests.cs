@@ -85,6 +85,29 @@ public sealed class ConventionsTests(AppServer app, ITestOutputHelper output)
         Assert.True(await page.Locator(".govuk-service-navigation").GetByRole(AriaRole.Link, new() { Name = "Finance", Exact = true }).IsVisibleAsync());
     }
 
+    /// <summary>After a save the page lands on the section it changed, with the banner there and in view.</summary>
+    [Fact]
+    public async Task After_saving_a_savings_target_the_contract_page_opens_at_its_savings_with_the_banner()
+    {
+        var target = AppPages.Named("Edit a savings target");
+        await using var context = await app.NewContextAsync(target.User);
+        var page = await Browse.OpenAsync(app, context, target);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/Contracts/Details/*#savings");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+
+        var banner = page.Locator(".govuk-notification-banner--success");
+        Assert.Equal(1, await banner.CountAsync());
+        Assert.Equal("savings", await banner.EvaluateAsync<string>("b => b.previousElementSibling.id"));
+        var inView = await banner.EvaluateAsync<bool>("b => { const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }");
+        Assert.True(inView, "The success banner is not in view where the page landed");
+        // What the person sees on landing: the window, not the whole page.
+        var shot = Path.Combine(app.ScreenshotFolder, "saved-at-savings.png");
+        await page.ScreenshotAsync(new() { Path = shot });
+        output.WriteLine($"Screenshot: {shot}");
+    }
+
     /// <summary>
     /// Printed (print media, on an A4 page's printable width): no navigation, forms, buttons or link
     /// addresses, and every table whole. The PDF is kept beside the screenshots for people to look at.
