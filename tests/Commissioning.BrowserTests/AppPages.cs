@@ -93,6 +93,9 @@ public static class AppPages
         new("Users and roles", "/Admin/Users", Admin),
         new("Add a user", "/Admin/Users/Create", Admin),
         new("Edit a user", "/Admin/Users/Edit/{user:viewer@demo.test}", Admin),
+        new("Accessibility statement", "/Accessibility"),
+        new("Privacy notice", "/Privacy"),
+        new("Privacy notice: signed in", "/Privacy", Viewer),
         // A viewer asking to add a provider is sent to the access-denied page.
         new("Access denied", "/Providers/Create", Viewer, Status: 403),
     ];

@@ -78,14 +78,15 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>
     /// A fresh browser context, signed in as <paramref name="user"/> when one is named. The first
     /// time a user is needed they sign in through the form like a person; later contexts reuse that
-    /// session's cookies, which saves a sign-in per test.
+    /// session's cookies, which saves a sign-in per test. <paramref name="width"/> is the window's
+    /// width in CSS pixels (375: a phone).
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(string? user = null)
+    public async Task<IBrowserContext> NewContextAsync(string? user = null, int width = 1280)
     {
         var options = new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
             Locale = "en-GB",
         };
         if (user is not null) options.StorageState = await StorageStateAsync(user);

@@ -15,7 +15,8 @@ public sealed record Bar(string Label, decimal Value, string Display, bool Muted
 /// </summary>
 public static class BarChart
 {
-    private const int LabelWidth = 200, BarArea = 330, ValueWidth = 150, RowHeight = 26, BarHeight = 18;
+    // ValueWidth holds the longest label drawn, "£56,746,886.52 projected" at 14 px (about 170 px).
+    private const int LabelWidth = 200, BarArea = 330, ValueWidth = 190, RowHeight = 26, BarHeight = 18;
 
     public static IHtmlContent Render(string id, string title, IReadOnlyList<Bar> bars)
     {

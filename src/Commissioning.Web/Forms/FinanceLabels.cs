@@ -49,7 +49,19 @@ public static class FinanceLabels
     };
 
     public static string Of(Rag r) => r == Rag.NotReported ? "Not reported" : r.ToString();
-    public static string Css(Rag r) => "app-rag app-rag--" + r.ToString().ToLowerInvariant();
+
+    /// <summary>The GOV.UK tag colour of a RAG status: amber is GOV.UK's yellow tag.</summary>
+    public static string Tag(Rag r) => r switch
+    {
+        Rag.Green => "govuk-tag--green",
+        Rag.Amber => "govuk-tag--yellow",
+        Rag.Red => "govuk-tag--red",
+        _ => "govuk-tag--grey",
+    };
+
+    /// <summary>The RAG status a label names ("Amber"), for tables built as text (the portfolio's).</summary>
+    public static Rag? RagNamed(string? label) =>
+        Enum.GetValues<Rag>().Cast<Rag?>().FirstOrDefault(r => Of(r!.Value) == label);
 
     public static string Of(ValueSource s) => s switch
     {
@@ -57,6 +69,17 @@ public static class FinanceLabels
         ValueSource.Projected => "Projected",
         _ => "Not known",
     };
+
+    public static string Tag(ValueSource s) => s switch
+    {
+        ValueSource.Agreed => "govuk-tag--green",
+        ValueSource.Projected => "govuk-tag--blue",
+        _ => "govuk-tag--grey",
+    };
+
+    /// <summary>Whether a year's review is waiting for a finance officer or not yet opened, as a tag.</summary>
+    public static (string Text, string Tag) ReviewDue(bool hasOpenReview) =>
+        hasOpenReview ? (Of(ReviewStatus.Proposed), Tag(ReviewStatus.Proposed)) : ("Not yet opened", "govuk-tag--grey");
 
     public static string Factors(ReviewFactors f)
     {

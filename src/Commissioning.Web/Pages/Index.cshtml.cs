@@ -2,6 +2,7 @@ using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Infrastructure.KeyDates;
+using Commissioning.Web.Forms;
 using Commissioning.Web.Setup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -58,6 +59,6 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserMana
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, User.FindAll(IdentitySetup.SignInTimeClaim).ToList());
         log.LogInformation("User {UserId} replaced their calendar address; earlier addresses are revoked", user.Id);
         TempData["Success"] = "You have a new calendar address. The old one no longer works: subscribe again with the new one.";
-        return Redirect("/#calendar");
+        return this.RedirectToSection("/", Sections.Calendar);
     }
 }

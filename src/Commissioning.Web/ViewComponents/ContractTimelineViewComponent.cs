@@ -5,8 +5,6 @@ using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Lifecycle;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Web.Forms;
-using Commissioning.Web.Setup;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +15,7 @@ namespace Commissioning.Web.ViewComponents;
 /// audit trail: field, from, to), its renewal links and its withdrawal; who and when for each. A field change
 /// saved with an event (the end date an extension moved) is shown under that event rather than twice.
 /// </summary>
-public sealed class ContractTimelineViewComponent(CommissioningDbContext db, IAuthorizationService authorization) : ViewComponent
+public sealed class ContractTimelineViewComponent(CommissioningDbContext db) : ViewComponent
 {
     /// <summary>Audit entries and events are stamped separately within one save; this is how close "together" is.</summary>
     private static readonly TimeSpan SameSave = TimeSpan.FromSeconds(5);
@@ -27,7 +25,7 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db, IAu
     public sealed record Item(DateTime AtUtc, string What, string Who, IReadOnlyList<string> Details, IReadOnlyList<FieldChange> Changes,
         string? LinkHref = null, string? LinkText = null, bool Warning = false);
 
-    public sealed record Model(int ContractId, IReadOnlyList<Item> Items, bool CanRecord, bool IsWithdrawn, bool IsTerminated, bool HasOptionLeft);
+    public sealed record Model(int ContractId, IReadOnlyList<Item> Items);
 
     public async Task<IViewComponentResult> InvokeAsync(int contractId)
     {
@@ -76,9 +74,7 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db, IAu
             items.Add(new Item(successor.CreatedAtUtc, $"Renewed by {successor.Reference}", successor.CreatedBy,
                 [$"The new contract starts on {Dates.Long(successor.StartDate)}."], [], $"/Contracts/Details/{successor.Id}", successor.Reference));
 
-        var canRecord = (await authorization.AuthorizeAsync(UserClaimsPrincipal, Policies.EditRegister)).Succeeded;
-        return View(new Model(contractId, items.OrderByDescending(i => i.AtUtc).ToList(), canRecord, contract.IsWithdrawn,
-            contract.TerminatedOn is not null, contract.NextExtensionOption() is not null));
+        return View(new Model(contractId, items.OrderByDescending(i => i.AtUtc).ToList()));
     }
 
     private static Item Describe(ContractEvent e, IReadOnlyList<FieldChange> changes)

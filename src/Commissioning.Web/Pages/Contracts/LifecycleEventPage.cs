@@ -122,7 +122,7 @@ public abstract class LifecycleEventPage<TForm>(CommissioningDbContext db, ICloc
             return await ShowConflictAsync(ct);
         }
         TempData["Success"] = Done(ev);
-        return Redirect($"/Contracts/Details/{Id}");
+        return this.RedirectToSection($"/Contracts/Details/{Id}", Sections.History);
     }
 
     protected async Task<bool> LoadAsync(bool tracked, CancellationToken ct)

@@ -111,7 +111,7 @@ public sealed class EstimateModel(CommissioningDbContext db, IClock clock) : Pag
             return Refuse(AlreadyOpen(year));
         }
         TempData["Success"] = $"Estimate of {estimate.FullYear.Value} proposed as the {year} value";
-        return Redirect($"/Contracts/Details/{Contract.Id}");
+        return this.RedirectToSection($"/Contracts/Details/{Contract.Id}", Sections.Reviews);
     }
 
     public static string AlreadyOpen(FinancialYear year) => $"{year} already has a review waiting for agreement";

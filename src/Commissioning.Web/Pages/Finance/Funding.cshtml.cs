@@ -72,7 +72,7 @@ public sealed class FundingModel(CommissioningDbContext db) : PageModel
             return Page();
         }
         TempData["Success"] = $"Funding for {FinancialYear} saved";
-        return Redirect($"/Contracts/Details/{ContractId}");
+        return this.RedirectToSection($"/Contracts/Details/{ContractId}", Sections.Funding);
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

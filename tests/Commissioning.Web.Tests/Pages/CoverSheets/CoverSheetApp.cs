@@ -55,10 +55,10 @@ public static class CoverSheetSteps
         title ??= Unique("Renewal of the day services contract");
         var decision = await DecisionAsync(secretary, await factory.ContractIdAsync(contract), title, DecisionKind.Renewal, key: true);
         var team = await BodyAsync(factory, secretary, Unique("Management Team"), DecisionBodyKind.ManagementTeam);
-        Redirected(await AddStepAsync(secretary, decision, GovernanceAction.Recommend, bodyId: team, date: Earlier(meetingDate, factory.Today)), $"/Governance/Decisions/{decision}");
-        Redirected(await OutcomeAsync(secretary, decision, 1, StepOutcome.Recommended), $"/Governance/Decisions/{decision}");
-        Redirected(await AddStepAsync(secretary, decision, GovernanceAction.Approve, meetingId: meetingId), $"/Governance/Decisions/{decision}");
-        Redirected(await AddItemAsync(secretary, meetingId, GovernanceAction.Approve, decisionId: decision, number: number), $"/Governance/Meetings/{meetingId}");
+        Redirected(await AddStepAsync(secretary, decision, GovernanceAction.Recommend, bodyId: team, date: Earlier(meetingDate, factory.Today)), $"/Governance/Decisions/{decision}#route");
+        Redirected(await OutcomeAsync(secretary, decision, 1, StepOutcome.Recommended), $"/Governance/Decisions/{decision}#route");
+        Redirected(await AddStepAsync(secretary, decision, GovernanceAction.Approve, meetingId: meetingId), $"/Governance/Decisions/{decision}#route");
+        Redirected(await AddItemAsync(secretary, meetingId, GovernanceAction.Approve, decisionId: decision, number: number), $"/Governance/Meetings/{meetingId}#agenda");
         var saved = await LoadMeetingAsync(factory, meetingId);
         return new AgendaItemIds(meetingId, saved.Agenda.Single(i => i.ContractDecisionId == decision).Id, decision, title);
     }

@@ -75,7 +75,8 @@ public sealed class ContractValuesTests(CommissioningFactory factory) : IClassFi
         Assert.Equal(["2021/22", "£1,000,000.00", "£1,000,000.00", "Green"], [rows[0][0], rows[0][2], rows[0][3], rows[0][4]]);
         // £1.2m of £1.5m is 80%: amber.
         Assert.Equal(["2022/23", "£1,500,000.00", "£1,200,000.00", "Amber"], [rows[1][0], rows[1][2], rows[1][3], rows[1][4]]);
-        Assert.Equal(["app-rag app-rag--green", "app-rag app-rag--amber"], page.FindAll("#savings-table tbody tr td:nth-child(5) span").Select(s => s.ClassName));
+        // RAG as GOV.UK tags: amber is GOV.UK's yellow tag.
+        Assert.Equal(["govuk-tag govuk-tag--green", "govuk-tag govuk-tag--yellow"], page.FindAll("#savings-table tbody tr td:nth-child(5) strong").Select(s => s.ClassName));
         Assert.StartsWith("Innovation and savings programme, year one", rows[0][1]);
         Assert.Contains("Cashable reduction of the baseline; owner Julie Gonda", rows[0][1]);
     }

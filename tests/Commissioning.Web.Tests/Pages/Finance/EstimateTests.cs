@@ -194,7 +194,7 @@ public sealed class EstimateTests(CommissioningFactory factory) : IClassFixture<
         var page = await client.PostFormAsync($"/Finance/Estimate/{id}?handler=Propose", BnesFields().Set("Input.Year", "2021"));
 
         Assert.Equal(HttpStatusCode.Redirect, page.Status);
-        Assert.Equal($"/Contracts/Details/{id}", page.Location);
+        Assert.Equal($"/Contracts/Details/{id}#reviews", page.Location);
         Assert.Contains("Estimate of £707,361.00 proposed as the 2021/22 value", (await client.GetPageAsync(page.Location!)).Text);
         var added = Assert.Single((await ReviewsAsync(id, 2021)).ExceptBy(before.Select(r => r.Id), r => r.Id));
         Assert.Equal((ReviewStatus.Proposed, ReviewOrigin.SpotEstimate, 70_736_100L, "From the spot estimate: 3 lines"),

@@ -56,7 +56,7 @@ public sealed class FundingTests(CommissioningFactory factory) : IClassFixture<C
         var save = await client.PostFormAsync($"/Finance/Funding/{id}/2021", form);
 
         Assert.Equal(HttpStatusCode.Redirect, save.Status);
-        Assert.Equal($"/Contracts/Details/{id}", save.Location);
+        Assert.Equal($"/Contracts/Details/{id}#funding", save.Location);
         var plan = await PlanAsync(id, 2021);
         Assert.NotNull(plan);
         Assert.Equal([(FundingSource.CouncilRevenue, "KGB70", 40_000_000L), (FundingSource.NhsIcbContribution, (string?)null, 7_157_400L)],

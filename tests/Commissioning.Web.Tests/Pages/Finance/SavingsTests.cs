@@ -56,7 +56,7 @@ public sealed class SavingsTests(CommissioningFactory factory) : IClassFixture<C
         var save = await client.PostFormAsync($"/Finance/Savings/Create/{id}", Valid(year: "2022", amount: "£25,000.00"));
 
         Assert.Equal(HttpStatusCode.Redirect, save.Status);
-        Assert.Equal($"/Contracts/Details/{id}", save.Location);
+        Assert.Equal($"/Contracts/Details/{id}#savings", save.Location);
         var target = Assert.Single(await TargetsAsync(id));
         Assert.Equal((2022, 2_500_000L, SavingsKind.CashableReduction, "Remodel the night support", "Julie Gonda", (long?)null, user),
             (target.FinancialYearStart, target.AmountPence, target.Kind, target.Description, target.Owner, target.DeliveredPence, target.CreatedBy));
@@ -196,7 +196,7 @@ public sealed class SavingsTests(CommissioningFactory factory) : IClassFixture<C
             before.Form().Set("Input.Delivered", "750").Set("Input.Owner", "Head of commissioning"));
 
         Assert.Equal(HttpStatusCode.Redirect, save.Status);
-        Assert.Equal($"/Contracts/Details/{id}", save.Location);
+        Assert.Equal($"/Contracts/Details/{id}#savings", save.Location);
         var target = Assert.Single(await TargetsAsync(id));
         Assert.Equal((75_000L, "Head of commissioning", Rag.Amber, CommissioningFactory.Finance), (target.DeliveredPence, target.Owner, target.Rag, target.UpdatedBy));
         var after = await client.GetPageAsync($"/Finance/Savings/Edit/{targetId}");

@@ -21,8 +21,8 @@ public sealed class ContractGovernanceTests(GovernanceApp app) : IClassFixture<G
         var board = await BodyAsync(Factory, client, Unique("Strategic Commissioning Board"), DecisionBodyKind.StrategicCommissioningBoard);
         var meeting = await MeetingAsync(client, board, Today.AddDays(6), "Strategic Commissioning Board (Part B)");
         var decision = await DecisionAsync(client, contract, Unique("Continuation of the reablement contract"), DecisionKind.Continuation, reference: "17/00030b");
-        Redirected(await AddStepAsync(client, decision, GovernanceAction.Approve, meetingId: meeting), $"/Governance/Decisions/{decision}");
-        Redirected(await AddItemAsync(client, meeting, GovernanceAction.Approve, decisionId: decision, number: "4"), $"/Governance/Meetings/{meeting}");
+        Redirected(await AddStepAsync(client, decision, GovernanceAction.Approve, meetingId: meeting), $"/Governance/Decisions/{decision}#route");
+        Redirected(await AddItemAsync(client, meeting, GovernanceAction.Approve, decisionId: decision, number: "4"), $"/Governance/Meetings/{meeting}#agenda");
         int sheetId;
         await using (var scope = Factory.OpenDb())
         {

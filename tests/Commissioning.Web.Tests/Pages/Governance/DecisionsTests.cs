@@ -24,9 +24,27 @@ public sealed class DecisionsTests(GovernanceApp app) : IClassFixture<Governance
         var meeting = await MeetingAsync(client, cabinet, Today.AddDays(7));
         var contract = await Factory.ContractIdAsync("SC-2021-0001");
         var decision = await DecisionAsync(client, contract, Unique("Renewal of the supported living contract"), reference: "17/00030b");
-        Redirected(await AddStepAsync(client, decision, GovernanceAction.Recommend, bodyId: team, date: Today.AddDays(-3)), $"/Governance/Decisions/{decision}");
-        Redirected(await AddStepAsync(client, decision, GovernanceAction.Decide, meetingId: meeting), $"/Governance/Decisions/{decision}");
+        Redirected(await AddStepAsync(client, decision, GovernanceAction.Recommend, bodyId: team, date: Today.AddDays(-3)), $"/Governance/Decisions/{decision}#route");
+        Redirected(await AddStepAsync(client, decision, GovernanceAction.Decide, meetingId: meeting), $"/Governance/Decisions/{decision}#route");
         return (client, decision, team, cabinet, meeting);
+    }
+
+    [Fact]
+    public async Task After_recording_an_outcome_the_page_lands_on_the_route_with_the_banner_there_and_lists_its_sections()
+    {
+        var (client, id, _, _, _) = await RouteAsync();
+
+        var done = await OutcomeAsync(client, id, 1, StepOutcome.Recommended);
+        var page = await client.GetPageAsync(done.Location!);
+
+        Redirected(done, $"/Governance/Decisions/{id}#route");
+        var banner = Assert.Single(page.FindAll(".govuk-notification-banner--success"));
+        Assert.Equal("route", banner.PreviousElementSibling?.Id);
+        // The contents list names each section of the page and links to its heading.
+        var contents = page.FindAll("nav.app-contents-list a").ToList();
+        Assert.Equal(["Decision details", "Governance route", "Add a step", "Record an outcome", "Reschedule a step", "Remove a step"],
+            contents.Select(a => Browser.Normalise(a.TextContent)));
+        Assert.All(contents, a => Assert.Equal(Browser.Normalise(a.TextContent), Browser.Normalise(page.Find(a.GetAttribute("href")!)!.TextContent)));
     }
 
     [Fact]
@@ -44,7 +62,7 @@ public sealed class DecisionsTests(GovernanceApp app) : IClassFixture<Governance
         Assert.Equal(["1", "31 May 2030", "Recommend", "Pending"], new[] { rows[0][0], rows[0][2], rows[0][3], rows[0][4] });
         Assert.Equal(["2", cabinetName, "Decide Approval step", "Pending"], new[] { rows[1][0], rows[1][1], rows[1][3], rows[1][4] });
 
-        Redirected(await OutcomeAsync(client, id, 1, StepOutcome.Recommended, "Recommended to Cabinet."), $"/Governance/Decisions/{id}");
+        Redirected(await OutcomeAsync(client, id, 1, StepOutcome.Recommended, "Recommended to Cabinet."), $"/Governance/Decisions/{id}#route");
 
         // The Cabinet has not met yet: refused at the step field, nothing saved.
         var before = await LoadDecisionAsync(Factory, id);
@@ -60,7 +78,7 @@ public sealed class DecisionsTests(GovernanceApp app) : IClassFixture<Governance
         {
             var later = await Factory.SignedInClientAsync(Secretary);
             var done = await OutcomeAsync(later, id, 2, StepOutcome.Approved, "Cabinet approved the renewal.");
-            Redirected(done, $"/Governance/Decisions/{id}");
+            Redirected(done, $"/Governance/Decisions/{id}#route");
             var after = await later.GetPageAsync($"/Governance/Decisions/{id}");
             Assert.Contains("This decision is approved", after.Find("#approval-status")!.TextContent);
             Assert.Empty(after.FindAll("#missing-approvals li"));
@@ -72,7 +90,8 @@ public sealed class DecisionsTests(GovernanceApp app) : IClassFixture<Governance
 
             var index = await later.GetPageAsync("/Governance/Decisions");
             var row = index.FindAll("#decisions-table tbody tr").Single(r => r.QuerySelector($"a[href='/Governance/Decisions/{id}']") is not null);
-            Assert.Equal($"Approved on {meetingDate}", Browser.Normalise(row.QuerySelectorAll("td")[4].TextContent));
+            Assert.Equal(("Approved", $"Approved on {meetingDate}"), (Browser.Normalise(row.QuerySelectorAll("td")[4].QuerySelector("strong.govuk-tag--green")!.TextContent),
+                Browser.Normalise(row.QuerySelectorAll("td")[4].QuerySelector("span")!.TextContent)));
             Assert.Contains("Decision 17/00030b", row.TextContent);
         }
         finally
@@ -90,7 +109,8 @@ public sealed class DecisionsTests(GovernanceApp app) : IClassFixture<Governance
         var index = await client.GetPageAsync("/Governance/Decisions");
 
         var row = index.FindAll("#decisions-table tbody tr").Single(r => r.QuerySelector($"a[href='/Governance/Decisions/{id}']") is not null);
-        Assert.Equal($"Waiting for: {m.BodyName} on 10 June 2030 (asked to decide, outcome pending)", Browser.Normalise(row.QuerySelectorAll("td")[4].TextContent));
+        Assert.Equal("Not approved", Browser.Normalise(row.QuerySelectorAll("td")[4].QuerySelector("strong.govuk-tag--yellow")!.TextContent));
+        Assert.Equal($"Waiting for: {m.BodyName} on 10 June 2030 (asked to decide, outcome pending)", Browser.Normalise(row.QuerySelectorAll("td")[4].QuerySelector("span")!.TextContent));
     }
 
     [Fact]
@@ -134,7 +154,7 @@ public sealed class DecisionsTests(GovernanceApp app) : IClassFixture<Governance
     public async Task A_recorded_step_is_history_it_cannot_be_rescheduled_or_removed()
     {
         var (client, id, _, _, _) = await RouteAsync();
-        Redirected(await OutcomeAsync(client, id, 1, StepOutcome.Recommended), $"/Governance/Decisions/{id}");
+        Redirected(await OutcomeAsync(client, id, 1, StepOutcome.Recommended), $"/Governance/Decisions/{id}#route");
         var before = await LoadDecisionAsync(Factory, id);
         var history = $"{before.Step(1)} has its outcome recorded (recommended), so it is part of the history and cannot be moved or removed.";
 
@@ -159,13 +179,13 @@ public sealed class DecisionsTests(GovernanceApp app) : IClassFixture<Governance
 
         // The Cabinet step (position 2, linked to its meeting) moves before the team's step.
         var moved = await PostAsync(client, $"/Governance/Decisions/{id}", "Reschedule", Date("Move.Date", Today.AddDays(-5)).Also("Move.Position", "2"));
-        Redirected(moved, $"/Governance/Decisions/{id}");
+        Redirected(moved, $"/Governance/Decisions/{id}#route");
         var after = await LoadDecisionAsync(Factory, id);
         Assert.Equal(Today.AddDays(-5), after.Step(1).Date);
         Assert.Equal(GovernanceAction.Decide, after.Step(1).Action);
         Assert.Null(after.Step(1).MeetingId);
 
-        Redirected(await PostAsync(client, $"/Governance/Decisions/{id}", "RemoveStep", new FormFields { { "Remove.Position", "1" } }), $"/Governance/Decisions/{id}");
+        Redirected(await PostAsync(client, $"/Governance/Decisions/{id}", "RemoveStep", new FormFields { { "Remove.Position", "1" } }), $"/Governance/Decisions/{id}#route");
         var left = await LoadDecisionAsync(Factory, id);
         Assert.Equal([GovernanceAction.Recommend], left.Steps.Select(s => s.Action));
         Assert.Equal(1, left.Step(1).Position);
@@ -176,7 +196,7 @@ public sealed class DecisionsTests(GovernanceApp app) : IClassFixture<Governance
     {
         var (client, id, team, _, _) = await RouteAsync();
         var stale = (await LoadDecisionAsync(Factory, id)).Version;
-        Redirected(await OutcomeAsync(client, id, 1, StepOutcome.Recommended), $"/Governance/Decisions/{id}");
+        Redirected(await OutcomeAsync(client, id, 1, StepOutcome.Recommended), $"/Governance/Decisions/{id}#route");
         var current = await LoadDecisionAsync(Factory, id);
 
         var page = await PostAsync(client, $"/Governance/Decisions/{id}", "AddStep",

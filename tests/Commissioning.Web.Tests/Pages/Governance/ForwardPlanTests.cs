@@ -31,14 +31,14 @@ public sealed class ForwardPlanTests(GovernanceApp app) : IClassFixture<Governan
         var tooLate = await DecisionAsync(client, contract, Unique("Key decision in 29 days"), key: true, forwardPlan: "E 3300");
         var notKey = await DecisionAsync(client, contract, Unique("Not a key decision"));
 
-        Redirected(await AddItemAsync(client, soon, GovernanceAction.Note, "Minutes of the last meeting", number: "1"), $"/Governance/Meetings/{soon}");
-        Redirected(await AddItemAsync(client, soon, GovernanceAction.Approve, decisionId: onAgenda, number: "2"), $"/Governance/Meetings/{soon}");
-        Redirected(await AddItemAsync(client, yesterday, GovernanceAction.Note, "Yesterday's paper"), $"/Governance/Meetings/{yesterday}");
-        Redirected(await AddStepAsync(client, routedOnly, GovernanceAction.Consider, meetingId: soon), $"/Governance/Decisions/{routedOnly}");
-        Redirected(await AddStepAsync(client, unflagged, GovernanceAction.Decide, bodyId: member, date: Today.AddDays(28)), $"/Governance/Decisions/{unflagged}");
-        Redirected(await AddStepAsync(client, referenced, GovernanceAction.Approve, meetingId: todays), $"/Governance/Decisions/{referenced}");
-        Redirected(await AddStepAsync(client, tooLate, GovernanceAction.Decide, bodyId: member, date: Today.AddDays(29)), $"/Governance/Decisions/{tooLate}");
-        Redirected(await AddStepAsync(client, notKey, GovernanceAction.Decide, bodyId: member, date: Today.AddDays(5)), $"/Governance/Decisions/{notKey}");
+        Redirected(await AddItemAsync(client, soon, GovernanceAction.Note, "Minutes of the last meeting", number: "1"), $"/Governance/Meetings/{soon}#agenda");
+        Redirected(await AddItemAsync(client, soon, GovernanceAction.Approve, decisionId: onAgenda, number: "2"), $"/Governance/Meetings/{soon}#agenda");
+        Redirected(await AddItemAsync(client, yesterday, GovernanceAction.Note, "Yesterday's paper"), $"/Governance/Meetings/{yesterday}#agenda");
+        Redirected(await AddStepAsync(client, routedOnly, GovernanceAction.Consider, meetingId: soon), $"/Governance/Decisions/{routedOnly}#route");
+        Redirected(await AddStepAsync(client, unflagged, GovernanceAction.Decide, bodyId: member, date: Today.AddDays(28)), $"/Governance/Decisions/{unflagged}#route");
+        Redirected(await AddStepAsync(client, referenced, GovernanceAction.Approve, meetingId: todays), $"/Governance/Decisions/{referenced}#route");
+        Redirected(await AddStepAsync(client, tooLate, GovernanceAction.Decide, bodyId: member, date: Today.AddDays(29)), $"/Governance/Decisions/{tooLate}#route");
+        Redirected(await AddStepAsync(client, notKey, GovernanceAction.Decide, bodyId: member, date: Today.AddDays(5)), $"/Governance/Decisions/{notKey}#route");
 
         var page = await client.GetPageAsync("/Governance");
 
@@ -75,10 +75,10 @@ public sealed class ForwardPlanTests(GovernanceApp app) : IClassFixture<Governan
         var board = await BodyAsync(Factory, client, Unique("Executive Board"), DecisionBodyKind.ExecutiveBoard);
         var meeting = await MeetingAsync(client, board, Today);
         var decision = await DecisionAsync(client, await Factory.ContractIdAsync("SC-2021-0001"), Unique("Key decision taken today"), key: true, forwardPlan: "E 1");
-        Redirected(await AddStepAsync(client, decision, GovernanceAction.Approve, meetingId: meeting), $"/Governance/Decisions/{decision}");
+        Redirected(await AddStepAsync(client, decision, GovernanceAction.Approve, meetingId: meeting), $"/Governance/Decisions/{decision}#route");
         Assert.NotNull((await client.GetPageAsync("/Governance")).FindAll("#key-decisions-table a").SingleOrDefault(a => a.GetAttribute("href") == $"/Governance/Decisions/{decision}"));
 
-        Redirected(await OutcomeAsync(client, decision, 1, StepOutcome.Approved), $"/Governance/Decisions/{decision}");
+        Redirected(await OutcomeAsync(client, decision, 1, StepOutcome.Approved), $"/Governance/Decisions/{decision}#route");
 
         var page = await client.GetPageAsync("/Governance");
         Assert.DoesNotContain(page.FindAll("#key-decisions-table a"), a => a.GetAttribute("href") == $"/Governance/Decisions/{decision}");

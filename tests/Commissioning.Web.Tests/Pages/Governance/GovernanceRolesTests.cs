@@ -28,8 +28,8 @@ public sealed class GovernanceRolesTests(GovernanceApp app) : IClassFixture<Gove
         var meeting = await MeetingAsync(client, body, Today.AddDays(3));
         var contract = await Factory.ContractIdAsync("SC-2021-0002");
         var decision = await DecisionAsync(client, contract, Unique("Award decision"), DecisionKind.Award);
-        Redirected(await AddStepAsync(client, decision, GovernanceAction.Decide, meetingId: meeting), $"/Governance/Decisions/{decision}");
-        Redirected(await AddItemAsync(client, meeting, GovernanceAction.Decide, decisionId: decision), $"/Governance/Meetings/{meeting}");
+        Redirected(await AddStepAsync(client, decision, GovernanceAction.Decide, meetingId: meeting), $"/Governance/Decisions/{decision}#route");
+        Redirected(await AddItemAsync(client, meeting, GovernanceAction.Decide, decisionId: decision), $"/Governance/Meetings/{meeting}#agenda");
         return new Ids(body, meeting, decision, contract);
     }
 
@@ -125,8 +125,8 @@ public sealed class GovernanceRolesTests(GovernanceApp app) : IClassFixture<Gove
 
         var body = await BodyAsync(Factory, client, Unique("Body by " + user), DecisionBodyKind.Other);
         var added = await MeetingAsync(client, body, Today.AddDays(1));
-        Redirected(await AddItemAsync(client, added, GovernanceAction.Note, "Item by " + user), $"/Governance/Meetings/{added}");
-        Redirected(await AddStepAsync(client, ids.Decision, GovernanceAction.Note, bodyId: body, date: Today.AddDays(1)), $"/Governance/Decisions/{ids.Decision}");
+        Redirected(await AddItemAsync(client, added, GovernanceAction.Note, "Item by " + user), $"/Governance/Meetings/{added}#agenda");
+        Redirected(await AddStepAsync(client, ids.Decision, GovernanceAction.Note, bodyId: body, date: Today.AddDays(1)), $"/Governance/Decisions/{ids.Decision}#route");
     }
 
     [Fact]

@@ -31,9 +31,9 @@ public sealed class MeetingsTests(GovernanceApp app) : IClassFixture<GovernanceA
         var decision = await DecisionAsync(client, await Factory.ContractIdAsync("SC-2021-0001"), decisionTitle);
         var url = $"/Governance/Meetings/{meeting}";
 
-        Redirected(await AddItemAsync(client, meeting, GovernanceAction.Note, "Apologies", number: "1"), url);
-        Redirected(await AddItemAsync(client, meeting, GovernanceAction.Approve, decisionId: decision), url);
-        Redirected(await AddItemAsync(client, meeting, GovernanceAction.Note, "Any other business"), url);
+        Redirected(await AddItemAsync(client, meeting, GovernanceAction.Note, "Apologies", number: "1"), url + "#agenda");
+        Redirected(await AddItemAsync(client, meeting, GovernanceAction.Approve, decisionId: decision), url + "#agenda");
+        Redirected(await AddItemAsync(client, meeting, GovernanceAction.Note, "Any other business"), url + "#agenda");
         var page = await client.GetPageAsync(url);
         Assert.Equal([("1", "Apologies"), ("Not numbered", decisionTitle), ("Not numbered", "Any other business")], Agenda(page));
         Assert.Contains("SCB (Part A), 17 June 2030", page.Find("h1")!.TextContent);
@@ -49,11 +49,11 @@ public sealed class MeetingsTests(GovernanceApp app) : IClassFixture<GovernanceA
         Assert.Equal("Enter the item's title, or choose the contract decision it is about", nothing.FieldError("Item-Title"));
         Assert.Equal(version, (await LoadMeetingAsync(Factory, meeting)).Version);
 
-        Redirected(await PostAsync(client, url, "Number", new FormFields { { "Renumber.Position", "2" }, { "Renumber.Number", "17" } }), url);
-        Redirected(await PostAsync(client, url, "Move", new FormFields { { "Position", "2" }, { "Direction", "up" } }), url);
+        Redirected(await PostAsync(client, url, "Number", new FormFields { { "Renumber.Position", "2" }, { "Renumber.Number", "17" } }), url + "#agenda");
+        Redirected(await PostAsync(client, url, "Move", new FormFields { { "Position", "2" }, { "Direction", "up" } }), url + "#agenda");
         Assert.Equal([("17", decisionTitle), ("1", "Apologies"), ("Not numbered", "Any other business")], Agenda(await client.GetPageAsync(url)));
-        Redirected(await PostAsync(client, url, "Move", new FormFields { { "Position", "2" }, { "Direction", "down" } }), url);
-        Redirected(await PostAsync(client, url, "Remove", new FormFields { { "Position", "2" } }), url);
+        Redirected(await PostAsync(client, url, "Move", new FormFields { { "Position", "2" }, { "Direction", "down" } }), url + "#agenda");
+        Redirected(await PostAsync(client, url, "Remove", new FormFields { { "Position", "2" } }), url + "#agenda");
 
         page = await client.GetPageAsync(url);
         Assert.Equal([("17", decisionTitle), ("1", "Apologies")], Agenda(page));
@@ -73,9 +73,9 @@ public sealed class MeetingsTests(GovernanceApp app) : IClassFixture<GovernanceA
         var board = await BodyAsync(Factory, client, Unique("Strategic Commissioning Board"), DecisionBodyKind.StrategicCommissioningBoard);
         var meeting = await MeetingAsync(client, board, Today.AddDays(10));
         var decision = await DecisionAsync(client, await Factory.ContractIdAsync("SC-2021-0001"), Unique("Extension of the advocacy contract"), DecisionKind.Extension);
-        Redirected(await AddStepAsync(client, decision, GovernanceAction.Approve, meetingId: meeting), $"/Governance/Decisions/{decision}");
-        Redirected(await AddStepAsync(client, decision, GovernanceAction.Note, bodyId: team, date: Today.AddDays(20)), $"/Governance/Decisions/{decision}");
-        Redirected(await AddItemAsync(client, meeting, GovernanceAction.Approve, decisionId: decision, number: "5"), $"/Governance/Meetings/{meeting}");
+        Redirected(await AddStepAsync(client, decision, GovernanceAction.Approve, meetingId: meeting), $"/Governance/Decisions/{decision}#route");
+        Redirected(await AddStepAsync(client, decision, GovernanceAction.Note, bodyId: team, date: Today.AddDays(20)), $"/Governance/Decisions/{decision}#route");
+        Redirected(await AddItemAsync(client, meeting, GovernanceAction.Approve, decisionId: decision, number: "5"), $"/Governance/Meetings/{meeting}#agenda");
         int sheetId;
         await using (var scope = Factory.OpenDb())
         {
@@ -118,8 +118,8 @@ public sealed class MeetingsTests(GovernanceApp app) : IClassFixture<GovernanceA
         var board = await BodyAsync(Factory, client, Unique("Executive Board"), DecisionBodyKind.ExecutiveBoard);
         var meeting = await MeetingAsync(client, board, Today.AddDays(-2));
         var decision = await DecisionAsync(client, await Factory.ContractIdAsync("SC-2021-0001"), Unique("Variation"), DecisionKind.Variation);
-        Redirected(await AddStepAsync(client, decision, GovernanceAction.Approve, meetingId: meeting), $"/Governance/Decisions/{decision}");
-        Redirected(await OutcomeAsync(client, decision, 1, StepOutcome.Approved), $"/Governance/Decisions/{decision}");
+        Redirected(await AddStepAsync(client, decision, GovernanceAction.Approve, meetingId: meeting), $"/Governance/Decisions/{decision}#route");
+        Redirected(await OutcomeAsync(client, decision, 1, StepOutcome.Approved), $"/Governance/Decisions/{decision}#route");
         var before = await LoadMeetingAsync(Factory, meeting);
 
         var form = (await client.GetPageAsync($"/Governance/Meetings/Edit/{meeting}")).Form();

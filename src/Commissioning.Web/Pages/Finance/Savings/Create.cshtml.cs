@@ -35,7 +35,7 @@ public sealed class CreateModel(CommissioningDbContext db) : PageModel
         db.SavingsTargets.Add(target);
         await db.SaveChangesAsync(ct);
         TempData["Success"] = $"Savings target of {target.Amount} for {year} added";
-        return Redirect($"/Contracts/Details/{Contract.Id}");
+        return this.RedirectToSection($"/Contracts/Details/{Contract.Id}", Sections.Savings);
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

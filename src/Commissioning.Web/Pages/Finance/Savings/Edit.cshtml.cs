@@ -56,7 +56,7 @@ public sealed class EditModel(CommissioningDbContext db) : PageModel
             return current is null ? NotFound() : ShowConflict(current);
         }
         TempData["Success"] = $"Savings target for {target.Year} saved";
-        return Redirect($"/Contracts/Details/{target.ContractId}");
+        return this.RedirectToSection($"/Contracts/Details/{target.ContractId}", Sections.Savings);
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -191,7 +191,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
             return await RefuseAsync("", "This decision was changed by someone else a moment ago. Nothing has been saved: check the route and try again.", ct);
         }
         TempData["Success"] = done;
-        return Redirect($"/Governance/Decisions/{Id}");
+        return this.RedirectToSection($"/Governance/Decisions/{Id}", Sections.Route);
     }
 
     private async Task<IActionResult> RefuseAsync(string key, string message, CancellationToken ct)

@@ -157,7 +157,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
             return await RefuseAsync("", "This meeting was changed by someone else a moment ago. Nothing has been saved: check the agenda and try again.", ct);
         }
         TempData["Success"] = done;
-        return Redirect($"/Governance/Meetings/{Id}");
+        return this.RedirectToSection($"/Governance/Meetings/{Id}", Sections.Agenda);
     }
 
     private async Task<IActionResult> RefuseAsync(string key, string message, CancellationToken ct)
