@@ -175,7 +175,8 @@ public sealed partial class DateStyleTests : IAsyncLifetime
     [GeneratedRegex(@"\bUTC\b")]
     private static partial Regex Utc();
 
-    [GeneratedRegex(@"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")]
+    // 01/04/2021, 1-4-21, 2021-04-01 and 01.04.2021; not a WCAG criterion number such as 1.4.10.
+    [GeneratedRegex(@"\b(?:\d{1,2}([/-])\d{1,2}\1\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})\b")]
     private static partial Regex NumericDate();
 
     [GeneratedRegex(@"\b([01]\d|2[0-3]):[0-5]\d\b")]
