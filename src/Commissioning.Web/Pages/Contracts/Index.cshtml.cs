@@ -22,7 +22,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         public CommissioningForm? Form { get; set; }
         public ContractStatus? Status { get; set; }
         public ServiceCategory? Category { get; set; }
-        public string? Directorate { get; set; }
+        /// <summary>A directorate's id, from the list administrators keep.</summary>
+        public int? Directorate { get; set; }
         public OrganisationType? ProviderType { get; set; }
         public string? EndsWithin { get; set; }
         public string? Sort { get; set; }
@@ -43,7 +44,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
     public bool MayShowWithdrawn => User.IsInRole(Infrastructure.Identity.Roles.Administrator);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public IReadOnlyList<string> Directorates { get; private set; } = [];
+    /// <summary>The filter's choices: every directorate, retired ones too (their contracts are still in the register).</summary>
+    public IReadOnlyList<(string Value, string Text)> Directorates { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public bool Descending => Filter.Dir == "desc";
@@ -68,7 +70,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         if (Filter.Form is { } form) query = query.WhereForm(form);
         if (Filter.Status is { } status) query = query.WhereStatus(all, status, today);
         if (Filter.Category is { } category) query = query.Where(c => c.ServiceCategory == category);
-        if (!string.IsNullOrWhiteSpace(Filter.Directorate)) query = query.Where(c => c.Directorate == Filter.Directorate);
+        if (Filter.Directorate is { } directorate) query = query.Where(c => c.DirectorateId == directorate);
         if (Filter.ProviderType is { } type)
             query = query.Where(c => db.Providers.Any(p => p.Id == c.ProviderId && p.OrganisationType == type));
         if (!string.IsNullOrWhiteSpace(Filter.EndsWithin))
@@ -118,7 +120,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         Rows = page.Select(r => new Row(r.Id, r.Reference, r.Title, r.Provider, Enum.Parse<CommissioningForm>(r.Form),
             Contract.DeriveStatus(today, r.AwardedOn, r.StartDate, r.CurrentEndDate, r.TerminatedOn, r.SuccessorStart),
             r.CurrentEndDate, r.AnnualValuePence is { } v ? Money.FromPence(v) : null, r.OptionsUsed, r.OptionCount, r.Withdrawn)).ToList();
-        Directorates = await db.Contracts.WhereNotWithdrawn().Select(c => c.Directorate).Distinct().OrderBy(d => d).ToListAsync(ct);
+        Directorates = (await db.Directorates.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name, Retired = d.RetiredAtUtc != null }).ToListAsync(ct))
+            .Select(d => (d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Retired ? $"{d.Name} (retired)" : d.Name)).ToList();
     }
 
     /// <summary>A link to this register with the same filters and one thing changed.</summary>
@@ -127,7 +130,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         var values = new Dictionary<string, string?>
         {
             ["Filter.Q"] = Filter.Q, ["Filter.Form"] = Filter.Form?.ToString(), ["Filter.Status"] = Filter.Status?.ToString(),
-            ["Filter.Category"] = Filter.Category?.ToString(), ["Filter.Directorate"] = Filter.Directorate,
+            ["Filter.Category"] = Filter.Category?.ToString(), ["Filter.Directorate"] = Filter.Directorate?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Filter.ProviderType"] = Filter.ProviderType?.ToString(), ["Filter.EndsWithin"] = Filter.EndsWithin,
             ["Filter.Sort"] = sort ?? Filter.Sort, ["Filter.Dir"] = dir ?? Filter.Dir,
             ["Filter.PageNumber"] = (page ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -122,7 +122,7 @@ public sealed class EditTests(CommissioningFactory factory) : IClassFixture<Comm
         Assert.Contains("Page not found", page.Text);
     }
 
-    private sealed record Snapshot(string Reference, string Title, string? Description, string Directorate, DateOnly Start, DateOnly InitialEnd,
+    private sealed record Snapshot(string Reference, string Title, string? Description, int Directorate, string? Commissioner, DateOnly Start, DateOnly InitialEnd,
         DateOnly CurrentEnd, DateOnly? Awarded, int Notice, long? Pence, int? ProviderId, string Options, string Rates, string Parts);
 
     private async Task<Snapshot> SnapshotAsync(int id)
@@ -135,7 +135,7 @@ public sealed class EditTests(CommissioningFactory factory) : IClassFixture<Comm
             Domain.Contracts.ConsortiumContract k => string.Join(";", k.Members.Select(m => $"{m.ProviderId}:{m.Role}:{m.IsLead}")),
             _ => "",
         };
-        return new Snapshot(c.Reference, c.Title, c.Description, c.Directorate, c.StartDate, c.InitialEndDate, c.CurrentEndDate, c.AwardedOn,
+        return new Snapshot(c.Reference, c.Title, c.Description, c.DirectorateId, c.ResponsibleCommissionerId ?? c.HistoricCommissionerName, c.StartDate, c.InitialEndDate, c.CurrentEndDate, c.AwardedOn,
             c.NoticePeriodMonths, c.AnnualValuePence, c.ProviderId,
             string.Join(";", c.ExtensionOptions.Select(o => $"{o.Sequence}:{o.Months}:{o.IsExercised}")),
             string.Join(";", c.RateCard.Select(l => $"{l.Service}:{l.Unit}:{l.UnitRatePence}")), parts);

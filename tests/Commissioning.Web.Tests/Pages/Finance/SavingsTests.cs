@@ -314,7 +314,8 @@ internal static class FinanceArrange
         var providerId = await scope.Db.Providers.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         var contract = new BlockContract(providerId, Money.Pounds(annual));
         contract.Describe(new ContractDescription("FT-" + Guid.NewGuid().ToString("N")[..12], "Finance test contract", null,
-            ServiceCategory.SupportedLiving, "Adult Social Care", "Test Commissioner", ProcurementRoute.OpenTender, false, Confidentiality.Open));
+            ServiceCategory.SupportedLiving, await scope.Db.DirectorateIdAsync("Adult Social Care"), ResponsibleCommissioner.Historic("Test Commissioner"),
+            ProcurementRoute.OpenTender, false, Confidentiality.Open));
         contract.SetTerm(new ContractTerm(start, end, [], 3));
         scope.Db.Contracts.Add(contract);
         await scope.Db.SaveChangesAsync();

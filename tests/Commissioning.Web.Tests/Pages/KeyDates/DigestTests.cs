@@ -23,7 +23,7 @@ public sealed class DigestTests(KeyDatesFixture fixture)
 
         var received = fixture.Sink.Received;
         Assert.Equal(sent, received.Count);
-        // Priya, and the demo commissioner (Julie Gonda's contracts); not the secretary, finance officer,
+        // Priya, and the demo commissioner (the generated contracts); not the secretary, finance officer,
         // viewer or administrator, whom no contract names, and not "Revoke Me".
         Assert.Equal([Support.CommissioningFactory.Commissioner, Email], received.Select(m => Assert.Single(m.Recipients)).Order(StringComparer.Ordinal));
         var mail = Assert.Single(received, m => m.Recipients.Contains(Email));
