@@ -31,7 +31,9 @@ public sealed class EditTests(CommissioningFactory factory) : IClassFixture<Comm
         var differences = CreateTests.TableRows(clash, "Where the two versions differ");
         Assert.Contains(differences, r => r.SequenceEqual(new[]
             { "Title", "Specialist mental health – second editor's title", "Specialist mental health – first editor's title" }));
-        Assert.Contains(Commissioner, clash.Text);
+        // Who saved in between, by name; no sign-in address on the page.
+        Assert.Contains($"{NameOf(Commissioner)} saved a change", clash.Text);
+        Assert.DoesNotContain(Commissioner, clash.Text);
         Assert.Equal("Specialist mental health – first editor's title", await TitleAsync(id));
         Assert.Equal(versionAfterFirst, await VersionAsync(id));
         // The form still holds what the second editor typed, now carrying the version just shown.
