@@ -187,3 +187,38 @@ public sealed class DisplayNameRefreshTests : IDisposable
         public void Advance(TimeSpan by) => _now += by;
     }
 }
+
+/// <summary>A session that began before display names were in the cookie gets one at its next request, not the address.</summary>
+public sealed class DisplayNameUpgradeTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+{
+    [Fact]
+    public async Task A_cookie_without_the_display_name_claim_is_given_it_at_the_next_request()
+    {
+        string cookie;
+        await using (var scope = factory.OpenDb())
+        {
+            var services = scope.Services;
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync(Viewer))!;
+            // The principal as the app built it before: Identity's own claims, the sign-in time, no display name.
+            var plain = services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
+            var principal = await plain.CreateAsync(user);
+            var identity = (System.Security.Claims.ClaimsIdentity)principal.Identity!;
+            identity.RemoveClaim(identity.FindFirst(Commissioning.Infrastructure.Identity.People.DisplayNameClaim));
+            identity.AddClaim(Commissioning.Web.Setup.IdentitySetup.SignInTime(TimeProvider.System));
+            Assert.False(principal.HasClaim(c => c.Type == Commissioning.Infrastructure.Identity.People.DisplayNameClaim));
+            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+                .Get(IdentityConstants.ApplicationScheme);
+            var properties = new Microsoft.AspNetCore.Authentication.AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow, ExpiresUtc = DateTimeOffset.UtcNow.AddMinutes(30) };
+            cookie = $"{options.Cookie.Name}={options.TicketDataFormat.Protect(new Microsoft.AspNetCore.Authentication.AuthenticationTicket(principal, properties, IdentityConstants.ApplicationScheme))}";
+        }
+        var client = factory.NewClient();
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+
+        var page = await client.GetPageAsync("/Contracts");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(NameOf(Viewer), Browser.Normalise(page.Find(".app-header__user span")!.TextContent));
+        Assert.DoesNotContain(Viewer, page.Text);
+    }
+}
