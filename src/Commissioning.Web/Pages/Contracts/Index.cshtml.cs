@@ -22,8 +22,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         public CommissioningForm? Form { get; set; }
         public ContractStatus? Status { get; set; }
         public ServiceCategory? Category { get; set; }
-        /// <summary>A directorate's id, from the list administrators keep.</summary>
-        public int? Directorate { get; set; }
+        /// <summary>A directorate's id, from the list administrators keep (a name, as older links have it, is looked up).</summary>
+        public string? Directorate { get; set; }
         public OrganisationType? ProviderType { get; set; }
         public string? EndsWithin { get; set; }
         public string? Sort { get; set; }
@@ -70,7 +70,19 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         if (Filter.Form is { } form) query = query.WhereForm(form);
         if (Filter.Status is { } status) query = query.WhereStatus(all, status, today);
         if (Filter.Category is { } category) query = query.Where(c => c.ServiceCategory == category);
-        if (Filter.Directorate is { } directorate) query = query.Where(c => c.DirectorateId == directorate);
+        if (!string.IsNullOrWhiteSpace(Filter.Directorate))
+        {
+            var wanted = Filter.Directorate.Trim();
+            var directorate = await db.Directorates
+                .Where(d => d.Id.ToString() == wanted || d.Name == wanted).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+            if (directorate is { } found)
+            {
+                Filter.Directorate = found.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                query = query.Where(c => c.DirectorateId == found);
+            }
+            else
+                ModelState.AddModelError("Filter.Directorate", "Choose a directorate from the list");
+        }
         if (Filter.ProviderType is { } type)
             query = query.Where(c => db.Providers.Any(p => p.Id == c.ProviderId && p.OrganisationType == type));
         if (!string.IsNullOrWhiteSpace(Filter.EndsWithin))
@@ -130,7 +142,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         var values = new Dictionary<string, string?>
         {
             ["Filter.Q"] = Filter.Q, ["Filter.Form"] = Filter.Form?.ToString(), ["Filter.Status"] = Filter.Status?.ToString(),
-            ["Filter.Category"] = Filter.Category?.ToString(), ["Filter.Directorate"] = Filter.Directorate?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Filter.Category"] = Filter.Category?.ToString(), ["Filter.Directorate"] = Filter.Directorate,
             ["Filter.ProviderType"] = Filter.ProviderType?.ToString(), ["Filter.EndsWithin"] = Filter.EndsWithin,
             ["Filter.Sort"] = sort ?? Filter.Sort, ["Filter.Dir"] = dir ?? Filter.Dir,
             ["Filter.PageNumber"] = (page ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture),

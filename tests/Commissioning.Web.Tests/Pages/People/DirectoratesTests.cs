@@ -188,4 +188,20 @@ public sealed class DirectoratesTests(CommissioningFactory factory) : IClassFixt
         Assert.False(await check.Db.Directorates.AnyAsync(d => d.Name == name));
         Assert.Null(await check.Db.Directorates.Where(d => d.Id == id).Select(d => d.RetiredAtUtc).SingleAsync());
     }
+
+    [Fact]
+    public async Task A_link_naming_the_directorate_as_older_links_did_still_filters_and_an_unknown_one_is_refused()
+    {
+        var client = await factory.SignedInClientAsync(Viewer);
+        await using var scope = factory.OpenDb();
+        var strategic = await scope.Db.DirectorateIdAsync("Strategic Commissioning");
+
+        var byName = await client.GetPageAsync("/Contracts?Filter.Directorate=Strategic%20Commissioning");
+        var unknown = await client.GetPageAsync("/Contracts?Filter.Directorate=Nowhere");
+
+        Assert.Equal(ContractInput.S(strategic), byName.Value("Filter.Directorate"));
+        Assert.Equal((await client.GetPageAsync($"/Contracts?Filter.Directorate={strategic}")).RegisterRows.Select(r => r.Id), byName.RegisterRows.Select(r => r.Id));
+        Assert.Equal(HttpStatusCode.OK, unknown.Status);
+        Assert.Equal("Choose a directorate from the list", unknown.FieldError("Filter-Directorate"));
+    }
 }
