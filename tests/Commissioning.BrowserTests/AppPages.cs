@@ -4,7 +4,7 @@ namespace Commissioning.BrowserTests;
 
 /// <summary>
 /// One page (or one state of a page) to check.
-/// <para><paramref name="Route"/> may hold {contract:REF}, {provider:NAME}, {user:EMAIL}, {meeting:TITLE}, {decision:TITLE} and the like, which
+/// <para><paramref name="Route"/> may hold {contract:REF}, {provider:NAME}, {user:DISPLAY NAME}, {directorate:NAME}, {meeting:TITLE}, {decision:TITLE} and the like, which
 /// <see cref="AppServer.ResolveAsync"/> turns into the id the app's own links use.</para>
 /// <para><paramref name="User"/> is who is signed in (null: nobody). <paramref name="Arrange"/>
 /// brings the page into the state to check, such as a submitted form showing its errors, and
@@ -92,7 +92,12 @@ public static class AppPages
         new("Edit a cover sheet: error summary", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit", Secretary, SubmitWith("Save and issue version 1"), Errors: true),
         new("Users and roles", "/Admin/Users", Admin),
         new("Add a user", "/Admin/Users/Create", Admin),
-        new("Edit a user", "/Admin/Users/Edit/{user:viewer@demo.test}", Admin),
+        new("Edit a user", "/Admin/Users/Edit/{user:Tom Whitfield}", Admin),
+        new("Add a user: error summary", "/Admin/Users/Create", Admin, SubmitWith("Save user"), Errors: true),
+        new("Directorates", "/Admin/Directorates", Admin),
+        new("Add a directorate", "/Admin/Directorates/Create", Admin),
+        new("Add a directorate: error summary", "/Admin/Directorates/Create", Admin, SubmitWith("Save directorate"), Errors: true),
+        new("Edit a directorate", "/Admin/Directorates/Edit/{directorate:Adult Social Care}", Admin),
         new("Accessibility statement", "/Accessibility"),
         new("Privacy notice", "/Privacy"),
         new("Privacy notice: signed in", "/Privacy", Viewer),

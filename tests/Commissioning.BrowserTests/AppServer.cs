@@ -108,7 +108,7 @@ public sealed class AppServer : IAsyncLifetime
 
     /// <summary>
     /// Turns a route of <see cref="AppPages"/> into a real address: {contract:SC-2021-0001},
-    /// {provider:Persona} and {user:viewer@demo.test} become the ids the app's own links use.
+    /// {provider:Persona} and {user:Tom Whitfield} become the ids the app's own links use.
     /// </summary>
     public async Task<string> ResolveAsync(string route)
     {
@@ -132,6 +132,7 @@ public sealed class AppServer : IAsyncLifetime
             "contract" => ($"/Contracts?Filter.Q={Uri.EscapeDataString(text)}", "/Contracts/Details/"),
             "provider" => ($"/Providers?Q={Uri.EscapeDataString(text)}", "/Providers/Edit/"),
             "user" => ("/Admin/Users", "/Admin/Users/Edit/"),
+            "directorate" => ("/Admin/Directorates", "/Admin/Directorates/Edit/"),
             // The first review waiting for agreement, whichever contract the demo gave it to.
             "review" => ("/Finance/Reviews", "/Finance/Reviews/"),
             // A contract's first savings target, from the contract's own page.

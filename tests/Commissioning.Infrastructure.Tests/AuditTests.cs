@@ -16,8 +16,8 @@ public sealed class AuditTests : IAsyncLifetime
     private static readonly DateTime BobTime = new DateTime(2025, 6, 2, 16, 5, 11, 42, DateTimeKind.Utc).AddTicks(3);
 
     private readonly SqliteTestDatabase _database = new();
-    private readonly FakeAuditContext _alice = new("alice@council.example", AliceTime);
-    private readonly FakeAuditContext _bob = new("bob@council.example", BobTime);
+    private readonly FakeAuditContext _alice = new("Alice Adams", AliceTime, "user-alice");
+    private readonly FakeAuditContext _bob = new("Bob Brown", BobTime, "user-bob");
 
     public Task InitializeAsync() => _database.MigrateAsync();
 
@@ -45,6 +45,7 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Equal(id, entry.EntityId);
         Assert.Equal("Created", entry.Action);
         Assert.Equal(_alice.UserName, entry.ChangedBy);
+        Assert.Equal("user-alice", entry.ChangedById);
         Assert.Equal(AliceTime, entry.ChangedAtUtc);
     }
 
@@ -66,6 +67,8 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Equal(AliceTime, stored.UpdatedAtUtc);
         Assert.Equal(_alice.UserName, stored.CreatedBy);
         Assert.Equal(_alice.UserName, stored.UpdatedBy);
+        Assert.Equal("user-alice", stored.CreatedById);
+        Assert.Equal("user-alice", stored.UpdatedById);
         Assert.NotEqual(Guid.Empty, stored.Version);
     }
 
@@ -98,6 +101,7 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Equal(_alice.UserName, stored.CreatedBy);
         Assert.Equal(BobTime, stored.UpdatedAtUtc);
         Assert.Equal(_bob.UserName, stored.UpdatedBy);
+        Assert.Equal(("user-alice", "user-bob"), (stored.CreatedById, stored.UpdatedById));
         Assert.NotEqual(oldVersion, stored.Version);
     }
 

@@ -13,8 +13,8 @@ namespace Commissioning.Infrastructure.Tests;
 public sealed class ConcurrencyTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();
-    private readonly FakeAuditContext _alice = new("alice@council.example", new DateTime(2025, 3, 14, 9, 0, 0, DateTimeKind.Utc));
-    private readonly FakeAuditContext _bob = new("bob@council.example", new DateTime(2025, 3, 14, 9, 0, 5, DateTimeKind.Utc));
+    private readonly FakeAuditContext _alice = new("Alice Adams", new DateTime(2025, 3, 14, 9, 0, 0, DateTimeKind.Utc));
+    private readonly FakeAuditContext _bob = new("Bob Brown", new DateTime(2025, 3, 14, 9, 0, 5, DateTimeKind.Utc));
 
     public Task InitializeAsync() => _database.MigrateAsync();
 

@@ -20,8 +20,8 @@ public sealed class GovernancePersistenceTests : IAsyncLifetime
     private static readonly DateOnly Cabinet = new(2021, 3, 24);
 
     private readonly SqliteTestDatabase _database = new();
-    private readonly FakeAuditContext _alice = new("alice@council.example", new DateTime(2021, 2, 20, 9, 0, 0, DateTimeKind.Utc));
-    private readonly FakeAuditContext _bob = new("bob@council.example", new DateTime(2021, 2, 20, 9, 0, 5, DateTimeKind.Utc));
+    private readonly FakeAuditContext _alice = new("Alice Adams", new DateTime(2021, 2, 20, 9, 0, 0, DateTimeKind.Utc));
+    private readonly FakeAuditContext _bob = new("Bob Brown", new DateTime(2021, 2, 20, 9, 0, 5, DateTimeKind.Utc));
 
     public Task InitializeAsync() => _database.MigrateAsync();
 

@@ -12,8 +12,8 @@ namespace Commissioning.Infrastructure.Tests;
 public sealed class LifecyclePersistenceTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();
-    private readonly FakeAuditContext _alice = new("alice@council.example", new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc));
-    private static readonly Actor Alice = new("alice-id", "alice@council.example");
+    private readonly FakeAuditContext _alice = new("Alice Adams", new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc));
+    private static readonly Actor Alice = new("alice-id", "Alice Adams");
     private static readonly DateTime At = new(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
 
     public Task InitializeAsync() => _database.MigrateAsync();
@@ -31,7 +31,7 @@ public sealed class LifecyclePersistenceTests : IAsyncLifetime
         db.Providers.Add(provider);
         await db.SaveChangesAsync();
         var c = new BlockContract(provider.Id, Money.Pounds(100_000m));
-        c.Describe(new ContractDescription("LC-" + Guid.NewGuid().ToString("N")[..8], "Advocacy", null, category, "ASC", "Julie", ProcurementRoute.OpenTender, false, Confidentiality.Open));
+        c.Describe(new ContractDescription("LC-" + Guid.NewGuid().ToString("N")[..8], "Advocacy", null, category, TestData.DirectorateId, ResponsibleCommissioner.Historic("Julie"), ProcurementRoute.OpenTender, false, Confidentiality.Open));
         c.SetTerm(new ContractTerm(new DateOnly(2024, 4, 1), new DateOnly(2027, 3, 31), [new ExtensionOptionTerm(12, false), new ExtensionOptionTerm(12, false)], 6));
         db.Contracts.Add(c);
         await db.SaveChangesAsync();
@@ -59,7 +59,7 @@ public sealed class LifecyclePersistenceTests : IAsyncLifetime
         var events = await check.ContractEvents.Where(e => e.ContractId == id).OrderBy(e => e.EventDate).ToListAsync();
         var x = Assert.IsType<ExtensionExercised>(events[0]);
         Assert.Equal((1, 12, new DateOnly(2027, 3, 31), new DateOnly(2028, 3, 31)), (x.OptionSequence, x.Months, x.EndDateBefore, x.EndDateAfter));
-        Assert.Equal(("Performs well", "CCMT", "alice@council.example", At), (x.Reason, x.AuthorisingDecision, x.RecordedByName, x.RecordedAtUtc));
+        Assert.Equal(("Performs well", "CCMT", "Alice Adams", At), (x.Reason, x.AuthorisingDecision, x.RecordedByName, x.RecordedAtUtc));
         var v = Assert.IsType<ContractVariation>(events[1]);
         Assert.Equal(VariationChange.Value | VariationChange.Scope, v.Changes);
         Assert.Equal((10_000_000L, 12_000_000L, 20m), (v.ValueBeforePence!.Value, v.ValueAfterPence!.Value, v.ValueChangePercent!.Value));
@@ -86,7 +86,7 @@ public sealed class LifecyclePersistenceTests : IAsyncLifetime
 
         await using var check = _database.NewContext();
         var c = await check.Contracts.SingleAsync(x => x.Id == id);
-        Assert.Equal((At, "Entered twice", "alice-id", "alice@council.example"), (c.WithdrawnAtUtc!.Value, c.WithdrawalReason, c.WithdrawnById, c.WithdrawnByName));
+        Assert.Equal((At, "Entered twice", "alice-id", "Alice Adams"), (c.WithdrawnAtUtc!.Value, c.WithdrawalReason, c.WithdrawnById, c.WithdrawnByName));
         Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityId == id && a.Changes.Contains("WithdrawnAtUtc")));
         Assert.False(await Data.ContractQueries.WhereNotWithdrawn(check.Contracts).AnyAsync(x => x.Id == id));
     }

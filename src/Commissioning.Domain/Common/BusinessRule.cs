@@ -30,21 +30,27 @@ public abstract class Entity
 public abstract class AuditedAggregate : Entity
 {
     public DateTime CreatedAtUtc { get; private set; }
+    /// <summary>The name of who added it, as it was then (a person's display name, or "system").</summary>
     public string CreatedBy { get; private set; } = "";
+    /// <summary>Their account id; null for start-up work and for rows saved before ids were kept.</summary>
+    public string? CreatedById { get; private set; }
     public DateTime UpdatedAtUtc { get; private set; }
     public string UpdatedBy { get; private set; } = "";
+    public string? UpdatedById { get; private set; }
     public Guid Version { get; private set; }
 
-    public void StampCreated(string user, DateTime utcNow)
+    public void StampCreated(string user, DateTime utcNow, string? userId = null)
     {
         CreatedBy = UpdatedBy = user;
+        CreatedById = UpdatedById = userId;
         CreatedAtUtc = UpdatedAtUtc = utcNow;
         Version = Guid.NewGuid();
     }
 
-    public void StampUpdated(string user, DateTime utcNow)
+    public void StampUpdated(string user, DateTime utcNow, string? userId = null)
     {
         UpdatedBy = user;
+        UpdatedById = userId;
         UpdatedAtUtc = utcNow;
         Version = Guid.NewGuid();
     }

@@ -13,7 +13,6 @@ public abstract class Contract : AuditedAggregate
     public const int ReferenceMaxLength = 30;
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 4000;
-    public const int DirectorateMaxLength = 100;
     public const int CommissionerMaxLength = 100;
     public const int BreakClauseMaxLength = 2000;
     public const int MaxTermMonths = 600;
@@ -31,8 +30,14 @@ public abstract class Contract : AuditedAggregate
     public string Title { get; private set; } = "";
     public string? Description { get; private set; }
     public ServiceCategory ServiceCategory { get; private set; }
-    public string Directorate { get; private set; } = "";
-    public string ResponsibleCommissioner { get; private set; } = "";
+    public int DirectorateId { get; private set; }
+    /// <summary>The user answering for the contract; null only while a historic name stands in (see <see cref="HistoricCommissionerName"/>).</summary>
+    public string? ResponsibleCommissionerId { get; private set; }
+    /// <summary>A name typed before commissioners were chosen from the users, matching no user; null once a user is picked.</summary>
+    public string? HistoricCommissionerName { get; private set; }
+    public ResponsibleCommissioner ResponsibleCommissioner => ResponsibleCommissionerId is { } id
+        ? ResponsibleCommissioner.User(id)
+        : ResponsibleCommissioner.Historic(HistoricCommissionerName ?? "Not recorded");
     public ProcurementRoute ProcurementRoute { get; private set; }
     public bool IsKeyDecision { get; private set; }
     public Confidentiality Confidentiality { get; private set; }
@@ -90,8 +95,13 @@ public abstract class Contract : AuditedAggregate
         Title = d.Title.Trim();
         Description = string.IsNullOrWhiteSpace(d.Description) ? null : d.Description.Trim();
         ServiceCategory = d.ServiceCategory;
-        Directorate = (d.Directorate ?? "").Trim();
-        ResponsibleCommissioner = (d.ResponsibleCommissioner ?? "").Trim();
+        if (d.DirectorateId <= 0) throw new ArgumentException("A contract must belong to a directorate.", nameof(d));
+        ArgumentNullException.ThrowIfNull(d.ResponsibleCommissioner);
+        if ((d.ResponsibleCommissioner.HistoricName?.Length ?? 0) > CommissionerMaxLength)
+            throw new ArgumentException($"A commissioner's name can be at most {CommissionerMaxLength} characters.", nameof(d));
+        DirectorateId = d.DirectorateId;
+        ResponsibleCommissionerId = d.ResponsibleCommissioner.UserId;
+        HistoricCommissionerName = d.ResponsibleCommissioner.HistoricName;
         ProcurementRoute = d.ProcurementRoute;
         IsKeyDecision = d.IsKeyDecision;
         Confidentiality = d.Confidentiality;
@@ -310,8 +320,8 @@ public sealed record ContractDescription(
     string Title,
     string? Description,
     ServiceCategory ServiceCategory,
-    string Directorate,
-    string ResponsibleCommissioner,
+    int DirectorateId,
+    ResponsibleCommissioner ResponsibleCommissioner,
     ProcurementRoute ProcurementRoute,
     bool IsKeyDecision,
     Confidentiality Confidentiality);

@@ -12,6 +12,9 @@ public sealed class AuditEntry
     public string Action { get; set; } = "";
     /// <summary>JSON list of { field, from, to }.</summary>
     public string Changes { get; set; } = "[]";
+    /// <summary>Who, by name as it was then: a person's display name, or "system".</summary>
     public string ChangedBy { get; set; } = "";
+    /// <summary>Their account id; null for start-up work.</summary>
+    public string? ChangedById { get; set; }
     public DateTime ChangedAtUtc { get; set; }
 }

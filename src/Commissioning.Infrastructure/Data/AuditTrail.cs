@@ -14,10 +14,11 @@ namespace Commissioning.Infrastructure.Data;
 internal static class AuditTrail
 {
     private static readonly HashSet<string> Ignored =
-        [nameof(AuditedAggregate.CreatedAtUtc), nameof(AuditedAggregate.CreatedBy), nameof(AuditedAggregate.UpdatedAtUtc),
-         nameof(AuditedAggregate.UpdatedBy), nameof(AuditedAggregate.Version)];
+        [nameof(AuditedAggregate.CreatedAtUtc), nameof(AuditedAggregate.CreatedBy), nameof(AuditedAggregate.CreatedById),
+         nameof(AuditedAggregate.UpdatedAtUtc), nameof(AuditedAggregate.UpdatedBy), nameof(AuditedAggregate.UpdatedById),
+         nameof(AuditedAggregate.Version)];
 
-    public static List<PendingAudit> Collect(ChangeTracker tracker, string user, DateTime now)
+    public static List<PendingAudit> Collect(ChangeTracker tracker, string user, string? userId, DateTime now)
     {
         tracker.DetectChanges();
         var roots = tracker.Entries<AuditedAggregate>().ToList();
@@ -46,9 +47,10 @@ internal static class AuditTrail
 
         foreach (var (aggregate, audit) in pending)
         {
-            if (audit.Entry.State == EntityState.Added) aggregate.StampCreated(user, now);
-            else aggregate.StampUpdated(user, now);
+            if (audit.Entry.State == EntityState.Added) aggregate.StampCreated(user, now, userId);
+            else aggregate.StampUpdated(user, now, userId);
             audit.User = user;
+            audit.UserId = userId;
             audit.At = now;
         }
         return [.. pending.Values];
@@ -90,6 +92,7 @@ internal sealed class PendingAudit(EntityEntry<AuditedAggregate> entry)
     public EntityEntry<AuditedAggregate> Entry { get; } = entry;
     public bool IsNew { get; } = entry.State == EntityState.Added;
     public string User { get; set; } = "";
+    public string? UserId { get; set; }
     public DateTime At { get; set; }
 
     public void Add(string field, object? from, object? to) =>
@@ -102,6 +105,7 @@ internal sealed class PendingAudit(EntityEntry<AuditedAggregate> entry)
         Action = IsNew ? "Created" : "Updated",
         Changes = JsonSerializer.Serialize(_changes),
         ChangedBy = User,
+        ChangedById = UserId,
         ChangedAtUtc = At,
     };
 }

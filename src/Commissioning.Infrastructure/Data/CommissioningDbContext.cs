@@ -22,6 +22,7 @@ public class CommissioningDbContext : IdentityDbContext<ApplicationUser>, IDataP
 
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<Directorate> Directorates => Set<Directorate>();
     public DbSet<AnnualValueReview> AnnualValueReviews => Set<AnnualValueReview>();
     public DbSet<SavingsTarget> SavingsTargets => Set<SavingsTarget>();
     public DbSet<FundingPlan> FundingPlans => Set<FundingPlan>();
@@ -64,7 +65,7 @@ public class CommissioningDbContext : IdentityDbContext<ApplicationUser>, IDataP
         if (!acceptAllChangesOnSuccess)
             throw new NotSupportedException("The register always accepts changes on a successful save.");
         var now = _audit.UtcNow;
-        var changes = AuditTrail.Collect(ChangeTracker, _audit.UserName, now);
+        var changes = AuditTrail.Collect(ChangeTracker, _audit.UserName, _audit.UserId, now);
         if (changes.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         // The change and its audit entries commit together or not at all.

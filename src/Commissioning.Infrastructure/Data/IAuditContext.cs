@@ -3,7 +3,10 @@ namespace Commissioning.Infrastructure.Data;
 /// <summary>Who is saving and when, for the audit columns and audit entries.</summary>
 public interface IAuditContext
 {
+    /// <summary>The name to record: the signed-in person's display name, or "system".</summary>
     string UserName { get; }
+    /// <summary>Their account id, kept beside the name; null for start-up work.</summary>
+    string? UserId => null;
     DateTime UtcNow { get; }
 }
 

@@ -9,10 +9,11 @@ public sealed class DemoOptions
 
     public static readonly IReadOnlyList<(string Email, string Name, string Role)> Users =
     [
-        ("commissioner@demo.test", "Julie Gonda (demo commissioner)", Identity.Roles.Commissioner),
-        ("secretary@demo.test", "Board secretary (demo)", Identity.Roles.BoardSecretary),
-        ("finance@demo.test", "Finance officer (demo)", Identity.Roles.FinanceOfficer),
-        ("viewer@demo.test", "Internal audit (demo viewer)", Identity.Roles.Viewer),
-        ("admin@demo.test", "Administrator (demo)", Identity.Roles.Administrator),
+        // Fictional people. The papers' own officers are not users: their contracts keep the names the papers give.
+        ("commissioner@demo.test", "Sarah Okafor", Identity.Roles.Commissioner),
+        ("secretary@demo.test", "Daniel Hughes", Identity.Roles.BoardSecretary),
+        ("finance@demo.test", "Aisha Rahman", Identity.Roles.FinanceOfficer),
+        ("viewer@demo.test", "Tom Whitfield", Identity.Roles.Viewer),
+        ("admin@demo.test", "Gareth Lloyd", Identity.Roles.Administrator),
     ];
 }

@@ -15,18 +15,32 @@ namespace Commissioning.Infrastructure.Demo;
 /// </summary>
 public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accounts, IOptions<DemoOptions> options, IClock clock)
 {
+    // A contract's directorate by name and its commissioner by display name, as the helper Describe below is given them.
+    private readonly Dictionary<string, int> _directorates = [];
+    private readonly Dictionary<string, string> _users = [];
+
     public async Task SeedAsync()
     {
         foreach (var (email, name, role) in DemoOptions.Users)
-            await accounts.CreateUserAsync(email, name, options.Value.Password, role);
+            _users[name] = (await accounts.CreateUserAsync(email, name, options.Value.Password, role)).Id;
         if (await db.Contracts.AnyAsync()) return;
 
+        await SeedDirectoratesAsync();
         var p = await SeedProvidersAsync();
         await SeedPaperContractsAsync(p);
         await SeedSpreadAsync(p);
         await new FinanceDemoSeeder(db, clock).SeedAsync();
         await new GovernanceDemoSeeder(db, clock).SeedAsync();
         await new LifecycleDemoSeeder(db, clock).SeedAsync();
+    }
+
+    private async Task SeedDirectoratesAsync()
+    {
+        string[] names = ["Adult Social Care", "Adults and Communities", "Community Commissioning", "Social Care, Health and Wellbeing", "Strategic Commissioning"];
+        var existing = await db.Directorates.Select(d => d.Name).ToListAsync();
+        db.Directorates.AddRange(names.Except(existing).Select(name => new Directorate(name)));
+        await db.SaveChangesAsync();
+        foreach (var d in await db.Directorates.ToListAsync()) _directorates[d.Name] = d.Id;
     }
 
     private async Task<Dictionary<string, Provider>> SeedProvidersAsync()
@@ -208,7 +222,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
                 _ => new BlockContract(provider.Id, Money.FromPence(random.NextInt64(10_000_00, 400_000_00))),
             };
             Describe(contract, $"SC-{2019 + i % 6}-{100 + i:0000}", $"{title} ({provider.Name})", "Fictional demo contract.",
-                category, directorates[i % directorates.Length], i % 2 == 0 ? "Julie Gonda" : "Will Blandamer",
+                category, directorates[i % directorates.Length], DemoOptions.Users[0].Name,
                 i % 4 == 0 ? ProcurementRoute.FrameworkCallOff : ProcurementRoute.OpenTender, i % 5 == 0);
             contract.SetTerm(new ContractTerm(start, DateRange.OfMonths(start, years * 12).End,
                 i % 2 == 0 ? [new ExtensionOptionTerm(12, false), new ExtensionOptionTerm(12, false)] : [], 3 + i % 4));
@@ -218,7 +232,10 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
         await db.SaveChangesAsync();
     }
 
-    private static void Describe(Contract c, string reference, string title, string description, ServiceCategory category,
+    /// <summary>A demo user's display name becomes that user; any other name (the papers' officers) is kept as a historic name.</summary>
+    private void Describe(Contract c, string reference, string title, string description, ServiceCategory category,
         string directorate, string commissioner, ProcurementRoute route, bool keyDecision) =>
-        c.Describe(new ContractDescription(reference, title, description, category, directorate, commissioner, route, keyDecision, Confidentiality.Open));
+        c.Describe(new ContractDescription(reference, title, description, category, _directorates[directorate],
+            _users.TryGetValue(commissioner, out var id) ? ResponsibleCommissioner.User(id) : ResponsibleCommissioner.Historic(commissioner),
+            route, keyDecision, Confidentiality.Open));
 }

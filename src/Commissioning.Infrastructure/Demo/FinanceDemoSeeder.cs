@@ -116,6 +116,6 @@ internal sealed class FinanceDemoSeeder(CommissioningDbContext db, IClock clock)
     private async Task<Actor> ActorAsync(string email)
     {
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Email == email);
-        return new Actor(user.Id, email);
+        return new Actor(user.Id, user.DisplayName);
     }
 }

@@ -35,6 +35,7 @@ public sealed class Portfolio(CommissioningDbContext db)
         from r in db.AnnualValueReviews
         where r.Status == ReviewStatus.Agreed
         join c in db.Contracts on r.ContractId equals c.Id
+        join d in db.Directorates on c.DirectorateId equals d.Id
         join p in db.Providers on c.ProviderId equals p.Id into ps
         from p in ps.DefaultIfEmpty()
         select new AgreedRow
@@ -44,7 +45,7 @@ public sealed class Portfolio(CommissioningDbContext db)
             ContractId = c.Id,
             Form = EF.Property<string>(c, ContractQueries.FormColumn),
             Category = c.ServiceCategory,
-            Directorate = c.Directorate,
+            Directorate = d.Name,
             Provider = p == null ? "No provider recorded" : p.Name,
         };
 

@@ -1,11 +1,15 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Data;
+using Commissioning.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Infrastructure.Finance;
 
-public sealed record ReviewDue(int ContractId, string Reference, string Title, string ResponsibleCommissioner, FinancialYear Year, bool HasOpenReview)
+/// <param name="ResponsibleCommissioner">The commissioner's name as pages show it (see <see cref="People.Commissioner"/>).</param>
+/// <param name="ResponsibleCommissionerId">Their account id, for "my contracts"; null while a historic name stands in.</param>
+public sealed record ReviewDue(int ContractId, string Reference, string Title, string ResponsibleCommissioner, FinancialYear Year, bool HasOpenReview,
+    string? ResponsibleCommissionerId = null)
 {
     /// <summary>The year has begun with no agreed value: the contract is being paid on nothing agreed.</summary>
     public bool IsOverdue(DateOnly today) => Year.Start <= today;
@@ -29,7 +33,7 @@ public static class ReviewsDue
                         && (c.TerminatedOn == null || c.TerminatedOn >= thisYear.Start))
             .Select(c => new
             {
-                c.Id, c.Reference, c.Title, c.ResponsibleCommissioner, c.StartDate, c.CurrentEndDate, c.TerminatedOn,
+                c.Id, c.Reference, c.Title, c.ResponsibleCommissionerId, c.HistoricCommissionerName, c.StartDate, c.CurrentEndDate, c.TerminatedOn,
                 SuccessorStart = db.Contracts.Where(s => s.PredecessorId == c.Id).Select(s => (DateOnly?)s.StartDate).FirstOrDefault(),
             })
             .ToListAsync(ct);
@@ -41,6 +45,7 @@ public static class ReviewsDue
         var agreed = reviews.Where(r => r.Status == ReviewStatus.Agreed).Select(r => (r.ContractId, r.FinancialYearStart)).ToHashSet();
         var open = reviews.Where(r => r.Status == ReviewStatus.Proposed).Select(r => (r.ContractId, r.FinancialYearStart)).ToHashSet();
 
+        var people = await People.NamesAsync(db, ct);
         var due = new List<ReviewDue>();
         foreach (var c in contracts)
         {
@@ -50,7 +55,8 @@ public static class ReviewsDue
             var term = new DateRange(c.StartDate, lastDay);
             var year = new[] { thisYear, nextYear }.FirstOrDefault(y => term.Overlaps(y.Range) && !agreed.Contains((c.Id, y.StartYear)));
             if (year == default) continue;
-            due.Add(new ReviewDue(c.Id, c.Reference, c.Title, c.ResponsibleCommissioner, year, open.Contains((c.Id, year.StartYear))));
+            due.Add(new ReviewDue(c.Id, c.Reference, c.Title, People.Commissioner(people, c.ResponsibleCommissionerId, c.HistoricCommissionerName),
+                year, open.Contains((c.Id, year.StartYear)), c.ResponsibleCommissionerId));
         }
         return due.OrderBy(d => d.Year.StartYear).ThenBy(d => d.Reference, StringComparer.Ordinal).ToList();
     }

@@ -53,8 +53,8 @@ public sealed class DigestSender(
         var sent = 0;
         foreach (var user in users.Where(u => !(u.LockoutEnd > now)))
         {
-            var scope = await KeyDatesScope.ForCommissionerAsync(db, user.DisplayName, ct);
-            if (scope.Names is { Count: 0 }) continue;
+            var scope = await KeyDatesScope.ForCommissionerAsync(db, user.Id, ct);
+            if (!scope.HasContracts) continue;
             var report = await KeyDatesQuery.LoadAsync(db, today, scope, keyDates.Value.LeadTimeMonths, ct);
             if (report.IsEmpty) continue;
 

@@ -3,29 +3,30 @@ using Commissioning.Domain.Governance;
 using Commissioning.Domain.Lifecycle;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Finance;
+using Commissioning.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using DomainKeyDates = Commissioning.Domain.Lifecycle.KeyDates;
 
 namespace Commissioning.Infrastructure.KeyDates;
 
-/// <summary>Which contracts a report covers: everyone's, or those of one responsible commissioner.</summary>
+/// <summary>Which contracts a report covers: everyone's, or those naming one user as responsible commissioner.</summary>
 public sealed record KeyDatesScope
 {
-    private KeyDatesScope(IReadOnlyList<string>? names) => Names = names;
+    private KeyDatesScope(string? userId, bool hasContracts) => (UserId, HasContracts) = (userId, hasContracts);
 
-    public static readonly KeyDatesScope All = new((IReadOnlyList<string>?)null);
+    public static readonly KeyDatesScope All = new(null, true);
 
-    /// <summary>The contracts whose responsible commissioner matches the display name (see <see cref="CommissionerNames"/>).</summary>
-    public static async Task<KeyDatesScope> ForCommissionerAsync(CommissioningDbContext db, string? displayName, CancellationToken ct)
-    {
-        var stored = await db.Contracts.AsNoTracking().Where(c => c.WithdrawnAtUtc == null).Select(c => c.ResponsibleCommissioner).Distinct().ToListAsync(ct);
-        return new KeyDatesScope(CommissionerNames.Matching(stored, displayName));
-    }
+    /// <summary>The contracts whose responsible commissioner is this user (by account id, whatever their name).</summary>
+    public static async Task<KeyDatesScope> ForCommissionerAsync(CommissioningDbContext db, string userId, CancellationToken ct) =>
+        new(userId, await db.Contracts.AnyAsync(c => c.WithdrawnAtUtc == null && c.ResponsibleCommissionerId == userId, ct));
 
-    /// <summary>The exact stored names to filter on; null for every contract.</summary>
-    public IReadOnlyList<string>? Names { get; }
+    /// <summary>The user whose contracts these are; null for every contract.</summary>
+    public string? UserId { get; }
 
-    public bool IsAll => Names is null;
+    /// <summary>False when no contract in the register names the user.</summary>
+    public bool HasContracts { get; }
+
+    public bool IsAll => UserId is null;
 }
 
 /// <summary>0–3, 3–6, 6–12 and 12–18 months: each bucket ends on the same date that many months ahead.</summary>
@@ -98,7 +99,8 @@ public static class KeyDatesQuery
     {
         // A contract withdrawn as entered in error is not in the register at all.
         var all = db.Contracts.AsNoTracking().Where(c => c.WithdrawnAtUtc == null);
-        var inScope = scope.Names is { } names ? all.Where(c => names.Contains(c.ResponsibleCommissioner)) : all;
+        var inScope = scope.UserId is { } userId ? all.Where(c => c.ResponsibleCommissionerId == userId) : all;
+        var people = await People.NamesAsync(db, ct);
         // Over: terminated before today, or superseded by a renewal that has started.
         var live = inScope.Where(c => c.AwardedOn != null
             && !(c.TerminatedOn != null && c.TerminatedOn < today)
@@ -116,7 +118,7 @@ public static class KeyDatesQuery
             .Where(c => (c.TerminatedOn ?? c.CurrentEndDate) >= endedSince && (c.TerminatedOn ?? c.CurrentEndDate) <= decisionsUntil)
             .Select(c => new
             {
-                c.Id, c.Reference, c.Title, c.ResponsibleCommissioner, c.CurrentEndDate, c.NoticePeriodMonths, c.TerminatedOn,
+                c.Id, c.Reference, c.Title, c.ResponsibleCommissionerId, c.HistoricCommissionerName, c.CurrentEndDate, c.NoticePeriodMonths, c.TerminatedOn,
                 HasSuccessor = all.Any(n => n.PredecessorId == c.Id),
                 HasOptionLeft = c.ExtensionOptions.Any(o => !o.IsExercised),
             })
@@ -127,15 +129,16 @@ public static class KeyDatesQuery
         var decisions = new List<DecisionToMake>();
         foreach (var c in rows)
         {
+            var commissioner = People.Commissioner(people, c.ResponsibleCommissionerId, c.HistoricCommissionerName);
             var lastDay = c.TerminatedOn is { } t && t < c.CurrentEndDate ? t : c.CurrentEndDate;
             if (lastDay >= today && lastDay <= endsUntil)
             {
                 var bucket = BucketOf(today, lastDay);
-                ending.Add(new EndingContract(c.Id, c.Reference, c.Title, c.ResponsibleCommissioner, lastDay,
+                ending.Add(new EndingContract(c.Id, c.Reference, c.Title, commissioner, lastDay,
                     bucket ?? EndingBucket.EighteenMonths, c.TerminatedOn is not null, c.HasSuccessor));
             }
             else if (lastDay < today && c.TerminatedOn is null && !c.HasSuccessor)
-                ended.Add(new EndedContract(c.Id, c.Reference, c.Title, c.ResponsibleCommissioner, c.CurrentEndDate));
+                ended.Add(new EndedContract(c.Id, c.Reference, c.Title, commissioner, c.CurrentEndDate));
 
             // A renewal or a termination on record is the decision already taken.
             if (c.TerminatedOn is not null || c.HasSuccessor || c.CurrentEndDate < today) continue;
@@ -144,12 +147,12 @@ public static class KeyDatesQuery
                 DomainKeyDates.DecisionDeadline(c.CurrentEndDate, c.NoticePeriodMonths, leadTimeMonths),
                 c.HasOptionLeft ? KeyDateAction.DecideExtensionOrServeNotice : KeyDateAction.ServeNoticeOrReProcure, today);
             if (wholeFuture || key.DecisionDeadline <= horizon)
-                decisions.Add(new DecisionToMake(key, c.Title, c.ResponsibleCommissioner));
+                decisions.Add(new DecisionToMake(key, c.Title, commissioner));
         }
 
         var withdrawn = await db.Contracts.AsNoTracking().Where(c => c.WithdrawnAtUtc != null).Select(c => c.Id).ToListAsync(ct);
         var reviews = (await ReviewsDue.ListAsync(db, today, ct))
-            .Where(r => (scope.Names is not { } n || n.Contains(r.ResponsibleCommissioner, StringComparer.Ordinal)) && !withdrawn.Contains(r.ContractId))
+            .Where(r => (scope.UserId is not { } id || r.ResponsibleCommissionerId == id) && !withdrawn.Contains(r.ContractId))
             .ToList();
 
         return new KeyDatesReport(today, leadTimeMonths, scope,
@@ -159,10 +162,11 @@ public static class KeyDatesQuery
             decisions.OrderByDescending(d => d.KeyDate.IsOverdue).ThenBy(d => d.KeyDate.DecisionDeadline)
                 .ThenBy(d => d.Reference, StringComparer.Ordinal).ToList(),
             reviews,
-            await GovernanceAsync(db, inScope, ct));
+            await GovernanceAsync(db, inScope, people, ct));
     }
 
-    private static async Task<IReadOnlyList<GovernanceWait>> GovernanceAsync(CommissioningDbContext db, IQueryable<Contract> inScope, CancellationToken ct)
+    private static async Task<IReadOnlyList<GovernanceWait>> GovernanceAsync(CommissioningDbContext db, IQueryable<Contract> inScope,
+        IReadOnlyDictionary<string, string> people, CancellationToken ct)
     {
         // Only decisions that may still lack an approval; the approval rule itself is the domain's.
         // Tracked, so the owned steps come back in route order.
@@ -176,7 +180,7 @@ public static class KeyDatesQuery
 
         var ids = waiting.Select(d => d.ContractId).Distinct().ToList();
         var contracts = await inScope.Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Reference, c.Title, c.ResponsibleCommissioner })
+            .Select(c => new { c.Id, c.Reference, c.Title, c.ResponsibleCommissionerId, c.HistoricCommissionerName })
             .ToDictionaryAsync(c => c.Id, ct);
 
         return waiting
@@ -184,7 +188,8 @@ public static class KeyDatesQuery
             {
                 var next = d.Steps.OrderBy(s => s.Position).FirstOrDefault(s => s.Outcome == StepOutcome.Pending);
                 var c = contracts[d.ContractId];
-                return new GovernanceWait(d.Id, d.Kind, d.Title, c.Id, c.Reference, c.Title, c.ResponsibleCommissioner,
+                return new GovernanceWait(d.Id, d.Kind, d.Title, c.Id, c.Reference, c.Title,
+                    People.Commissioner(people, c.ResponsibleCommissionerId, c.HistoricCommissionerName),
                     next?.BodyName, next?.Date, next?.Action, d.MissingApprovals()[0].Description);
             })
             // Those with a step to come in date order, then those with nothing pending (a route to complete).

@@ -58,6 +58,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<DateOnly>("CurrentEndDate")
                         .HasColumnType("date");
 
@@ -65,8 +69,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
-                    b.Property<string>("Directorate")
-                        .IsRequired()
+                    b.Property<int>("DirectorateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("HistoricCommissionerName")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
@@ -98,10 +104,9 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
-                    b.Property<string>("ResponsibleCommissioner")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                    b.Property<string>("ResponsibleCommissionerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("ServiceCategory")
                         .IsRequired()
@@ -131,6 +136,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -154,6 +163,8 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CurrentEndDate");
 
+                    b.HasIndex("DirectorateId");
+
                     b.HasIndex("PredecessorId")
                         .IsUnique()
                         .HasFilter("[PredecessorId] IS NOT NULL");
@@ -163,6 +174,8 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ResponsibleCommissionerId");
+
                     b.HasIndex("Title");
 
                     b.ToTable("Contracts", (string)null);
@@ -170,6 +183,58 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.HasDiscriminator<string>("CommissioningForm").HasValue("Contract");
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Contracts.Directorate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Directorates", (string)null);
                 });
 
             modelBuilder.Entity("Commissioning.Domain.Finance.AnnualValueReview", b =>
@@ -208,6 +273,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("datetime2");
@@ -281,6 +350,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("UpliftKind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -334,6 +407,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("int");
 
@@ -344,6 +421,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -379,6 +460,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<long?>("DeliveredPence")
                         .HasColumnType("bigint");
 
@@ -407,6 +492,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -440,6 +529,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("DecisionReference")
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
@@ -471,6 +564,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -505,6 +602,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("int");
 
@@ -515,6 +616,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -548,6 +653,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -565,6 +674,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -607,6 +720,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -622,6 +739,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -725,6 +846,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<bool>("IsSme")
                         .HasColumnType("bit");
 
@@ -752,6 +877,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -784,6 +913,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ChangedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("Changes")
                         .IsRequired()
@@ -1193,6 +1326,12 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Commissioning.Domain.Contracts.Contract", b =>
                 {
+                    b.HasOne("Commissioning.Domain.Contracts.Directorate", null)
+                        .WithMany()
+                        .HasForeignKey("DirectorateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Commissioning.Domain.Contracts.Contract", null)
                         .WithMany()
                         .HasForeignKey("PredecessorId")
@@ -1201,6 +1340,11 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.HasOne("Commissioning.Domain.Providers.Provider", null)
                         .WithMany()
                         .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Commissioning.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleCommissionerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("Commissioning.Domain.Contracts.ExtensionOption", "ExtensionOptions", b1 =>

@@ -51,6 +51,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("CurrentEndDate")
                         .HasColumnType("TEXT");
 
@@ -58,8 +62,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Directorate")
-                        .IsRequired()
+                    b.Property<int>("DirectorateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HistoricCommissionerName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -91,9 +97,8 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ResponsibleCommissioner")
-                        .IsRequired()
-                        .HasMaxLength(100)
+                    b.Property<string>("ResponsibleCommissionerId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ServiceCategory")
@@ -124,6 +129,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -147,6 +156,8 @@ namespace Commissioning.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CurrentEndDate");
 
+                    b.HasIndex("DirectorateId");
+
                     b.HasIndex("PredecessorId")
                         .IsUnique();
 
@@ -155,6 +166,8 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ResponsibleCommissionerId");
+
                     b.HasIndex("Title");
 
                     b.ToTable("Contracts", (string)null);
@@ -162,6 +175,56 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.HasDiscriminator<string>("CommissioningForm").HasValue("Contract");
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Contracts.Directorate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Directorates", (string)null);
                 });
 
             modelBuilder.Entity("Commissioning.Domain.Finance.AnnualValueReview", b =>
@@ -197,6 +260,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DecidedAtUtc")
@@ -271,6 +338,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UpliftKind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -322,6 +393,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("INTEGER");
 
@@ -331,6 +406,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -365,6 +444,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DeliveredPence")
                         .HasColumnType("INTEGER");
 
@@ -392,6 +475,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -422,6 +509,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionReference")
@@ -456,6 +547,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -487,6 +582,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
@@ -496,6 +595,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -528,6 +631,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -544,6 +651,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -585,6 +696,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -599,6 +714,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -699,6 +818,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsSme")
                         .HasColumnType("INTEGER");
 
@@ -725,6 +848,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -755,6 +882,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<string>("ChangedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Changes")
@@ -1157,6 +1288,12 @@ namespace Commissioning.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Commissioning.Domain.Contracts.Contract", b =>
                 {
+                    b.HasOne("Commissioning.Domain.Contracts.Directorate", null)
+                        .WithMany()
+                        .HasForeignKey("DirectorateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Commissioning.Domain.Contracts.Contract", null)
                         .WithMany()
                         .HasForeignKey("PredecessorId")
@@ -1165,6 +1302,11 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.HasOne("Commissioning.Domain.Providers.Provider", null)
                         .WithMany()
                         .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Commissioning.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleCommissionerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("Commissioning.Domain.Contracts.ExtensionOption", "ExtensionOptions", b1 =>

@@ -35,8 +35,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserMana
         if (user is null) return Challenge();
         DisplayName = user.DisplayName;
 
-        var mine = await KeyDatesScope.ForCommissionerAsync(db, user.DisplayName, ct);
-        HasOwnContracts = mine.Names is { Count: > 0 };
+        var mine = await KeyDatesScope.ForCommissionerAsync(db, user.Id, ct);
+        HasOwnContracts = mine.HasContracts;
         var scope = ShowAll ? KeyDatesScope.All : mine;
         Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, ct);
 

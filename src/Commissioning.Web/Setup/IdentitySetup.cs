@@ -16,6 +16,8 @@ public static class IdentitySetup
     public const string SignInRateLimit = "sign-in";
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(12);
+    /// <summary>How often a session's user is re-read: a changed stamp ends it, a changed name or role reaches it.</summary>
+    public static readonly TimeSpan StampInterval = TimeSpan.FromMinutes(5);
 
     public static IServiceCollection AddCommissioningIdentity(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
@@ -35,6 +37,7 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<CommissioningDbContext>()
             .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<DisplayNameClaims>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
         var secure = !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
@@ -55,7 +58,7 @@ public static class IdentitySetup
         });
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
-            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            o.ValidationInterval = StampInterval;
             // The re-validated principal is built afresh from the user; carry the sign-in time over,
             // or the absolute timeout would find no claim and sign the person out 5 minutes in.
             o.OnRefreshingPrincipal = refresh =>
@@ -94,6 +97,8 @@ public static class IdentitySetup
             await context.HttpContext.RequestServices.GetRequiredService<SignInManager<ApplicationUser>>().SignOutAsync();
             return;
         }
+        await DisplayNameClaims.AddIfMissingAsync(context);
+        if (context.Principal is null) return;
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 

@@ -14,6 +14,8 @@ public static class Policies
     public const string EditSavings = "EditSavings";
     /// <summary>Decision-making bodies, meetings, governance routes and cover sheets: board secretaries.</summary>
     public const string EditGovernance = "EditGovernance";
+    /// <summary>The list of directorates contracts belong to: administrators.</summary>
+    public const string ManageDirectorates = "ManageDirectorates";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -23,5 +25,6 @@ public static class Policies
         options.AddPolicy(EditSavings, p => p.RequireRole(Roles.Commissioner, Roles.FinanceOfficer, Roles.Administrator));
         options.AddPolicy(EditGovernance, p => p.RequireRole(Roles.BoardSecretary, Roles.Administrator));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(ManageDirectorates, p => p.RequireRole(Roles.Administrator));
     }
 }

@@ -1,4 +1,5 @@
 using Commissioning.Domain.Common;
+using System.Security.Claims;
 using Commissioning.Infrastructure.Data;
 
 namespace Commissioning.Web.Setup;
@@ -10,9 +11,10 @@ public sealed class SystemClock(TimeProvider time) : IClock
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 }
 
-/// <summary>Audit columns name the signed-in user; start-up work is "system".</summary>
+/// <summary>Audit columns name the signed-in user by display name, with their account id; start-up work is "system".</summary>
 public sealed class HttpAuditContext(IHttpContextAccessor accessor, TimeProvider time) : IAuditContext
 {
-    public string UserName => accessor.HttpContext?.User.Identity?.Name ?? "system";
+    public string UserName => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? Forms.Actors.DisplayName(user) : "system";
+    public string? UserId => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 }

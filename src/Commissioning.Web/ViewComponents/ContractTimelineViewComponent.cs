@@ -41,6 +41,10 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db) : V
             ? await db.Contracts.AsNoTracking().Where(c => c.Id == pid).Select(c => new { c.Id, c.Reference }).FirstOrDefaultAsync(ct)
             : null;
 
+        // Field changes name directorates and people by id: the history shows their names.
+        var names = new Names(
+            await db.Directorates.AsNoTracking().ToDictionaryAsync(d => d.Id.ToString(CultureInfo.InvariantCulture), d => d.Name, ct),
+            await Infrastructure.Identity.People.NamesAsync(db, ct));
         var items = new List<Item>();
         var used = new HashSet<long>();
         foreach (var e in events)
@@ -51,15 +55,16 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db) : V
             var changesContract = e is not NegotiatedContinuation { Status: ContinuationStatus.Draft }
                 && e is not ContractTermination { TerminationKind: TerminationKind.NaturalExpiry };
             var with = changesContract
-                ? audits.FirstOrDefault(a => !used.Contains(a.Id) && a.Action == "Updated" && a.ChangedBy == e.RecordedByName
+                ? audits.FirstOrDefault(a => !used.Contains(a.Id) && a.Action == "Updated"
+                    && (a.ChangedById is not null ? a.ChangedById == e.RecordedById : a.ChangedBy == e.RecordedByName)
                     && a.ChangedAtUtc >= e.RecordedAtUtc && a.ChangedAtUtc - e.RecordedAtUtc <= SameSave)
                 : null;
             if (with is not null) used.Add(with.Id);
-            items.Add(Describe(e, with is null ? [] : Changes(with).ToList()));
+            items.Add(Describe(e, with is null ? [] : Changes(with, names).ToList()));
         }
         foreach (var a in audits.Where(a => !used.Contains(a.Id)))
         {
-            var changes = Changes(a).ToList();
+            var changes = Changes(a, names).ToList();
             if (a.Action == "Created")
                 items.Add(new Item(a.ChangedAtUtc, "Contract added to the register", a.ChangedBy, [], []));
             else if (changes.Any(c => c.Field == Label(nameof(Contract.WithdrawnAtUtc))))
@@ -123,7 +128,10 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db) : V
         return new Item(e.RecordedAtUtc, what, e.RecordedByName, details, changes, Warning: warn);
     }
 
-    private static IEnumerable<FieldChange> Changes(AuditEntry a)
+    /// <summary>Directorates by id, people's display names by user id.</summary>
+    private sealed record Names(IReadOnlyDictionary<string, string> Directorates, IReadOnlyDictionary<string, string> People);
+
+    private static IEnumerable<FieldChange> Changes(AuditEntry a, Names names)
     {
         List<RawChange>? raw;
         try
@@ -134,12 +142,31 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db) : V
         {
             yield break;
         }
-        foreach (var c in raw ?? [])
+        raw ??= [];
+        // Picking a user for a contract that named a historic commissioner changes two columns: one line, name to name.
+        var historic = raw.FirstOrDefault(c => c.field == nameof(Contract.HistoricCommissionerName));
+        foreach (var c in raw)
         {
             if (c.field is null || Hidden.Contains(c.field)) continue;
-            yield return new FieldChange(Label(c.field), Value(c.field, c.from), Value(c.field, c.to));
+            if (c.field == nameof(Contract.ResponsibleCommissionerId))
+                yield return new FieldChange(Label(c.field), Commissioner(names, c.from, historic?.from), Commissioner(names, c.to, historic?.to));
+            else if (c.field == nameof(Contract.HistoricCommissionerName))
+            {
+                if (!raw.Any(r => r.field == nameof(Contract.ResponsibleCommissionerId)))
+                    yield return new FieldChange(Label(c.field), Commissioner(names, null, c.from), Commissioner(names, null, c.to));
+            }
+            else if (c.field == nameof(Contract.DirectorateId))
+                yield return new FieldChange(Label(c.field), Named(names.Directorates, c.from), Named(names.Directorates, c.to));
+            else
+                yield return new FieldChange(Label(c.field), Value(c.field, c.from), Value(c.field, c.to));
         }
     }
+
+    private static string Commissioner(Names names, string? userId, string? historic) =>
+        userId is null && historic is null ? "(none)" : Infrastructure.Identity.People.Commissioner(names.People, userId, historic);
+
+    private static string Named(IReadOnlyDictionary<string, string> names, string? id) =>
+        id is null ? "(none)" : names.TryGetValue(id, out var name) ? name : id;
 
     // Withdrawal is shown as one line of its own; its who/when columns would only repeat it.
     private static readonly HashSet<string> Hidden = [nameof(Contract.WithdrawnById), nameof(Contract.WithdrawnByName), nameof(Contract.WithdrawalReason)];
@@ -147,8 +174,11 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db) : V
     private static readonly Dictionary<string, string> Labels_ = new()
     {
         [nameof(Contract.Title)] = "Title", [nameof(Contract.Reference)] = "Reference", [nameof(Contract.Description)] = "Description",
-        [nameof(Contract.ServiceCategory)] = "Service category", [nameof(Contract.Directorate)] = "Directorate",
-        [nameof(Contract.ResponsibleCommissioner)] = "Responsible commissioner", [nameof(Contract.ProcurementRoute)] = "Procurement route",
+        [nameof(Contract.ServiceCategory)] = "Service category", [nameof(Contract.DirectorateId)] = "Directorate",
+        [nameof(Contract.ResponsibleCommissionerId)] = "Responsible commissioner", [nameof(Contract.HistoricCommissionerName)] = "Responsible commissioner",
+        // Fields as audit entries named them before directorates and commissioners were chosen from lists (free text then).
+        ["Directorate"] = "Directorate", ["ResponsibleCommissioner"] = "Responsible commissioner",
+        [nameof(Contract.ProcurementRoute)] = "Procurement route",
         [nameof(Contract.IsKeyDecision)] = "Key decision", [nameof(Contract.Confidentiality)] = "Confidentiality",
         [nameof(Contract.StartDate)] = "Start date", [nameof(Contract.InitialEndDate)] = "Initial end date",
         [nameof(Contract.CurrentEndDate)] = "Current end date", [nameof(Contract.MaximumEndDate)] = "Maximum end date",

@@ -28,10 +28,12 @@ public class BusinessRuleTests
         var contract = A.PersonaContract();
         var when = new DateTime(2021, 3, 24, 9, 30, 0, DateTimeKind.Utc);
 
-        contract.StampCreated("jo@council.gov.uk", when);
+        contract.StampCreated("Jo Smith", when, "user-jo");
 
-        Assert.Equal("jo@council.gov.uk", contract.CreatedBy);
-        Assert.Equal("jo@council.gov.uk", contract.UpdatedBy);
+        Assert.Equal("Jo Smith", contract.CreatedBy);
+        Assert.Equal("Jo Smith", contract.UpdatedBy);
+        Assert.Equal("user-jo", contract.CreatedById);
+        Assert.Equal("user-jo", contract.UpdatedById);
         Assert.Equal(when, contract.CreatedAtUtc);
         Assert.Equal(when, contract.UpdatedAtUtc);
         Assert.NotEqual(Guid.Empty, contract.Version);
@@ -43,14 +45,14 @@ public class BusinessRuleTests
         var contract = A.PersonaContract();
         var created = new DateTime(2021, 3, 24, 9, 30, 0, DateTimeKind.Utc);
         var updated = new DateTime(2022, 1, 5, 14, 0, 0, DateTimeKind.Utc);
-        contract.StampCreated("jo@council.gov.uk", created);
+        contract.StampCreated("Jo Smith", created, "user-jo");
         var firstVersion = contract.Version;
 
-        contract.StampUpdated("sam@council.gov.uk", updated);
+        contract.StampUpdated("Sam Patel", updated, "user-sam");
 
-        Assert.Equal("jo@council.gov.uk", contract.CreatedBy);
+        Assert.Equal(("Jo Smith", "user-jo"), (contract.CreatedBy, contract.CreatedById));
         Assert.Equal(created, contract.CreatedAtUtc);
-        Assert.Equal("sam@council.gov.uk", contract.UpdatedBy);
+        Assert.Equal(("Sam Patel", "user-sam"), (contract.UpdatedBy, contract.UpdatedById));
         Assert.Equal(updated, contract.UpdatedAtUtc);
         Assert.NotEqual(firstVersion, contract.Version);
         Assert.NotEqual(Guid.Empty, contract.Version);

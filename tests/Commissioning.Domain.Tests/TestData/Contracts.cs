@@ -14,7 +14,7 @@ internal static class A
 {
     public static ContractDescription Description(string reference = "SC-2021-0001") =>
         new(reference, "Supported living for adults with learning disabilities", null, ServiceCategory.SupportedLiving,
-            "Adult Social Care", "Jo Commissioner", ProcurementRoute.TeckalDirectAward, true, Confidentiality.Open);
+            DirectorateId: 1, ResponsibleCommissioner.User("user-jo"), ProcurementRoute.TeckalDirectAward, true, Confidentiality.Open);
 
     public static RateCardLine RateCardLine(string service = "Personal care", decimal pounds = 24.50m) =>
         new(service, RateUnit.Hour, Money.Pounds(pounds));

@@ -26,10 +26,15 @@ public sealed class SqliteTestDatabase : IDisposable
 
     public CommissioningDbContext NewContext(IAuditContext? audit = null) => new(Options, audit ?? new SystemAuditContext());
 
+    /// <summary>Migrates, and adds the directorate every test contract belongs to (<see cref="TestData.DirectorateId"/>), without an audit entry.</summary>
     public async Task MigrateAsync()
     {
         await using var db = NewContext();
         await DatabaseSetup.MigrateAsync(db);
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO Directorates (Id, Name, CreatedAtUtc, CreatedBy, UpdatedAtUtc, UpdatedBy, Version) " +
+            "VALUES ({0}, 'Adult Social Care', '2021-01-01 00:00:00', 'system', '2021-01-01 00:00:00', 'system', {1})",
+            TestData.DirectorateId, Guid.NewGuid());
     }
 
     public void Dispose()
@@ -45,9 +50,10 @@ public sealed class SqliteTestDatabase : IDisposable
     }
 }
 
-/// <summary>Who and when, set by the test.</summary>
-public sealed class FakeAuditContext(string userName, DateTime utcNow) : IAuditContext
+/// <summary>Who (a display name and an account id, as a signed-in person is recorded) and when, set by the test.</summary>
+public sealed class FakeAuditContext(string userName, DateTime utcNow, string? userId = null) : IAuditContext
 {
     public string UserName { get; set; } = userName;
+    public string? UserId { get; set; } = userId;
     public DateTime UtcNow { get; set; } = utcNow;
 }

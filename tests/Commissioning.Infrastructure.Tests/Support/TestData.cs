@@ -7,6 +7,9 @@ namespace Commissioning.Infrastructure.Tests.Support;
 /// <summary>Builds entities the way the application does (see DemoSeeder).</summary>
 public static class TestData
 {
+    /// <summary>"Adult Social Care", which <see cref="SqliteTestDatabase.MigrateAsync"/> adds to every test database.</summary>
+    public const int DirectorateId = 1;
+
     public static Provider Provider(string name = "Riverside Day Opportunities") =>
         new(new ProviderDetails(name, OrganisationType.Vcse, IsSme: true, IsVcse: true, Address: "Bury, Greater Manchester"));
 
@@ -31,7 +34,7 @@ public static class TestData
 
     public static void Describe(Contract contract, string reference, string title, string? description = "Fictional test contract.") =>
         contract.Describe(new ContractDescription(reference, title, description, ServiceCategory.DomiciliaryCare,
-            "Adult Social Care", "Julie Gonda", ProcurementRoute.OpenTender, IsKeyDecision: false, Confidentiality.Open));
+            DirectorateId, ResponsibleCommissioner.Historic("Julie Gonda"), ProcurementRoute.OpenTender, IsKeyDecision: false, Confidentiality.Open));
 
     private static void Term(Contract contract) =>
         contract.SetTerm(new ContractTerm(new DateOnly(2021, 4, 1), new DateOnly(2026, 3, 31), [new ExtensionOptionTerm(12, false)], 6));

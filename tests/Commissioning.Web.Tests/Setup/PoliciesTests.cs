@@ -23,6 +23,10 @@ public sealed class PoliciesTests(CommissioningFactory factory) : IClassFixture<
         ("/Providers/Create", Who.Editors),
         ("/Admin/Users", Who.Administrators),
         ("/Admin/Users/Create", Who.Administrators),
+        ("/Admin/Users/Edit/{user}", Who.Administrators),
+        ("/Admin/Directorates", Who.Administrators),
+        ("/Admin/Directorates/Create", Who.Administrators),
+        ("/Admin/Directorates/Edit/{directorate}", Who.Administrators),
         ("/Finance", Who.Everyone),
         ("/Finance/Reviews", Who.Everyone),
         ("/Finance/Reviews/Create/{contract}", Who.Editors),
@@ -53,7 +57,11 @@ public sealed class PoliciesTests(CommissioningFactory factory) : IClassFixture<
     {
         var contract = await factory.ContractIdAsync("SC-2021-0001");
         var provider = await factory.ProviderIdAsync("Persona Care and Support Limited");
-        return template.Replace("{contract}", ContractInput.S(contract)).Replace("{provider}", ContractInput.S(provider));
+        await using var scope = factory.OpenDb();
+        var directorate = await scope.Db.DirectorateIdAsync("Adult Social Care");
+        var user = await scope.Db.Users.Where(u => u.Email == Viewer).Select(u => u.Id).SingleAsync();
+        return template.Replace("{contract}", ContractInput.S(contract)).Replace("{provider}", ContractInput.S(provider))
+            .Replace("{directorate}", ContractInput.S(directorate)).Replace("{user}", user);
     }
 
     [Theory]

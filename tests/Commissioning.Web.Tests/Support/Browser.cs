@@ -25,12 +25,20 @@ public static partial class Browser
     /// token, one is read first from <paramref name="tokenFrom"/> (default: the url itself), or from
     /// the register when that page has no form.
     /// </summary>
+    /// <remarks>
+    /// A select's value may be given as the text of its option ("Adult Social Care" for a directorate), as a person
+    /// picks from a list: when the page the token is read from has that select, the option's value is posted.
+    /// </remarks>
     public static async Task<HtmlPage> PostFormAsync(this HttpClient client, string url,
         IEnumerable<KeyValuePair<string, string>> fields, string? tokenFrom = null)
     {
         var list = fields.ToList();
         if (!list.Any(f => f.Key == TokenName))
-            list.Add(KeyValuePair.Create(TokenName, await TokenAsync(client, tokenFrom ?? url)));
+        {
+            var page = await client.GetPageAsync(tokenFrom ?? url);
+            list = ChooseByText(page, list);
+            list.Add(KeyValuePair.Create(TokenName, page.Token ?? await TokenAsync(client, tokenFrom ?? url)));
+        }
         using var content = new FormUrlEncodedContent(list);
         var response = await client.PostAsync(url, content);
         return await HtmlPage.ReadAsync(response);
@@ -47,6 +55,15 @@ public static partial class Browser
             if ((await client.GetPageAsync(fallback)).Token is { } other) return other;
         throw new InvalidOperationException($"No antiforgery token on {url} ({(int)page.Status}), /Account/SignOut or /Account/SignIn.");
     }
+
+    private static List<KeyValuePair<string, string>> ChooseByText(HtmlPage page, List<KeyValuePair<string, string>> fields) =>
+        fields.Select(f =>
+        {
+            if (page.Document.QuerySelector($"select[name='{f.Key}']") is not IHtmlSelectElement select
+                || select.Options.Any(o => o.Value == f.Value)) return f;
+            var chosen = select.Options.FirstOrDefault(o => Normalise(o.Text) == f.Value);
+            return chosen is null ? f : KeyValuePair.Create(f.Key, chosen.Value);
+        }).ToList();
 
     public static async Task<HtmlPage> SignInAsync(this HttpClient client, string email, string password) =>
         await client.PostFormAsync("/Account/SignIn", new FormFields { { "Input.Email", email }, { "Input.Password", password } });

@@ -26,6 +26,9 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
     public static readonly IReadOnlyList<string> DemoUsers = [Commissioner, Secretary, Finance, Viewer, Administrator];
     public static bool CanEditRegister(string email) => email is Commissioner or Administrator;
 
+    /// <summary>A demo user's display name: how the register names them on every page and in every record.</summary>
+    public static string NameOf(string email) => Infrastructure.Demo.DemoOptions.Users.Single(u => u.Email == email).Name;
+
     private readonly Dictionary<string, string?> _settings;
     private readonly string _folder;
 

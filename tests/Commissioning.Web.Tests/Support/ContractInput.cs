@@ -9,15 +9,21 @@ public static partial class ContractInput
 {
     public static string S(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>What every form has: description, term and award.</summary>
+    /// <summary>The demo commissioner's display name: the responsible commissioner of the contracts tests add.</summary>
+    public const string Commissioner = "Sarah Okafor";
+
+    /// <summary>
+    /// What every form has: description, term and award. The directorate and commissioner are given by the text of
+    /// their options, which <see cref="Browser.PostFormAsync"/> posts as the options' values (ids).
+    /// </summary>
     public static FormFields Common(string title, DateOnly start, DateOnly end, DateOnly? awarded = null, int noticeMonths = 3)
     {
         var fields = new FormFields
         {
             { "Input.Title", title },
             { "Input.ServiceCategory", "SupportedLiving" },
-            { "Input.Directorate", "Adult Social Care" },
-            { "Input.ResponsibleCommissioner", "Test Commissioner" },
+            { "Input.DirectorateId", "Adult Social Care" },
+            { "Input.ResponsibleCommissionerId", Commissioner },
             { "Input.ProcurementRoute", "OpenTender" },
             { "Input.Confidentiality", "Open" },
             { "Input.NoticePeriodMonths", S(noticeMonths) },

@@ -1,5 +1,6 @@
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Providers;
+using Commissioning.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,8 +29,12 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         b.HasIndex(c => c.Reference).IsUnique();
         b.Property(c => c.Title).HasMaxLength(Contract.TitleMaxLength).IsRequired();
         b.Property(c => c.Description).HasMaxLength(Contract.DescriptionMaxLength);
-        b.Property(c => c.Directorate).HasMaxLength(Contract.DirectorateMaxLength).IsRequired();
-        b.Property(c => c.ResponsibleCommissioner).HasMaxLength(Contract.CommissionerMaxLength).IsRequired();
+        b.HasOne<Directorate>().WithMany().HasForeignKey(c => c.DirectorateId).OnDelete(DeleteBehavior.Restrict);
+        // Users are never deleted (an administrator takes their roles away), so a contract always finds its commissioner.
+        b.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.ResponsibleCommissionerId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.ResponsibleCommissionerId).HasMaxLength(450);
+        b.Property(c => c.HistoricCommissionerName).HasMaxLength(Contract.CommissionerMaxLength);
+        b.Ignore(c => c.ResponsibleCommissioner);
         b.Property(c => c.BreakClause).HasMaxLength(Contract.BreakClauseMaxLength);
         b.Property(c => c.TerminationReason).HasMaxLength(2000);
         b.Property(c => c.WithdrawalReason).HasMaxLength(Contract.WithdrawalReasonMaxLength);

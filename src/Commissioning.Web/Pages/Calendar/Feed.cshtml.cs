@@ -25,8 +25,8 @@ public sealed class FeedModel(CommissioningDbContext db, IClock clock, CalendarT
             log.LogWarning("Calendar feed refused: unknown, revoked or malformed address from {Ip}", HttpContext.Connection.RemoteIpAddress);
             return NotFound();
         }
-        var scope = await KeyDatesScope.ForCommissionerAsync(db, user.DisplayName, ct);
-        var report = scope.Names is { Count: 0 }
+        var scope = await KeyDatesScope.ForCommissionerAsync(db, user.Id, ct);
+        var report = !scope.HasContracts
             ? null
             : await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, ct, wholeFuture: true);
         var root = configuration[DigestSender.BaseUrlSetting] is { Length: > 0 } configured

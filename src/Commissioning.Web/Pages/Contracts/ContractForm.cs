@@ -10,12 +10,17 @@ namespace Commissioning.Web.Pages.Contracts;
 /// </summary>
 public sealed class ContractForm
 {
+    /// <summary>The choice that keeps a contract's historic commissioner name, typed before people were chosen from the users.</summary>
+    public const string KeepHistoricCommissioner = "historic";
+
     public string? Reference { get; set; }
     public string? Title { get; set; }
     public string? Description { get; set; }
     public string? ServiceCategory { get; set; }
-    public string? Directorate { get; set; }
-    public string? ResponsibleCommissioner { get; set; }
+    /// <summary>The chosen directorate's id, from the list administrators keep.</summary>
+    public string? DirectorateId { get; set; }
+    /// <summary>The chosen user's id, or <see cref="KeepHistoricCommissioner"/> to keep a historic name (see the page).</summary>
+    public string? ResponsibleCommissionerId { get; set; }
     public string? ProcurementRoute { get; set; }
     public bool IsKeyDecision { get; set; }
     public string? Confidentiality { get; set; } = nameof(Domain.Contracts.Confidentiality.Open);
@@ -100,8 +105,8 @@ public sealed class ContractForm
         Title = c.Title,
         Description = c.Description,
         ServiceCategory = c.ServiceCategory.ToString(),
-        Directorate = c.Directorate,
-        ResponsibleCommissioner = c.ResponsibleCommissioner,
+        DirectorateId = c.DirectorateId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ResponsibleCommissionerId = c.ResponsibleCommissionerId ?? (c.HistoricCommissionerName is null ? null : KeepHistoricCommissioner),
         ProcurementRoute = c.ProcurementRoute.ToString(),
         IsKeyDecision = c.IsKeyDecision,
         Confidentiality = c.Confidentiality.ToString(),
@@ -138,10 +143,14 @@ public sealed class ContractForm
     /// With <paramref name="keepDates"/> the dates and options are left as they are (only the notice period and break clause
     /// are taken): once lifecycle events have moved the end date, recomputing it from the options would undo them.
     /// </remarks>
-    public void ApplyTo(Contract contract, string reference, bool keepDates = false)
+    /// <param name="historicCommissioner">The historic name the page offered to keep, if it offered one.</param>
+    public void ApplyTo(Contract contract, string reference, string? historicCommissioner, bool keepDates = false)
     {
+        var commissioner = ResponsibleCommissionerId == KeepHistoricCommissioner
+            ? Domain.Contracts.ResponsibleCommissioner.Historic(historicCommissioner!)
+            : Domain.Contracts.ResponsibleCommissioner.User(ResponsibleCommissionerId!);
         contract.Describe(new ContractDescription(reference, Title!, Description,
-            Enum.Parse<ServiceCategory>(ServiceCategory!), Directorate!, ResponsibleCommissioner!,
+            Enum.Parse<ServiceCategory>(ServiceCategory!), ValidationRules.ParseInt(DirectorateId)!.Value, commissioner,
             Enum.Parse<ProcurementRoute>(ProcurementRoute!), IsKeyDecision, Enum.Parse<Confidentiality>(Confidentiality!)));
         if (keepDates)
         {

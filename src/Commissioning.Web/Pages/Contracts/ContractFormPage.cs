@@ -2,6 +2,7 @@ using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Data;
+using Commissioning.Infrastructure.Identity;
 using Commissioning.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,21 +10,58 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Contracts;
 
-/// <summary>What Create, Edit and Record renewal share: the form, its provider list, its checks.</summary>
+/// <summary>What Create, Edit and Record renewal share: the form, its lists (providers, directorates, commissioners), its checks.</summary>
 public abstract class ContractFormPage(CommissioningDbContext db) : PageModel
 {
     [BindProperty] public ContractForm Input { get; set; } = new();
 
     public CommissioningForm Form { get; protected set; }
     public IReadOnlyList<(string Value, string Text)> Providers { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Text)> Directorates { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Text)> Commissioners { get; private set; } = [];
+
+    // What the contract the form starts from (the one edited, or the one renewed) already names: offered even when a
+    // directorate has since been retired or a person no longer has the Commissioner role, so saving keeps it.
+    private int? _currentDirectorateId;
+    private string? _currentCommissionerId;
+    /// <summary>A historic commissioner name the form offers to keep (never taken from what is posted).</summary>
+    public string? HistoricCommissioner { get; private set; }
 
     protected CommissioningDbContext Db => db;
 
-    public ContractFieldsView Fields(bool referenceOptional) => new(Input, Form, Providers, referenceOptional);
+    public ContractFieldsView Fields(bool referenceOptional) => new(Input, Form, Providers, Directorates, Commissioners, referenceOptional);
 
-    protected async Task LoadProvidersAsync(CancellationToken ct) =>
+    /// <summary>Offers what <paramref name="source"/> names, whatever the lists now hold.</summary>
+    protected void OfferChoicesOf(Contract source) =>
+        (_currentDirectorateId, _currentCommissionerId, HistoricCommissioner) =
+        (source.DirectorateId, source.ResponsibleCommissionerId, source.HistoricCommissionerName);
+
+    /// <summary>
+    /// The form's lists: providers; directorates not retired; people with the Commissioner role; and whatever the
+    /// source contract names (a retired directorate marked as such, a historic name marked as not a user).
+    /// </summary>
+    protected async Task LoadChoicesAsync(CancellationToken ct)
+    {
         Providers = (await db.Providers.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
-            .Select(p => (p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Name)).ToList();
+            .Select(p => (Text(p.Id), p.Name)).ToList();
+        Directorates = (await db.Directorates.AsNoTracking()
+                .Where(d => d.RetiredAtUtc == null || d.Id == _currentDirectorateId)
+                .OrderBy(d => d.Name).Select(d => new { d.Id, d.Name, Retired = d.RetiredAtUtc != null }).ToListAsync(ct))
+            .Select(d => (Text(d.Id), d.Retired ? $"{d.Name} (retired)" : d.Name)).ToList();
+        var commissioners = await db.UserRoles
+            .Join(db.Roles.Where(r => r.Name == Roles.Commissioner), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
+            .ToListAsync(ct);
+        var people = (await db.Users.AsNoTracking()
+                .Where(u => commissioners.Contains(u.Id) || u.Id == _currentCommissionerId)
+                .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+            .OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .Select(u => (u.Id, u.DisplayName)).ToList();
+        if (HistoricCommissioner is { } historic)
+            people.Insert(0, (ContractForm.KeepHistoricCommissioner, $"{historic} {People.NotAUser}"));
+        Commissioners = people;
+    }
+
+    private static string Text(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>"Add another line" posts the form back with one more spare row; nothing is checked or saved.</summary>
     protected async Task<IActionResult> AddRowAsync(string? section, CancellationToken ct)
@@ -32,7 +70,7 @@ public abstract class ContractFormPage(CommissioningDbContext db) : PageModel
         Input.DropBlankRows();
         Input.AddRow(section);
         Input.AddSpareRows(Form);
-        await LoadProvidersAsync(ct);
+        await LoadChoicesAsync(ct);
         return Page();
     }
 
@@ -41,7 +79,11 @@ public abstract class ContractFormPage(CommissioningDbContext db) : PageModel
     {
         Input.DropBlankRows();
         var providerIds = (await db.Providers.Select(p => p.Id).ToListAsync(ct)).ToHashSet();
-        new ContractFormValidator(Form, providerIds, referenceRequired).Validate(Input).AddTo(this);
+        await LoadChoicesAsync(ct);
+        var choices = new ContractChoices(
+            Directorates.Select(d => int.Parse(d.Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet(),
+            Commissioners.Select(c => c.Value).Where(v => v != ContractForm.KeepHistoricCommissioner).ToHashSet(), HistoricCommissioner);
+        new ContractFormValidator(Form, providerIds, referenceRequired, choices).Validate(Input).AddTo(this);
         if (!string.IsNullOrWhiteSpace(Input.Reference)
             && ModelState.GetFieldValidationState("Input.Reference") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
@@ -81,7 +123,7 @@ public abstract class ContractFormPage(CommissioningDbContext db) : PageModel
         if (!TryApply(() =>
             {
                 contract = Input.CreateContract(Form);
-                Input.ApplyTo(contract, reference);
+                Input.ApplyTo(contract, reference, HistoricCommissioner);
                 link?.Invoke(contract);
             }))
             return null;
@@ -126,9 +168,10 @@ public abstract class ContractFormPage(CommissioningDbContext db) : PageModel
     protected async Task<IActionResult> RedisplayAsync(CancellationToken ct)
     {
         Input.AddSpareRows(Form);
-        await LoadProvidersAsync(ct);
+        await LoadChoicesAsync(ct);
         return Page();
     }
 }
 
-public sealed record ContractFieldsView(ContractForm Input, CommissioningForm Form, IReadOnlyList<(string Value, string Text)> Providers, bool ReferenceOptional);
+public sealed record ContractFieldsView(ContractForm Input, CommissioningForm Form, IReadOnlyList<(string Value, string Text)> Providers,
+    IReadOnlyList<(string Value, string Text)> Directorates, IReadOnlyList<(string Value, string Text)> Commissioners, bool ReferenceOptional);

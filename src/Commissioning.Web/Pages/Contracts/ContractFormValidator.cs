@@ -9,9 +9,12 @@ namespace Commissioning.Web.Pages.Contracts;
 /// Checks what was typed, field by field, for one commissioning form. Rules about the contract
 /// as a whole (a consortium's lead, options in order) belong to the domain and are shown from there.
 /// </summary>
+/// <summary>What the contract form's lists offer: the directorate and user ids it may name, and a historic name it may keep.</summary>
+public sealed record ContractChoices(IReadOnlySet<int> Directorates, IReadOnlySet<string> Commissioners, string? HistoricCommissioner);
+
 public sealed class ContractFormValidator : AbstractValidator<ContractForm>
 {
-    public ContractFormValidator(CommissioningForm form, IReadOnlySet<int> providerIds, bool referenceRequired)
+    public ContractFormValidator(CommissioningForm form, IReadOnlySet<int> providerIds, bool referenceRequired, ContractChoices choices)
     {
         RuleFor(x => x.Reference).Custom((r, ctx) =>
         {
@@ -25,10 +28,11 @@ public sealed class ContractFormValidator : AbstractValidator<ContractForm>
         // Rules run in the order of the fields on the page, so the error summary reads top to bottom.
         RuleFor(x => x.ServiceCategory).Must(v => Enum.TryParse<ServiceCategory>(v, out _)).WithMessage("Choose the service category");
         RuleFor(x => x.ProcurementRoute).Must(v => Enum.TryParse<ProcurementRoute>(v, out _)).WithMessage("Choose the procurement route");
-        RuleFor(x => x.Directorate).NotEmpty().WithMessage("Enter the directorate")
-            .MaximumLength(Contract.DirectorateMaxLength).WithMessage($"The directorate must be {Contract.DirectorateMaxLength} characters or fewer");
-        RuleFor(x => x.ResponsibleCommissioner).NotEmpty().WithMessage("Enter the responsible commissioner")
-            .MaximumLength(Contract.CommissionerMaxLength).WithMessage($"The commissioner's name must be {Contract.CommissionerMaxLength} characters or fewer");
+        RuleFor(x => x.DirectorateId).Must(v => ValidationRules.ParseInt(v) is { } id && choices.Directorates.Contains(id))
+            .WithMessage("Choose the directorate from the list");
+        RuleFor(x => x.ResponsibleCommissionerId).Must(v => v is not null && (choices.Commissioners.Contains(v)
+                || v == ContractForm.KeepHistoricCommissioner && choices.HistoricCommissioner is not null))
+            .WithMessage("Choose the responsible commissioner from the list");
         RuleFor(x => x.Confidentiality).Must(v => Enum.TryParse<Confidentiality>(v, out _)).WithMessage("Choose the confidentiality");
         RuleFor(x => x.StartDate).Date("start date", required: true);
         RuleFor(x => x.InitialEndDate).Date("initial end date", required: true)

@@ -3,6 +3,7 @@ using Commissioning.Domain.Contracts;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Exports;
 using Commissioning.Infrastructure.Finance;
+using Commissioning.Infrastructure.Identity;
 using Commissioning.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,6 +21,9 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
     public (int Id, string Reference)? Predecessor { get; private set; }
     public DateOnly Today => clock.Today;
     public ContractFinance Finance { get; private set; } = null!;
+    public string Directorate { get; private set; } = "";
+    /// <summary>The responsible commissioner's display name, or a historic name marked as not a user.</summary>
+    public string Commissioner { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -35,6 +39,8 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
             Predecessor = (before.Id, before.Reference);
         }
         Status = contract.StatusOn(clock.Today, Successor?.Start);
+        Directorate = await db.Directorates.Where(d => d.Id == contract.DirectorateId).Select(d => d.Name).FirstAsync(ct);
+        Commissioner = await People.CommissionerAsync(db, contract.ResponsibleCommissionerId, contract.HistoricCommissionerName, ct);
 
         var ids = new List<int>();
         if (contract.ProviderId is { } p) ids.Add(p);

@@ -36,6 +36,7 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
         var contract = await Db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct);
         if (contract is null) return NotFound();
         (Form, Reference, Input) = (contract.Form, contract.Reference, ContractForm.From(contract));
+        OfferChoicesOf(contract);
         await CountEventsAsync(contract, ct);
         return await RedisplayAsync(ct);
     }
@@ -45,6 +46,7 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
         var contract = await Db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct);
         if (contract is null) return NotFound();
         (Form, Reference) = (contract.Form, contract.Reference);
+        OfferChoicesOf(contract);
         return await AddRowAsync(section, ct);
     }
 
@@ -53,6 +55,7 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
         var contract = await Db.Contracts.FirstOrDefaultAsync(c => c.Id == Id, ct);
         if (contract is null) return NotFound();
         (Form, Reference) = (contract.Form, contract.Reference);
+        OfferChoicesOf(contract);
         await CountEventsAsync(contract, ct);
         if (Withdrawn)
         {
@@ -74,7 +77,7 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
             ModelState.AddModelError("Input.AwardedOn", why);
             return await RedisplayAsync(ct);
         }
-        if (!TryApply(() => Input.ApplyTo(contract, Input.Reference!, keepDates: DatesLocked))) return await RedisplayAsync(ct);
+        if (!TryApply(() => Input.ApplyTo(contract, Input.Reference!, HistoricCommissioner, keepDates: DatesLocked))) return await RedisplayAsync(ct);
 
         // The check above reads the version; this makes the UPDATE itself refuse a save that raced past it.
         Db.Entry(contract).Property(c => c.Version).OriginalValue = Input.Version!.Value;
@@ -130,24 +133,27 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
     {
         ModelState.Clear();
         Input.DropBlankRows();
-        await LoadProvidersAsync(ct);
-        var names = Providers.ToDictionary(p => p.Value, p => p.Text);
-        Clash = new Conflict("contract", current.UpdatedBy, current.UpdatedAtUtc, Compare(Input, ContractForm.From(current), names));
+        await LoadChoicesAsync(ct);
+        Clash = new Conflict("contract", current.UpdatedBy, current.UpdatedAtUtc, Compare(Input, ContractForm.From(current),
+            Providers.ToDictionary(p => p.Value, p => p.Text), Directorates.Concat(Commissioners).ToDictionary(p => p.Value, p => p.Text)));
         ModelState.AddModelError("", "This contract was changed by someone else after you opened it. Nothing has been saved.");
         // Saving again now means "keep my version": the form carries the version just shown.
         Input.Version = current.Version;
         return await RedisplayAsync(ct);
     }
 
-    private static IReadOnlyList<(string, string, string)> Compare(ContractForm mine, ContractForm theirs, IReadOnlyDictionary<string, string> providers)
+    private static IReadOnlyList<(string, string, string)> Compare(ContractForm mine, ContractForm theirs, IReadOnlyDictionary<string, string> providers,
+        IReadOnlyDictionary<string, string> choices)
     {
         string Name(string? id) => id is not null && providers.TryGetValue(id, out var n) ? n : id ?? "";
+        // Directorate ids are numbers and user ids are not, so one lookup serves both lists.
+        string Chosen(string? id) => id is not null && choices.TryGetValue(id, out var n) ? n : id ?? "";
         string D(DateParts p) => p.ToDate() is { } d ? Dates.Long(d) : string.Join("/", p.Day, p.Month, p.Year);
         var fields = new (string, Func<ContractForm, string?>)[]
         {
             ("Reference", f => f.Reference?.Trim().ToUpperInvariant()), ("Title", f => f.Title?.Trim()), ("Description", f => f.Description?.Trim()),
-            ("Service category", f => f.ServiceCategory), ("Directorate", f => f.Directorate?.Trim()),
-            ("Responsible commissioner", f => f.ResponsibleCommissioner?.Trim()), ("Procurement route", f => f.ProcurementRoute),
+            ("Service category", f => f.ServiceCategory), ("Directorate", f => Chosen(f.DirectorateId)),
+            ("Responsible commissioner", f => Chosen(f.ResponsibleCommissionerId)), ("Procurement route", f => f.ProcurementRoute),
             ("Key decision", f => f.IsKeyDecision ? "Yes" : "No"), ("Confidentiality", f => f.Confidentiality),
             ("Start date", f => D(f.StartDate)), ("Initial end date", f => D(f.InitialEndDate)), ("Date awarded", f => D(f.AwardedOn)),
             ("Notice period in months", f => f.NoticePeriodMonths?.Trim()), ("Break clause", f => f.BreakClause?.Trim()),

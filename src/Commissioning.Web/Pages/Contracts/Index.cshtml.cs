@@ -22,6 +22,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         public CommissioningForm? Form { get; set; }
         public ContractStatus? Status { get; set; }
         public ServiceCategory? Category { get; set; }
+        /// <summary>A directorate's id, from the list administrators keep (a name, as older links have it, is looked up).</summary>
         public string? Directorate { get; set; }
         public OrganisationType? ProviderType { get; set; }
         public string? EndsWithin { get; set; }
@@ -43,7 +44,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
     public bool MayShowWithdrawn => User.IsInRole(Infrastructure.Identity.Roles.Administrator);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public IReadOnlyList<string> Directorates { get; private set; } = [];
+    /// <summary>The filter's choices: every directorate, retired ones too (their contracts are still in the register).</summary>
+    public IReadOnlyList<(string Value, string Text)> Directorates { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public bool Descending => Filter.Dir == "desc";
@@ -68,7 +70,19 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         if (Filter.Form is { } form) query = query.WhereForm(form);
         if (Filter.Status is { } status) query = query.WhereStatus(all, status, today);
         if (Filter.Category is { } category) query = query.Where(c => c.ServiceCategory == category);
-        if (!string.IsNullOrWhiteSpace(Filter.Directorate)) query = query.Where(c => c.Directorate == Filter.Directorate);
+        if (!string.IsNullOrWhiteSpace(Filter.Directorate))
+        {
+            var wanted = Filter.Directorate.Trim();
+            var directorate = await db.Directorates
+                .Where(d => d.Id.ToString() == wanted || d.Name == wanted).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+            if (directorate is { } found)
+            {
+                Filter.Directorate = found.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                query = query.Where(c => c.DirectorateId == found);
+            }
+            else
+                ModelState.AddModelError("Filter.Directorate", "Choose a directorate from the list");
+        }
         if (Filter.ProviderType is { } type)
             query = query.Where(c => db.Providers.Any(p => p.Id == c.ProviderId && p.OrganisationType == type));
         if (!string.IsNullOrWhiteSpace(Filter.EndsWithin))
@@ -118,7 +132,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         Rows = page.Select(r => new Row(r.Id, r.Reference, r.Title, r.Provider, Enum.Parse<CommissioningForm>(r.Form),
             Contract.DeriveStatus(today, r.AwardedOn, r.StartDate, r.CurrentEndDate, r.TerminatedOn, r.SuccessorStart),
             r.CurrentEndDate, r.AnnualValuePence is { } v ? Money.FromPence(v) : null, r.OptionsUsed, r.OptionCount, r.Withdrawn)).ToList();
-        Directorates = await db.Contracts.WhereNotWithdrawn().Select(c => c.Directorate).Distinct().OrderBy(d => d).ToListAsync(ct);
+        Directorates = (await db.Directorates.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name, Retired = d.RetiredAtUtc != null }).ToListAsync(ct))
+            .Select(d => (d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Retired ? $"{d.Name} (retired)" : d.Name)).ToList();
     }
 
     /// <summary>A link to this register with the same filters and one thing changed.</summary>

@@ -59,6 +59,7 @@ public sealed class RenewModel(CommissioningDbContext db) : ContractFormPage(db)
         var predecessor = await Db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct);
         if (predecessor is null) return null;
         (Form, PredecessorReference) = (predecessor.Form, predecessor.Reference);
+        OfferChoicesOf(predecessor);
         var next = await Db.Contracts.Where(c => c.PredecessorId == Id).Select(c => new { c.Id, c.Reference }).FirstOrDefaultAsync(ct);
         ExistingSuccessor = next is null ? null : (next.Id, next.Reference);
         return predecessor;

@@ -73,7 +73,8 @@ public sealed class CreateTests(CommissioningFactory factory) : IClassFixture<Co
             Assert.Equal(new DateOnly(2024, 3, 1), saved.AwardedOn);
             Assert.Equal(ServiceCategory.SupportedLiving, saved.ServiceCategory);
             Assert.Equal(ProcurementRoute.OpenTender, saved.ProcurementRoute);
-            Assert.Equal(Commissioner, saved.CreatedBy);
+            Assert.Equal(NameOf(Commissioner), saved.CreatedBy);
+            Assert.Equal(await scope.Db.Users.Where(u => u.Email == Commissioner).Select(u => u.Id).SingleAsync(), saved.CreatedById);
         }
         var details = await client.GetPageAsync($"/Contracts/Details/{id}");
         Assert.Equal(HttpStatusCode.OK, details.Status);

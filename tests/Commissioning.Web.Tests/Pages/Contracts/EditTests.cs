@@ -31,7 +31,9 @@ public sealed class EditTests(CommissioningFactory factory) : IClassFixture<Comm
         var differences = CreateTests.TableRows(clash, "Where the two versions differ");
         Assert.Contains(differences, r => r.SequenceEqual(new[]
             { "Title", "Specialist mental health – second editor's title", "Specialist mental health – first editor's title" }));
-        Assert.Contains(Commissioner, clash.Text);
+        // Who saved in between, by name; no sign-in address on the page.
+        Assert.Contains($"{NameOf(Commissioner)} saved a change", clash.Text);
+        Assert.DoesNotContain(Commissioner, clash.Text);
         Assert.Equal("Specialist mental health – first editor's title", await TitleAsync(id));
         Assert.Equal(versionAfterFirst, await VersionAsync(id));
         // The form still holds what the second editor typed, now carrying the version just shown.
@@ -122,7 +124,7 @@ public sealed class EditTests(CommissioningFactory factory) : IClassFixture<Comm
         Assert.Contains("Page not found", page.Text);
     }
 
-    private sealed record Snapshot(string Reference, string Title, string? Description, string Directorate, DateOnly Start, DateOnly InitialEnd,
+    private sealed record Snapshot(string Reference, string Title, string? Description, int Directorate, string? Commissioner, DateOnly Start, DateOnly InitialEnd,
         DateOnly CurrentEnd, DateOnly? Awarded, int Notice, long? Pence, int? ProviderId, string Options, string Rates, string Parts);
 
     private async Task<Snapshot> SnapshotAsync(int id)
@@ -135,7 +137,7 @@ public sealed class EditTests(CommissioningFactory factory) : IClassFixture<Comm
             Domain.Contracts.ConsortiumContract k => string.Join(";", k.Members.Select(m => $"{m.ProviderId}:{m.Role}:{m.IsLead}")),
             _ => "",
         };
-        return new Snapshot(c.Reference, c.Title, c.Description, c.Directorate, c.StartDate, c.InitialEndDate, c.CurrentEndDate, c.AwardedOn,
+        return new Snapshot(c.Reference, c.Title, c.Description, c.DirectorateId, c.ResponsibleCommissionerId ?? c.HistoricCommissionerName, c.StartDate, c.InitialEndDate, c.CurrentEndDate, c.AwardedOn,
             c.NoticePeriodMonths, c.AnnualValuePence, c.ProviderId,
             string.Join(";", c.ExtensionOptions.Select(o => $"{o.Sequence}:{o.Months}:{o.IsExercised}")),
             string.Join(";", c.RateCard.Select(l => $"{l.Service}:{l.Unit}:{l.UnitRatePence}")), parts);

@@ -27,7 +27,7 @@ public sealed class ExtendTests(CommissioningFactory factory) : IClassFixture<Co
         {
             var ev = await scope.Db.ContractEvents.OfType<ExtensionExercised>().SingleAsync(e => e.ContractId == id);
             Assert.Equal(1, ev.OptionSequence);
-            Assert.Equal("commissioner@demo.test", ev.RecordedByName);
+            Assert.Equal(NameOf(Commissioner), ev.RecordedByName);
             Assert.Equal("CCMT 1 March", ev.AuthorisingDecision);
         }
         var register = await client.GetPageAsync($"/Contracts?Filter.Q={c.Reference}");

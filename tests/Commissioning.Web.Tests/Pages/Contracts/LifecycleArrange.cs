@@ -17,7 +17,8 @@ internal static class LifecycleArrange
         var provider = await scope.Db.Providers.Select(p => p.Id).FirstAsync();
         var contract = new BlockContract(provider, Money.FromPence(valuePence));
         var reference = $"LC-{Interlocked.Increment(ref _next):0000}-{Guid.NewGuid().ToString("N")[..6]}";
-        contract.Describe(new ContractDescription(reference, "Lifecycle test " + reference, null, category, "Adult Social Care", "Test Commissioner",
+        contract.Describe(new ContractDescription(reference, "Lifecycle test " + reference, null, category, await scope.Db.DirectorateIdAsync("Adult Social Care"),
+            ResponsibleCommissioner.Historic("Test Commissioner"),
             ProcurementRoute.OpenTender, false, Confidentiality.Open));
         contract.SetTerm(new ContractTerm(start, end, (options ?? []).Select(m => new ExtensionOptionTerm(m, false)).ToList(), noticeMonths));
         contract.RecordAward(start.AddDays(-30));

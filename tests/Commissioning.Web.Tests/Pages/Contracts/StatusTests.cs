@@ -22,12 +22,13 @@ public sealed class StatusFixture : IAsyncLifetime
         await using var scope = Factory.OpenDb();
         var db = scope.Db;
         var provider = await db.Providers.Select(p => p.Id).FirstAsync();
+        var directorate = await db.DirectorateIdAsync("Status tests");
 
         Contract Block(string reference, DateOnly start, DateOnly end, DateOnly? awarded)
         {
             var c = new BlockContract(provider, Money.Pounds(1_000m));
             c.Describe(new ContractDescription(reference, "Status boundary " + reference, null, ServiceCategory.Other,
-                "Status tests", "Test", ProcurementRoute.OpenTender, false, Confidentiality.Open));
+                directorate, ResponsibleCommissioner.Historic("Test"), ProcurementRoute.OpenTender, false, Confidentiality.Open));
             c.SetTerm(new ContractTerm(start, end, [], 3));
             c.RecordAward(awarded);
             return c;

@@ -34,7 +34,7 @@ public sealed class TimelineTests(CommissioningFactory factory) : IClassFixture<
             .Select(tr => string.Join(" | ", tr.Children.Select(td => Browser.Normalise(td.TextContent)))).ToList();
         Assert.Contains("Current end date | 31 March 2028 | 31 March 2029", rows);
         Assert.Contains("End date 31 March 2028 to 31 March 2029", items[1]);
-        Assert.Contains("By commissioner@demo.test", items[1]);
+        Assert.Contains($"By {NameOf(Commissioner)}", items[1]);
         Assert.Contains("Lifecycle test", items[2]);
         Assert.Contains("Renamed for the timeline", items[2]);
         Assert.Contains("Record a variation", page.Text);

@@ -81,7 +81,7 @@ public sealed class CoverSheetEditingTests(CoverSheetApp app)
         Assert.Contains(details.FindAll("main a"), a => Browser.Normalise(a.TextContent) == "Edit (starts version 2)");
         var one = (await LoadSheetAsync(Factory, sheet)).Versions.Single();
         Assert.True(one.IsIssued);
-        Assert.Equal(Secretary, one.IssuedBy); // actors are named by their sign-in name, as on every audited page
+        Assert.Equal(NameOf(Secretary), one.IssuedBy); // people are named by their display name, never their sign-in address
 
         // Editing after the issue starts version 2 as a draft; version 1 is left as issued.
         edit = await secretary.GetPageAsync(EditUrl(sheet));

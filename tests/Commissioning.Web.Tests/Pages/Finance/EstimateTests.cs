@@ -199,7 +199,7 @@ public sealed class EstimateTests(CommissioningFactory factory) : IClassFixture<
         var added = Assert.Single((await ReviewsAsync(id, 2021)).ExceptBy(before.Select(r => r.Id), r => r.Id));
         Assert.Equal((ReviewStatus.Proposed, ReviewOrigin.SpotEstimate, 70_736_100L, "From the spot estimate: 3 lines"),
             (added.Status, added.Origin, added.AnnualPence, added.Narrative));
-        Assert.Equal((await UserIdAsync(Commissioner), Commissioner), (added.ProposedById, added.ProposedBy));
+        Assert.Equal((await UserIdAsync(Commissioner), NameOf(Commissioner)), (added.ProposedById, added.ProposedBy));
         Assert.Equal(
             "Specialist Independence at Home: 13 people × 6.25 hours a week × 51 weeks = 4,143.75 hours, rounded to 4,144 whole hours; 4,144 hours × £20.18 = £83,625.92, rounded to the nearest pound\n"
             + "Supported living: 17 placements × 35 weeks × £513.00 a week = £305,235.00 (exact, no rounding needed)\n"
@@ -267,7 +267,7 @@ public sealed class EstimateTests(CommissioningFactory factory) : IClassFixture<
             await using var scope = factory.OpenDb();
             var contract = await scope.Db.Contracts.AsNoTracking().SingleAsync(c => c.Id == id);
             scope.Db.AnnualValueReviews.Add(AnnualValueReview.Propose(id, contract.CurrentTerm, new FinancialYear(2024), Money.Pounds(1m),
-                ReviewFactors.None, "Opened a moment earlier", new YearPosition(null, Money.Zero, Money.Zero), new Actor("rival", "rival@demo.test"), DateTime.UtcNow));
+                ReviewFactors.None, "Opened a moment earlier", new YearPosition(null, Money.Zero, Money.Zero), new Actor("rival", "Rival Commissioner"), DateTime.UtcNow));
             await scope.Db.SaveChangesAsync();
         });
         await using var raced = factory.WithWebHostBuilder(b =>

@@ -77,7 +77,8 @@ public sealed class FixedBugsTests(CommissioningFactory factory) : IClassFixture
         await using (var scope = factory.OpenDb())
         {
             // A directorate of its own for the contract that has no 2071/72 value.
-            await scope.Db.Database.ExecuteSqlRawAsync("UPDATE Contracts SET Directorate = 'Gone directorate' WHERE Id = {0}", gone);
+            var directorate = await scope.Db.DirectorateIdAsync("Gone directorate");
+            await scope.Db.Database.ExecuteSqlRawAsync("UPDATE Contracts SET DirectorateId = {0} WHERE Id = {1}", directorate, gone);
         }
         var client = await factory.SignedInClientAsync(CommissioningFactory.Finance);
 

@@ -371,7 +371,8 @@ internal static class FinanceSeed
     {
         await using var scope = factory.OpenDb();
         var unique = exactReference ? reference : $"{reference}-{Guid.NewGuid():N}"[..20];
-        contract.Describe(new ContractDescription(unique, $"Finance test {unique}", null, category, directorate, "Test Commissioner",
+        contract.Describe(new ContractDescription(unique, $"Finance test {unique}", null, category, await scope.Db.DirectorateIdAsync(directorate),
+            ResponsibleCommissioner.Historic("Test Commissioner"),
             ProcurementRoute.OpenTender, false, Confidentiality.Open));
         contract.SetTerm(new ContractTerm(start, end, [], 3));
         contract.RecordAward(awarded ? start.AddMonths(-1) : null);

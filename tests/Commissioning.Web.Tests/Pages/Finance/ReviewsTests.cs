@@ -148,7 +148,7 @@ public sealed class ReviewsTests(CommissioningFactory factory) : IClassFixture<C
         Assert.Equal((15_000_000L, 375_000L, 0L), (saved.BaselinePence, saved.UpliftPence, saved.SavingsPence));
         Assert.Equal((UpliftKind.Inflation, 2.5m, true, false), (saved.UpliftKind, saved.UpliftPercent, saved.ConsideredOutcomes, saved.ConsideredPerformance));
         Assert.Equal("Outcomes met; inflation uplift as budgeted.", saved.Narrative);
-        Assert.Equal((Commissioner, await UserIdAsync(Commissioner)), (saved.ProposedBy, saved.ProposedById));
+        Assert.Equal((NameOf(Commissioner), await UserIdAsync(Commissioner)), (saved.ProposedBy, saved.ProposedById));
         Assert.Null(saved.DecidedById);
 
         var details = await client.GetPageAsync(done.Location);
@@ -205,7 +205,7 @@ public sealed class ReviewsTests(CommissioningFactory factory) : IClassFixture<C
         Assert.Equal($"/Finance/Reviews/{reviewId}", agreed.Location);
         var saved = await ReviewAsync(reviewId);
         Assert.Equal(ReviewStatus.Agreed, saved.Status);
-        Assert.Equal((CommissioningFactory.Finance, await UserIdAsync(CommissioningFactory.Finance), "Checked against KLB60"),
+        Assert.Equal((NameOf(CommissioningFactory.Finance), await UserIdAsync(CommissioningFactory.Finance), "Checked against KLB60"),
             (saved.DecidedBy, saved.DecidedById, saved.DecisionNote));
         Assert.NotNull(saved.DecidedAtUtc);
         var shown = await finance.GetPageAsync(agreed.Location!);
@@ -249,7 +249,7 @@ public sealed class ReviewsTests(CommissioningFactory factory) : IClassFixture<C
         Assert.Equal([Changed], refused.ErrorSummary);
         Assert.Equal([Changed], returned.ErrorSummary);
         var after = await ReviewAsync(reviewId);
-        Assert.Equal((ReviewStatus.Agreed, Administrator, agreedByAdmin.Version, (string?)null),
+        Assert.Equal((ReviewStatus.Agreed, NameOf(Administrator), agreedByAdmin.Version, (string?)null),
             (after.Status, after.DecidedBy, after.Version, after.DecisionNote));
     }
 
@@ -315,9 +315,9 @@ public sealed class ReviewsTests(CommissioningFactory factory) : IClassFixture<C
 
         Assert.Equal(HttpStatusCode.Redirect, returned.Status);
         var saved = await ReviewAsync(reviewId);
-        Assert.Equal((ReviewStatus.Returned, CommissioningFactory.Finance, "The 2030/31 savings have not been taken off"),
+        Assert.Equal((ReviewStatus.Returned, NameOf(CommissioningFactory.Finance), "The 2030/31 savings have not been taken off"),
             (saved.Status, saved.DecidedBy, saved.DecisionNote));
-        Assert.Contains("The 2030/31 review was returned to commissioner@demo.test", (await finance.GetPageAsync(returned.Location!)).Text);
+        Assert.Contains($"The 2030/31 review was returned to {NameOf(Commissioner)}", (await finance.GetPageAsync(returned.Location!)).Text);
         var commissionerView = await (await factory.SignedInClientAsync(Commissioner)).GetPageAsync($"/Finance/Reviews/{reviewId}");
         Assert.Contains(commissionerView.FindAll("a"), a => a.GetAttribute("href") == $"/Finance/Reviews/Create/{id}?year=2030");
     }

@@ -58,7 +58,7 @@ public sealed class SavingsTests(CommissioningFactory factory) : IClassFixture<C
         Assert.Equal(HttpStatusCode.Redirect, save.Status);
         Assert.Equal($"/Contracts/Details/{id}#savings", save.Location);
         var target = Assert.Single(await TargetsAsync(id));
-        Assert.Equal((2022, 2_500_000L, SavingsKind.CashableReduction, "Remodel the night support", "Julie Gonda", (long?)null, user),
+        Assert.Equal((2022, 2_500_000L, SavingsKind.CashableReduction, "Remodel the night support", "Julie Gonda", (long?)null, NameOf(user)),
             (target.FinancialYearStart, target.AmountPence, target.Kind, target.Description, target.Owner, target.DeliveredPence, target.CreatedBy));
         Assert.Contains("Savings target of £25,000.00 for 2022/23 added", (await client.GetPageAsync(save.Location!)).Text);
     }
@@ -198,7 +198,7 @@ public sealed class SavingsTests(CommissioningFactory factory) : IClassFixture<C
         Assert.Equal(HttpStatusCode.Redirect, save.Status);
         Assert.Equal($"/Contracts/Details/{id}#savings", save.Location);
         var target = Assert.Single(await TargetsAsync(id));
-        Assert.Equal((75_000L, "Head of commissioning", Rag.Amber, CommissioningFactory.Finance), (target.DeliveredPence, target.Owner, target.Rag, target.UpdatedBy));
+        Assert.Equal((75_000L, "Head of commissioning", Rag.Amber, NameOf(CommissioningFactory.Finance)), (target.DeliveredPence, target.Owner, target.Rag, target.UpdatedBy));
         var after = await client.GetPageAsync($"/Finance/Savings/Edit/{targetId}");
         Assert.Equal("Amber", Browser.Normalise(after.Find("#rag")!.TextContent));
         Assert.Equal("750.00", after.Value("Input.Delivered"));
@@ -314,7 +314,8 @@ internal static class FinanceArrange
         var providerId = await scope.Db.Providers.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         var contract = new BlockContract(providerId, Money.Pounds(annual));
         contract.Describe(new ContractDescription("FT-" + Guid.NewGuid().ToString("N")[..12], "Finance test contract", null,
-            ServiceCategory.SupportedLiving, "Adult Social Care", "Test Commissioner", ProcurementRoute.OpenTender, false, Confidentiality.Open));
+            ServiceCategory.SupportedLiving, await scope.Db.DirectorateIdAsync("Adult Social Care"), ResponsibleCommissioner.Historic("Test Commissioner"),
+            ProcurementRoute.OpenTender, false, Confidentiality.Open));
         contract.SetTerm(new ContractTerm(start, end, [], 3));
         scope.Db.Contracts.Add(contract);
         await scope.Db.SaveChangesAsync();

@@ -82,6 +82,9 @@ public sealed class CalendarFeedTests(KeyDatesFixture fixture)
         Assert.Equal("20270430", Event($"contract-{fixture.Id("KD-12")}-end@register.council.test").Property("DTSTART"));
         Assert.DoesNotContain(events, e => e.Property("UID").StartsWith($"contract-{fixture.Id("KD-12")}-notice", StringComparison.Ordinal));
         Assert.DoesNotContain(events, e => e.Property("UID").StartsWith($"contract-{fixture.Id("KD-16")}-", StringComparison.Ordinal));
+        // KD-20 spells Priya's name but names no user: the feed matches by user, so it is not hers.
+        Assert.DoesNotContain(events, e => e.Property("UID").StartsWith($"contract-{fixture.Id("KD-20")}-", StringComparison.Ordinal));
+        Assert.Contains(events, e => e.Property("UID").StartsWith($"contract-{fixture.Id("KD-17")}-", StringComparison.Ordinal));
         Assert.DoesNotContain(events, e => e.Property("UID").StartsWith($"contract-{fixture.Id("KD-15")}-", StringComparison.Ordinal));
         Assert.All(events, e => Assert.Equal("DATE", e.Parameter("DTSTART", "VALUE")));
         Assert.Equal(events.Count, events.Select(e => e.Property("UID")).Distinct().Count());

@@ -27,8 +27,9 @@ public sealed class KeyDatesCollection : ICollectionFixture<KeyDatesFixture>
 public sealed class KeyDatesFixture : IAsyncLifetime
 {
     public const string Email = "priya.shah@council.test";
-    public const string DisplayName = "Priya Shah (test commissioner)";
+    public const string DisplayName = "Priya Shah";
     public const string Password = "key-dates-test-password";
+    /// <summary>A historic name (no user of the register) on another contract.</summary>
     public const string OtherCommissioner = "Someone Else";
     public const string BaseUrl = "https://register.council.test";
     /// <summary>Has a comma, a semicolon and a backslash, which the calendar feed must escape.</summary>
@@ -52,6 +53,7 @@ public sealed class KeyDatesFixture : IAsyncLifetime
     public SmtpSink Sink { get; }
     public WebApplicationFactory<Program> App { get; }
     public Dictionary<string, int> Ids { get; } = [];
+    public string PriyaId { get; private set; } = "";
 
     public int Id(string reference) => Ids[reference];
 
@@ -80,18 +82,22 @@ public sealed class KeyDatesFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await CreateUserAsync(Email, DisplayName);
+        var priya = await CreateUserAsync(Email, DisplayName);
+        PriyaId = priya.Id;
         await using var scope = Scope();
         var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Data.CommissioningDbContext>();
         var provider = await db.Providers.Where(p => p.Name == "Persona Care and Support Limited").Select(p => p.Id).SingleAsync();
+        var directorate = await db.DirectorateIdAsync("Adult Social Care");
         var start = new DateOnly(2025, 4, 1);
 
-        BlockContract Add(string reference, DateOnly end, int notice, string commissioner = "Priya Shah", bool awarded = true,
+        // Priya's unless a historic name (no user) is given.
+        BlockContract Add(string reference, DateOnly end, int notice, string? historic = null, bool awarded = true,
             bool option = false, string? title = null, DateOnly? startDate = null)
         {
             var c = new BlockContract(provider, Money.Pounds(100_000m));
             c.Describe(new ContractDescription(reference, title ?? $"Key dates test {reference}", null, ServiceCategory.DomiciliaryCare,
-                "Adult Social Care", commissioner, ProcurementRoute.OpenTender, false, Confidentiality.Open));
+                directorate, historic is null ? ResponsibleCommissioner.User(priya.Id) : ResponsibleCommissioner.Historic(historic),
+                ProcurementRoute.OpenTender, false, Confidentiality.Open));
             c.SetTerm(new ContractTerm(startDate ?? start, end, option ? [new ExtensionOptionTerm(12, false)] : [], notice));
             if (awarded) c.RecordAward((startDate ?? start).AddDays(-30));
             db.Contracts.Add(c);
@@ -114,8 +120,10 @@ public sealed class KeyDatesFixture : IAsyncLifetime
         var terminated = Add("KD-13", new DateOnly(2027, 12, 31), 3);                // terminated 1 January 2027: over
         Add("KD-14", new DateOnly(2027, 5, 31), 3, awarded: false);                  // not awarded
         var withdrawn = Add("KD-15", new DateOnly(2027, 5, 31), 3);                  // withdrawn: entered in error
-        Add("KD-16", new DateOnly(2027, 5, 31), 3, commissioner: OtherCommissioner); // someone else's; 1 Sep 2026
-        Add("KD-17", new DateOnly(2027, 5, 2), 1, commissioner: "  priya   SHAH (interim)");  // mine too; 3 Oct 2026
+        Add("KD-16", new DateOnly(2027, 5, 31), 3, historic: OtherCommissioner);     // someone else's; 1 Sep 2026
+        Add("KD-17", new DateOnly(2027, 5, 2), 1);                                   // mine too; 3 Oct 2026
+        // Names Priya as text only, as a contract migrated from before commissioners were users might: not hers.
+        Add("KD-20", new DateOnly(2027, 6, 15), 1, historic: DisplayName);            // 16 Nov 2026
         var renewed = Add("KD-18", new DateOnly(2027, 5, 31), 3);                    // renewal recorded
         terminating.TerminateOn(new DateOnly(2027, 4, 30), "Provider exit agreed");
         terminated.TerminateOn(new DateOnly(2027, 1, 1), "Breach of contract");

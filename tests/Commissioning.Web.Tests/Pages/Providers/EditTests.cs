@@ -21,7 +21,7 @@ public sealed class EditTests(CommissioningFactory factory) : IClassFixture<Comm
         Assert.Equal("/Providers", save.Location);
         await using var scope = factory.OpenDb();
         var saved = await scope.Db.Providers.AsNoTracking().SingleAsync(p => p.Id == id);
-        Assert.Equal(("Riverside Day Opportunities", "1123456", "contracts@riverside.example", Commissioner),
+        Assert.Equal(("Riverside Day Opportunities", "1123456", "contracts@riverside.example", NameOf(Commissioner)),
             (saved.Name, saved.RegistrationNumber, saved.ContactEmail, saved.UpdatedBy));
     }
 

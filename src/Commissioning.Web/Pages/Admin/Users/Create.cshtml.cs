@@ -30,7 +30,7 @@ public sealed class CreateModel(UserManager<ApplicationUser> users, ILogger<Crea
         }
         await users.AddToRolesAsync(user, Input.Roles.Distinct());
         logger.LogInformation("{Admin} created user {User} with roles {Roles}", User.Identity?.Name, email, string.Join(", ", Input.Roles));
-        TempData["Success"] = $"{email} added";
+        TempData["Success"] = $"{user.DisplayName} added";
         return RedirectToPage("Index");
     }
 }

@@ -18,7 +18,7 @@ public sealed class IndexModel(UserManager<ApplicationUser> users, TimeProvider 
     {
         var now = time.GetUtcNow();
         var rows = new List<Row>();
-        foreach (var u in await users.Users.OrderBy(u => u.Email).ToListAsync())
+        foreach (var u in await users.Users.OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToListAsync())
             rows.Add(new Row(u.Id, u.Email ?? "", u.DisplayName, await users.GetRolesAsync(u), u.LockoutEnd > now));
         Rows = rows;
     }

@@ -18,8 +18,14 @@ public sealed class UserForm
         {
             RuleFor(x => x.Email).NotEmpty().WithMessage("Enter the email address")
                 .EmailAddress().WithMessage("Enter an email address in the correct format, like name@council.gov.uk");
-            RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter the person's name")
-                .MaximumLength(ApplicationUser.DisplayNameMaxLength).WithMessage($"The name must be {ApplicationUser.DisplayNameMaxLength} characters or fewer");
+            RuleFor(x => x.DisplayName).Custom((name, ctx) =>
+            {
+                if (string.IsNullOrWhiteSpace(name)) ctx.AddFailure("Enter the display name");
+                else if (name.Trim().Length > ApplicationUser.DisplayNameMaxLength)
+                    ctx.AddFailure($"The display name must be {ApplicationUser.DisplayNameMaxLength} characters or fewer");
+                // Pages show display names and never sign-in addresses: a name that is an address would undo that.
+                else if (name.Contains('@')) ctx.AddFailure("Enter the person's name, like Jane Smith, not an email address");
+            });
             if (creating)
                 RuleFor(x => x.Password).NotEmpty().WithMessage("Enter a password of at least 12 characters");
             RuleForEach(x => x.Roles).Must(r => Infrastructure.Identity.Roles.All.Contains(r)).WithMessage("Choose roles from the list");

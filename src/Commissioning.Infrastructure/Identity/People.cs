@@ -1,0 +1,31 @@
+using Commissioning.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Infrastructure.Identity;
+
+/// <summary>People by name: what pages show for a user id, and for a contract's responsible commissioner.</summary>
+public static class People
+{
+    /// <summary>Shown after a name typed before commissioners were chosen from the users, which matches none of them.</summary>
+    public const string NotAUser = "(not a user of the register)";
+
+    /// <summary>The claim in the sign-in cookie holding the person's display name, so pages need not look it up.</summary>
+    public const string DisplayNameClaim = "display_name";
+
+    /// <summary>Every user's display name by id. Users are tens, not thousands: one small query per page.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> NamesAsync(CommissioningDbContext db, CancellationToken ct = default) =>
+        await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+
+    /// <summary>One contract's responsible commissioner as <see cref="Commissioner"/> words it.</summary>
+    public static async Task<string> CommissionerAsync(CommissioningDbContext db, string? userId, string? historicName, CancellationToken ct = default)
+    {
+        var name = userId is null ? null : await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        return Commissioner(name is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [userId!] = name }, userId, historicName);
+    }
+
+    /// <summary>"Jane Smith", or for a historic name "J. Smith (not a user of the register)".</summary>
+    public static string Commissioner(IReadOnlyDictionary<string, string> names, string? userId, string? historicName) =>
+        userId is not null && names.TryGetValue(userId, out var name) ? name
+        : !string.IsNullOrWhiteSpace(historicName) ? $"{historicName} {NotAUser}"
+        : "Not recorded";
+}
