@@ -1,4 +1,5 @@
 using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Finance;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Infrastructure.Data;
@@ -42,4 +43,53 @@ public static class ContractQueries
                 && !(c.AwardedOn == null || c.StartDate > today)
                 && c.CurrentEndDate >= today),
         };
+
+    /// <summary>
+    /// Each contract with its value for the current financial year, worked out by the database so the
+    /// register can sort and page by it: <see cref="CurrentYearValue"/>'s rule, written as SQL. The year
+    /// is <paramref name="currentYear"/> held within the contract's years in force; its value is the
+    /// year's agreed annual value, else the last agreed value before it (or, with none, the opening
+    /// value) less the cashable savings of the years since, never below zero, as
+    /// <see cref="ValueSchedule"/> projects it. Tests hold the two in step.
+    /// </summary>
+    public static IQueryable<ValuedContract> WithCurrentYearValue(this IQueryable<Contract> contracts, CommissioningDbContext db, int currentYear)
+    {
+        var agreed = db.AnnualValueReviews.Where(r => r.Status == ReviewStatus.Agreed);
+        var entered = db.AnnualValueReviews.Where(r => r.Origin == ReviewOrigin.OpeningEntry
+            && (r.Status == ReviewStatus.Agreed || r.Status == ReviewStatus.Superseded));
+        var cashable = db.SavingsTargets.Where(s => s.Kind == SavingsKind.CashableReduction);
+        return from c in contracts
+               let startYear = c.StartDate.Month >= 4 ? c.StartDate.Year : c.StartDate.Year - 1
+               let lastDay = c.TerminatedOn != null && c.TerminatedOn < c.CurrentEndDate ? c.TerminatedOn.Value : c.CurrentEndDate
+               let endYear = lastDay < c.StartDate ? startYear : lastDay.Month >= 4 ? lastDay.Year : lastDay.Year - 1
+               let year = currentYear < startYear ? startYear : currentYear > endYear ? endYear : currentYear
+               let agreedPence = agreed.Where(r => r.ContractId == c.Id && r.FinancialYearStart == year).Select(r => (long?)r.AnnualPence).FirstOrDefault()
+               let lastAgreedYear = agreed.Where(r => r.ContractId == c.Id && r.FinancialYearStart < year).Max(r => (int?)r.FinancialYearStart)
+               // A renewal opens at its predecessor's last agreed value; any other contract at its opening entry, else its annual value.
+               let openingPence = agreed.Where(r => r.ContractId == c.PredecessorId).OrderByDescending(r => r.FinancialYearStart).Select(r => (long?)r.AnnualPence).FirstOrDefault()
+                   ?? entered.Where(r => r.ContractId == c.Id).OrderBy(r => r.FinancialYearStart).ThenBy(r => r.Id).Select(r => (long?)r.AnnualPence).FirstOrDefault()
+                   ?? c.AnnualValuePence
+               let basePence = lastAgreedYear == null ? openingPence
+                   : agreed.Where(r => r.ContractId == c.Id && r.FinancialYearStart == lastAgreedYear).Select(r => (long?)r.AnnualPence).FirstOrDefault()
+               let savedPence = cashable.Where(s => s.ContractId == c.Id && s.FinancialYearStart > (lastAgreedYear ?? startYear - 1) && s.FinancialYearStart <= year)
+                   .Sum(s => (long?)s.AmountPence) ?? 0
+               select new ValuedContract
+               {
+                   Contract = c,
+                   Year = year,
+                   Agreed = agreedPence != null,
+                   ValuePence = agreedPence ?? (basePence == null ? null : basePence > savedPence ? basePence - savedPence : 0),
+               };
+    }
+}
+
+/// <summary>A contract with its value for the current financial year (<see cref="ContractQueries.WithCurrentYearValue"/>).</summary>
+public sealed class ValuedContract
+{
+    public Contract Contract { get; init; } = null!;
+    /// <summary>The financial year (its starting year) whose value this is.</summary>
+    public int Year { get; init; }
+    public bool Agreed { get; init; }
+    /// <summary>The year's annual value in pence: agreed if <see cref="Agreed"/>, else projected; null when nothing is known.</summary>
+    public long? ValuePence { get; init; }
 }

@@ -1,5 +1,6 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Finance;
 using Commissioning.Domain.Providers;
 using Commissioning.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -32,8 +33,9 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         public bool ShowWithdrawn { get; set; }
     }
 
+    /// <summary>A row of the register; <see cref="Value"/> is the contract's value for the current financial year.</summary>
     public sealed record Row(int Id, string Reference, string Title, string? Provider, CommissioningForm Form,
-        ContractStatus Status, DateOnly CurrentEndDate, Money? AnnualValue, int OptionsUsed = 0, int OptionCount = 0, bool Withdrawn = false)
+        ContractStatus Status, DateOnly CurrentEndDate, CurrentYearValue Value, int OptionsUsed = 0, int OptionCount = 0, bool Withdrawn = false)
     {
         /// <summary>"extended (1 of 2 options used)" once an option has been exercised, while the contract runs.</summary>
         public string? Extended => OptionsUsed > 0 && Status == ContractStatus.Active ? $"extended ({OptionsUsed} of {OptionCount} options used)" : null;
@@ -43,6 +45,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
     public bool MayShowWithdrawn => User.IsInRole(Infrastructure.Identity.Roles.Administrator);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>The financial year whose values the register shows.</summary>
+    public FinancialYear CurrentYear { get; private set; }
     public IReadOnlyList<string> Directorates { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -82,14 +86,17 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
                 ModelState.AddModelError("Filter.EndsWithin", $"Enter a whole number of months from 0 to {MaxEndsWithinMonths}, like 6");
         }
 
-        var rows = from c in query
+        var currentYear = FinancialYear.Containing(today);
+        CurrentYear = currentYear;
+        var rows = from v in query.WithCurrentYearValue(db, currentYear.StartYear)
+                   let c = v.Contract
                    join p in db.Providers on c.ProviderId equals (int?)p.Id into ps
                    from p in ps.DefaultIfEmpty()
                    select new
                    {
                        c.Id, c.Reference, c.Title, Provider = p == null ? null : p.Name,
                        Form = EF.Property<string>(c, ContractQueries.FormColumn),
-                       c.CurrentEndDate, c.AnnualValuePence, c.AwardedOn, c.StartDate, c.TerminatedOn,
+                       c.CurrentEndDate, v.ValuePence, v.Year, v.Agreed, c.AwardedOn, c.StartDate, c.TerminatedOn,
                        OptionsUsed = c.ExtensionOptions.Count(o => o.IsExercised), OptionCount = c.ExtensionOptions.Count(),
                        Withdrawn = c.WithdrawnAtUtc != null,
                        SuccessorStart = all.Where(n => n.PredecessorId == c.Id).Select(n => (DateOnly?)n.StartDate).FirstOrDefault(),
@@ -108,7 +115,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
             "form" => desc ? rows.OrderByDescending(r => r.Form) : rows.OrderBy(r => r.Form),
             "status" => desc ? rows.OrderByDescending(r => r.StatusRank) : rows.OrderBy(r => r.StatusRank),
             "end" => desc ? rows.OrderByDescending(r => r.CurrentEndDate) : rows.OrderBy(r => r.CurrentEndDate),
-            "value" => desc ? rows.OrderByDescending(r => r.AnnualValuePence) : rows.OrderBy(r => r.AnnualValuePence),
+            // The figure shown: this year's value, agreed or projected (ContractQueries.WithCurrentYearValue).
+            "value" => desc ? rows.OrderByDescending(r => r.ValuePence) : rows.OrderBy(r => r.ValuePence),
             _ => desc ? rows.OrderByDescending(r => r.Reference) : rows.OrderBy(r => r.Reference),
         };
 
@@ -117,8 +125,17 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         var page = await ordered.ThenBy(r => r.Id).Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         Rows = page.Select(r => new Row(r.Id, r.Reference, r.Title, r.Provider, Enum.Parse<CommissioningForm>(r.Form),
             Contract.DeriveStatus(today, r.AwardedOn, r.StartDate, r.CurrentEndDate, r.TerminatedOn, r.SuccessorStart),
-            r.CurrentEndDate, r.AnnualValuePence is { } v ? Money.FromPence(v) : null, r.OptionsUsed, r.OptionCount, r.Withdrawn)).ToList();
+            r.CurrentEndDate, ValueOf(currentYear, r.StartDate, r.CurrentEndDate, r.TerminatedOn, r.Year, r.Agreed, r.ValuePence),
+            r.OptionsUsed, r.OptionCount, r.Withdrawn)).ToList();
         Directorates = await db.Contracts.WhereNotWithdrawn().Select(c => c.Directorate).Distinct().OrderBy(d => d).ToListAsync(ct);
+    }
+
+    /// <summary>The figure the database worked out, as the domain names it; the year it is for is the one <see cref="CurrentYearValue.YearFor"/> picks.</summary>
+    private static CurrentYearValue ValueOf(FinancialYear current, DateOnly start, DateOnly end, DateOnly? terminatedOn, int year, bool agreed, long? pence)
+    {
+        var (_, when) = CurrentYearValue.YearFor(current, start, terminatedOn is { } t && t < end ? t : end);
+        var source = pence is null ? ValueSource.Unknown : agreed ? ValueSource.Agreed : ValueSource.Projected;
+        return new CurrentYearValue(new FinancialYear(year), when, pence is { } p ? Money.FromPence(p) : null, source);
     }
 
     /// <summary>A link to this register with the same filters and one thing changed.</summary>
