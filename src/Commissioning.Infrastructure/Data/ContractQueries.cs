@@ -47,29 +47,29 @@ public static class ContractQueries
     /// <summary>
     /// Each contract with its value for the current financial year, worked out by the database so the
     /// register can sort and page by it: <see cref="CurrentYearValue"/>'s rule, written as SQL. The year
-    /// is <paramref name="currentYear"/> held within the contract's years in force; its value is the
-    /// year's agreed annual value, else the last agreed value before it (or, with none, the opening
-    /// value) less the cashable savings of the years since, never below zero, as
+    /// is <paramref name="currentYear"/> held within the contract's years in force (start to current end,
+    /// or to its termination). Its value is the last agreed annual value at or before that year (else the
+    /// opening value) less the cashable savings of the years after it up to that year, never below zero:
+    /// an agreed year has no years after it, so its value stands, and any other year is projected as
     /// <see cref="ValueSchedule"/> projects it. Tests hold the two in step.
     /// </summary>
     public static IQueryable<ValuedContract> WithCurrentYearValue(this IQueryable<Contract> contracts, CommissioningDbContext db, int currentYear)
     {
         var agreed = db.AnnualValueReviews.Where(r => r.Status == ReviewStatus.Agreed);
-        var entered = db.AnnualValueReviews.Where(r => r.Origin == ReviewOrigin.OpeningEntry
-            && (r.Status == ReviewStatus.Agreed || r.Status == ReviewStatus.Superseded));
         var cashable = db.SavingsTargets.Where(s => s.Kind == SavingsKind.CashableReduction);
+        // A date's financial year without a CASE: (12 × year + month − 4) div 12 (March 2027 → 2026, April 2027 → 2027).
+        // A termination is never after the current end (Contract.Terminate), so the last day is the one or the other.
         return from c in contracts
-               let startYear = c.StartDate.Month >= 4 ? c.StartDate.Year : c.StartDate.Year - 1
-               let lastDay = c.TerminatedOn != null && c.TerminatedOn < c.CurrentEndDate ? c.TerminatedOn.Value : c.CurrentEndDate
-               let endYear = lastDay < c.StartDate ? startYear : lastDay.Month >= 4 ? lastDay.Year : lastDay.Year - 1
+               let startYear = (c.StartDate.Year * 12 + c.StartDate.Month - 4) / 12
+               let endYear = ((c.TerminatedOn ?? c.CurrentEndDate).Year * 12 + (c.TerminatedOn ?? c.CurrentEndDate).Month - 4) / 12
                let year = currentYear < startYear ? startYear : currentYear > endYear ? endYear : currentYear
-               let agreedPence = agreed.Where(r => r.ContractId == c.Id && r.FinancialYearStart == year).Select(r => (long?)r.AnnualPence).FirstOrDefault()
-               let lastAgreedYear = agreed.Where(r => r.ContractId == c.Id && r.FinancialYearStart < year).Max(r => (int?)r.FinancialYearStart)
-               // A renewal opens at its predecessor's last agreed value; any other contract at its opening entry, else its annual value.
-               let openingPence = agreed.Where(r => r.ContractId == c.PredecessorId).OrderByDescending(r => r.FinancialYearStart).Select(r => (long?)r.AnnualPence).FirstOrDefault()
-                   ?? entered.Where(r => r.ContractId == c.Id).OrderBy(r => r.FinancialYearStart).ThenBy(r => r.Id).Select(r => (long?)r.AnnualPence).FirstOrDefault()
-                   ?? c.AnnualValuePence
-               let basePence = lastAgreedYear == null ? openingPence
+               let lastAgreedYear = agreed.Where(r => r.ContractId == c.Id && r.FinancialYearStart <= year).Max(r => (int?)r.FinancialYearStart)
+               // With nothing agreed, a renewal opens at its predecessor's last agreed value, any other contract at its
+               // annual value. (ContractFinance's opening entry never matters here: an opening entry is its first year's
+               // agreed value, or was superseded by one, so that contract always has an agreed year by now.)
+               let basePence = lastAgreedYear == null
+                   ? agreed.Where(r => r.ContractId == c.PredecessorId).OrderByDescending(r => r.FinancialYearStart).Select(r => (long?)r.AnnualPence).FirstOrDefault()
+                     ?? c.AnnualValuePence
                    : agreed.Where(r => r.ContractId == c.Id && r.FinancialYearStart == lastAgreedYear).Select(r => (long?)r.AnnualPence).FirstOrDefault()
                let savedPence = cashable.Where(s => s.ContractId == c.Id && s.FinancialYearStart > (lastAgreedYear ?? startYear - 1) && s.FinancialYearStart <= year)
                    .Sum(s => (long?)s.AmountPence) ?? 0
@@ -77,8 +77,8 @@ public static class ContractQueries
                {
                    Contract = c,
                    Year = year,
-                   Agreed = agreedPence != null,
-                   ValuePence = agreedPence ?? (basePence == null ? null : basePence > savedPence ? basePence - savedPence : 0),
+                   Agreed = lastAgreedYear == year,
+                   ValuePence = basePence == null ? null : basePence > savedPence ? basePence - savedPence : 0,
                };
     }
 }

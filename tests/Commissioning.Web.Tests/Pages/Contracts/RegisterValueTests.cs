@@ -22,8 +22,9 @@ namespace Commissioning.Web.Tests.Pages.Contracts;
 ///   SORTX-D  1 Aug 2028 – 31 Jul 2031  £75,000     not started: its first year, 2028/29    £75,000.00 (projected, first year 2028/29)
 ///   SORTX-E  1 Apr 2023 – 31 Mar 2025  £400,000    ended: £420,000 agreed for 2024/25       £420,000.00 (last year 2024/25)
 ///   SORTX-F  1 Apr 2025 – 31 Mar 2029  £150,000    terminated 31 Mar 2026: last year 2025/26 £150,000.00 (projected, last year 2025/26)
+///   SORTX-G  1 Apr 2025 – 31 Mar 2028  £10,000     £15,000 cashable in 2026/27: never below £0 £0.00 (projected)
 /// </code>
-/// By this year's value, largest first: E, B, F, A, D, C. By the value let at it would be A, E, C, B, F, D.
+/// By this year's value, largest first: E, B, F, A, D, C, G. By the value let at it would be A, E, C, B, F, D, G.
 /// </summary>
 public sealed class RegisterValueTests(RegisterValueTests.App app) : IClassFixture<RegisterValueTests.App>
 {
@@ -45,6 +46,8 @@ public sealed class RegisterValueTests(RegisterValueTests.App app) : IClassFixtu
             await Add("SORTX-D", 75_000m, new DateOnly(2028, 8, 1), new DateOnly(2031, 7, 31));
             var e = await Add("SORTX-E", 400_000m, new DateOnly(2023, 4, 1), new DateOnly(2025, 3, 31));
             var fId = await Add("SORTX-F", 150_000m, new DateOnly(2025, 4, 1), new DateOnly(2029, 3, 31));
+            var g = await Add("SORTX-G", 10_000m, new DateOnly(2025, 4, 1), new DateOnly(2028, 3, 31));
+            await FinanceSeed.SavingAsync(f, g, 2026, 15_000m, null, SavingsKind.CashableReduction);
             await FinanceSeed.AgreedAsync(f, a, 2026, 100_000m);
             await FinanceSeed.SavingAsync(f, c, 2025, 250_000m, null, SavingsKind.CashableReduction);
             await FinanceSeed.AgreedAsync(f, e, 2024, 420_000m);
@@ -106,6 +109,7 @@ public sealed class RegisterValueTests(RegisterValueTests.App app) : IClassFixtu
             ["SORTX-D"] = "£75,000.00 (projected, first year 2028/29)",
             ["SORTX-E"] = "£420,000.00 (last year 2024/25)",
             ["SORTX-F"] = "£150,000.00 (projected, last year 2025/26)",
+            ["SORTX-G"] = "£0.00 (projected)",
         }, rows);
     }
 
@@ -115,8 +119,8 @@ public sealed class RegisterValueTests(RegisterValueTests.App app) : IClassFixtu
         var descending = await RegisterAsync("Filter.Q=SORTX&Filter.Sort=value&Filter.Dir=desc");
         var ascending = await RegisterAsync("Filter.Q=SORTX&Filter.Sort=value&Filter.Dir=asc");
 
-        Assert.Equal(["SORTX-E", "SORTX-B", "SORTX-F", "SORTX-A", "SORTX-D", "SORTX-C"], descending.Select(r => r.Reference));
-        Assert.Equal(["SORTX-C", "SORTX-D", "SORTX-A", "SORTX-F", "SORTX-B", "SORTX-E"], ascending.Select(r => r.Reference));
+        Assert.Equal(["SORTX-E", "SORTX-B", "SORTX-F", "SORTX-A", "SORTX-D", "SORTX-C", "SORTX-G"], descending.Select(r => r.Reference));
+        Assert.Equal(["SORTX-G", "SORTX-C", "SORTX-D", "SORTX-A", "SORTX-F", "SORTX-B", "SORTX-E"], ascending.Select(r => r.Reference));
     }
 
     [Fact]
