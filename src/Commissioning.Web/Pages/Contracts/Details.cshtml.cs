@@ -1,5 +1,6 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Exports;
 using Commissioning.Infrastructure.Finance;
@@ -20,6 +21,8 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
     public (int Id, string Reference)? Predecessor { get; private set; }
     public DateOnly Today => clock.Today;
     public ContractFinance Finance { get; private set; } = null!;
+    /// <summary>The register's figure for this contract: this year's value, agreed or projected.</summary>
+    public CurrentYearValue ThisYear { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -41,6 +44,8 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
         if (contract is LeadProviderContract lp) ids.AddRange(lp.SubContracts.Select(s => s.ProviderId));
         if (contract is ConsortiumContract k) ids.AddRange(k.Members.Select(m => m.ProviderId));
         Finance = await ContractFinance.LoadAsync(db, contract, ct);
+        ThisYear = CurrentYearValue.Of(Finance.Schedule, FinancialYear.Containing(clock.Today), contract.StartDate,
+            contract.TerminatedOn is { } t && t < contract.CurrentEndDate ? t : contract.CurrentEndDate);
         ProviderNames = await db.Providers.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         return Page();
     }

@@ -143,6 +143,8 @@ public sealed class RegisterValueTests(RegisterValueTests.App app) : IClassFixtu
                 continue;
             }
             Assert.True(yearRow is not null, $"{row.Reference}: no {year} row on its page");
+            // The contract's own summary names the same figure.
+            Assert.StartsWith(shown, Browser.Normalise(page.Find("#value-this-year")!.TextContent), StringComparison.Ordinal);
             // The status cell may go on "Review waiting for …".
             Assert.Equal((row.Reference, shown, note?.StartsWith("projected", StringComparison.Ordinal) == true ? "Projected" : "Agreed"),
                 (row.Reference, yearRow![6], yearRow[8].Split(' ')[0]));
