@@ -69,7 +69,9 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
                 Preamble = [$"{contract.Reference} {contract.Title}", $"Provider: {provider ?? "Not recorded"}", "Values year by year"],
             }
             .AddRows(schedule.Rows, r => [r.Year.ToString(), r.PartYear.ToString(), r.Baseline, r.Uplift, r.Savings, r.OtherChange, r.Annual, r.YearValue,
-                FinanceLabels.Of(r.Source), r.BeyondCurrentTerm ? "Extension option" : "Current term"]);
+                FinanceLabels.Of(r.Source), r.BeyondCurrentTerm ? "Extension option" : "Current term"])
+            // As on the page: the years of the current term added up (an option not yet exercised is not counted).
+            .WithTotals("Total over the current term", null, null, null, null, null, null, schedule.CurrentTermTotal, null, "Current term");
         return this.Download(table, format);
     }
 

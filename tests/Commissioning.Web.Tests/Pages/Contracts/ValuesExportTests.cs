@@ -22,8 +22,10 @@ public sealed class ValuesExportTests(CommissioningFactory factory) : IClassFixt
         Assert.Equal("Financial year,Part of year,Baseline,Uplift,Savings,Other agreed change,Annual value,Value in year,Status,Term", lines[0]);
         Assert.Equal("2021/22,Full year,12393408.00,0.00,1000000.00,0.00,11393408.00,11393408.00,Agreed,Current term", lines[1]);
         Assert.Equal("2022/23,Full year,11393408.00,0.00,1500000.00,0.00,9893408.00,9893408.00,Agreed,Current term", lines[2]);
-        Assert.Equal("2030/31,Full year,9893408.00,0.00,0.00,0.00,9893408.00,9893408.00,Projected,Current term", lines[^1]);
-        Assert.Equal(11, lines.Length);
+        Assert.Equal("2030/31,Full year,9893408.00,0.00,0.00,0.00,9893408.00,9893408.00,Projected,Current term", lines[^2]);
+        // £11,393,408 + 9 × £9,893,408 over the ten years, as the page's lifetime value.
+        Assert.Equal("Total over the current term,,,,,,,100434080.00,,Current term", lines[^1]);
+        Assert.Equal(12, lines.Length);
     }
 
     [Fact]
@@ -48,6 +50,10 @@ public sealed class ValuesExportTests(CommissioningFactory factory) : IClassFixt
         Assert.Equal(471_574m, sheet.Cell(6, 8).GetValue<decimal>());
         Assert.Equal("Extension option", sheet.Cell(16, 10).GetString()); // 2031/32, the last option year
         Assert.Equal(235_787m, sheet.Cell(16, 8).GetValue<decimal>()); // 4 of 12 months of £707,361
+        // Totals: the current term's years only, £471,574 + 6 × £707,361 + £235,787 = £4,951,527.
+        Assert.Equal("Total over the current term", sheet.Cell(17, 1).GetString());
+        Assert.Equal(4_951_527m, sheet.Cell(17, 8).GetValue<decimal>());
+        Assert.Equal(sheet.Cell(17, 8).GetValue<decimal>(), Enumerable.Range(6, 11).Where(r => sheet.Cell(r, 10).GetString() == "Current term").Sum(r => sheet.Cell(r, 8).GetValue<decimal>()));
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public sealed class ContractValuesTests(CommissioningFactory factory) : IClassFi
         // £11,393,408 + 9 × £9,893,408 over the ten years to 31 March 2031; no extension options.
         Assert.Equal("£100,434,080.00 to 31 March 2031", Browser.Normalise(page.Find("#lifetime-current")!.TextContent));
         Assert.Equal("£100,434,080.00 to 31 March 2031", Browser.Normalise(page.Find("#lifetime-maximum")!.TextContent));
+        Assert.Equal(["Total over the current term, to 31 March 2031", "£100,434,080.00", ""], FinanceTables.Totals(page, "values-table"));
     }
 
     [Fact]
@@ -61,6 +62,8 @@ public sealed class ContractValuesTests(CommissioningFactory factory) : IClassFi
         Assert.Equal(["2031/32 extension option", "4 of 12 months", "£707,361.00", "£0.00", "£0.00", "£0.00", "£707,361.00", "£235,787.00", "Projected"], rows[10]);
         // £471,574 + 6 × £707,361 + £235,787; over the maximum term 2028/29 is a full year and three more follow.
         Assert.Equal("£4,951,527.00 to 31 July 2028", Browser.Normalise(page.Find("#lifetime-current")!.TextContent));
+        // The totals row adds the current term's years only: the three option years are left out.
+        Assert.Equal(["Total over the current term, to 31 July 2028", "£4,951,527.00", ""], FinanceTables.Totals(page, "values-table")[..3]);
         Assert.Equal("£7,073,610.00 to 31 July 2031, with every extension option used", Browser.Normalise(page.Find("#lifetime-maximum")!.TextContent));
     }
 
