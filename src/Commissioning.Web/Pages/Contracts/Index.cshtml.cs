@@ -125,15 +125,15 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         var page = await ordered.ThenBy(r => r.Id).Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         Rows = page.Select(r => new Row(r.Id, r.Reference, r.Title, r.Provider, Enum.Parse<CommissioningForm>(r.Form),
             Contract.DeriveStatus(today, r.AwardedOn, r.StartDate, r.CurrentEndDate, r.TerminatedOn, r.SuccessorStart),
-            r.CurrentEndDate, ValueOf(currentYear, r.StartDate, r.CurrentEndDate, r.TerminatedOn, r.Year, r.Agreed, r.ValuePence),
+            r.CurrentEndDate, ValueOf(currentYear, r.Year, r.Agreed, r.ValuePence),
             r.OptionsUsed, r.OptionCount, r.Withdrawn)).ToList();
         Directorates = await db.Contracts.WhereNotWithdrawn().Select(c => c.Directorate).Distinct().OrderBy(d => d).ToListAsync(ct);
     }
 
-    /// <summary>The figure the database worked out, as the domain names it; the year it is for is the one <see cref="CurrentYearValue.YearFor"/> picks.</summary>
-    private static CurrentYearValue ValueOf(FinancialYear current, DateOnly start, DateOnly end, DateOnly? terminatedOn, int year, bool agreed, long? pence)
+    /// <summary>The figure the database worked out, as the domain names it: a year before this one is the contract's last, a later one its first.</summary>
+    private static CurrentYearValue ValueOf(FinancialYear current, int year, bool agreed, long? pence)
     {
-        var (_, when) = CurrentYearValue.YearFor(current, start, terminatedOn is { } t && t < end ? t : end);
+        var when = year < current.StartYear ? YearInForce.Last : year > current.StartYear ? YearInForce.First : YearInForce.Current;
         var source = pence is null ? ValueSource.Unknown : agreed ? ValueSource.Agreed : ValueSource.Projected;
         return new CurrentYearValue(new FinancialYear(year), when, pence is { } p ? Money.FromPence(p) : null, source);
     }
