@@ -21,8 +21,15 @@ public sealed class BrowserCollection : ICollectionFixture<AppServer>
 /// headless Chromium (Debian's, at /usr/bin/chromium or $CHROMIUM_PATH) driven by Playwright.
 /// Each test opens its own browser context, so cookies never leak from one test to the next.
 /// </summary>
-public sealed class AppServer : IAsyncLifetime
+public class AppServer : IAsyncLifetime
 {
+    private readonly TimeProvider? time;
+
+    public AppServer() { }
+
+    /// <summary>The app on a clock of the test's choosing (<see cref="FiguresAppServer"/>), for pages whose figures depend on the day.</summary>
+    protected AppServer(TimeProvider time) => this.time = time;
+
     public const string DemoPassword = "care-register-demo";
 
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"commissioning-browser-{Guid.NewGuid():N}.db");
@@ -41,7 +48,7 @@ public sealed class AppServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        factory = new Factory(databasePath);
+        factory = new Factory(databasePath, time);
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
@@ -160,10 +167,11 @@ public sealed class AppServer : IAsyncLifetime
         return href[prefix.Length..];
     }
 
-    private sealed class Factory(string databasePath) : WebApplicationFactory<Program>
+    private sealed class Factory(string databasePath, TimeProvider? time) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            if (time is not null) builder.ConfigureServices(services => services.AddSingleton(time));
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Commissioning", $"Data Source={databasePath}");
             builder.UseSetting("Demo:Enabled", "true");

@@ -13,6 +13,12 @@ public sealed record OpeningBaseline(Money Annual, FinancialYear? Year, string S
 
 public enum ValueSource { Agreed, Projected, Unknown }
 
+/// <summary>
+/// One year of the schedule. Its parts add up: <see cref="Baseline"/> (none counts as £0.00) +
+/// <see cref="Uplift"/> − <see cref="Savings"/> + <see cref="OtherChange"/> = <see cref="Annual"/>.
+/// <see cref="OtherChange"/> is what an agreed value differs from its working by (a renewal let at a
+/// new price, a figure a finance officer agreed other than the suggestion); a projection has none.
+/// </summary>
 public sealed record ScheduleRow(
     FinancialYear Year,
     PartYear PartYear,
@@ -23,17 +29,21 @@ public sealed record ScheduleRow(
     Money? Annual,
     Money? YearValue,
     Money? YearValueOverMaximumTerm,
-    ValueSource Source);
+    ValueSource Source,
+    MoneyChange OtherChange = default);
 
 /// <summary>
 /// A contract's values year by year over its maximum term. Agreed years stand as agreed; every
 /// other year is projected from the year before less that year's cashable savings, so a
 /// recurring reduction carries forward without anyone retyping it (Persona: £12,393,408 in
 /// 2019/20, less £1m in 2021/22 and a further £1.5m in 2022/23, is £9,893,408 from 2022/23 on).
-/// Projections assume no uplift: an uplift is agreed in a review, never guessed.
+/// Projections assume no uplift: an uplift is agreed in a review, never guessed. A projection's
+/// savings are those it could take: never more than the baseline, as a value is never below zero.
 /// </summary>
 public sealed class ValueSchedule
 {
+    private readonly Dictionary<FinancialYear, Money> _cashable;
+
     public IReadOnlyList<ScheduleRow> Rows { get; }
     public OpeningBaseline? Opening { get; }
 
@@ -43,7 +53,7 @@ public sealed class ValueSchedule
         if (!maximumTerm.Contains(currentTerm)) throw new ArgumentException("The maximum term must contain the current term.", nameof(maximumTerm));
         Opening = opening;
         var agreedByYear = agreed.ToDictionary(a => a.Year);
-        var cashable = savings.Where(s => s.Kind == SavingsKind.CashableReduction)
+        var cashable = _cashable = savings.Where(s => s.Kind == SavingsKind.CashableReduction)
             .GroupBy(s => s.Year).ToDictionary(g => g.Key, g => Money.Sum(g.Select(s => s.Amount)));
 
         var rows = new List<ScheduleRow>();
@@ -58,12 +68,15 @@ public sealed class ValueSchedule
             if (agreedByYear.TryGetValue(year, out var a))
             {
                 var overMax = partMax == part ? a.YearValue : partMax.Apply(a.Annual);
-                row = new(year, part, beyond, previous, a.Uplift, saving, a.Annual, a.YearValue, overMax, ValueSource.Agreed);
+                // Whatever the baseline, uplift and savings do not explain was agreed as well: show it, so the row adds up.
+                var other = new MoneyChange(a.Annual.Pence - (previous?.Pence ?? 0) - a.Uplift.Pence + saving.Pence);
+                row = new(year, part, beyond, previous, a.Uplift, saving, a.Annual, a.YearValue, overMax, ValueSource.Agreed, other);
             }
             else if (previous is { } baseline)
             {
-                var annual = saving >= baseline ? Money.Zero : baseline - saving;
-                row = new(year, part, beyond, baseline, Money.Zero, saving, annual, part.Apply(annual), partMax.Apply(annual), ValueSource.Projected);
+                var taken = saving >= baseline ? baseline : saving;
+                var annual = baseline - taken;
+                row = new(year, part, beyond, baseline, Money.Zero, taken, annual, part.Apply(annual), partMax.Apply(annual), ValueSource.Projected);
             }
             else
             {
@@ -93,7 +106,7 @@ public sealed class ValueSchedule
         var uplift = baseline is { } b && upliftPercent is { } pct
             ? Money.FromPence((long)Math.Round(b.Pence * pct / 100m, MidpointRounding.AwayFromZero))
             : Money.Zero;
-        return new YearPosition(baseline, uplift, row?.Savings ?? Money.Zero);
+        return new YearPosition(baseline, uplift, _cashable.GetValueOrDefault(year, Money.Zero));
     }
 
     /// <summary>The value the position points to: baseline plus uplift less savings, never below zero.</summary>

@@ -43,19 +43,25 @@ public sealed class ContractVariation : ContractEvent
     public Money? ValueAfter => ValueAfterPence is { } p ? Money.FromPence(p) : null;
     public ChangeNoticeAssessment ChangeNotice => new(ChangeNoticeWarning, ChangeNoticeRule, ChangeNoticeExplanation);
 
-    /// <summary>Assesses the variation, applies it to the contract and records it.</summary>
-    public static ContractVariation Record(Contract contract, VariationTerms terms, EventRecord record)
+    /// <summary>
+    /// Assesses the variation, applies it to the contract and records it. <paramref name="valueBefore"/>
+    /// is the value the change is measured against: the contract's value for the current financial
+    /// year (<see cref="Finance.CurrentYearValue"/>), not the value it was let at; without it, the
+    /// contract's annual value.
+    /// </summary>
+    public static ContractVariation Record(Contract contract, VariationTerms terms, EventRecord record, Money? valueBefore = null)
     {
         var ev = new ContractVariation(contract, record);
         Check(new VariationMustSayWhatChangedRule(terms.Changes));
         Check(new VariationNeedsAClauseRule(terms.Clause));
         if (terms.Clause.Trim().Length > ClauseMaxLength)
             throw new ArgumentException($"A clause can be at most {ClauseMaxLength} characters.", nameof(terms));
-        Check(new VariedValueMustMatchWhatChangedRule(terms.Changes, terms.NewAnnualValue, contract.AnnualValue));
+        var before = valueBefore ?? contract.AnnualValue;
+        Check(new VariedValueMustMatchWhatChangedRule(terms.Changes, terms.NewAnnualValue, before));
         Check(new VariedTermMustMatchWhatChangedRule(terms.Changes, terms.NewEndDate, contract.CurrentEndDate));
 
-        var valueBefore = contract.AnnualValuePence;
-        var valueAfter = terms.NewAnnualValue?.Pence ?? valueBefore;
+        var beforePence = before?.Pence;
+        var valueAfter = terms.NewAnnualValue?.Pence ?? beforePence;
         var endBefore = contract.CurrentEndDate;
         var endAfter = terms.NewEndDate ?? endBefore;
         var maximumDays = contract.MaximumTerm.Days;
@@ -63,14 +69,14 @@ public sealed class ContractVariation : ContractEvent
 
         contract.Vary(terms.NewAnnualValue, terms.NewEndDate);
 
-        var notice = ChangeNoticeAssessment.Assess(contract.ServiceCategory, terms.Changes, valueBefore, valueAfter, termChangeDays, maximumDays);
+        var notice = ChangeNoticeAssessment.Assess(contract.ServiceCategory, terms.Changes, beforePence, valueAfter, termChangeDays, maximumDays);
         ev.Changes = terms.Changes;
         ev.Clause = terms.Clause.Trim();
-        ev.ValueBeforePence = valueBefore;
+        ev.ValueBeforePence = beforePence;
         ev.ValueAfterPence = valueAfter;
         ev.EndDateBefore = endBefore;
         ev.EndDateAfter = endAfter;
-        ev.ValueChangePercent = valueAfter is { } a && valueBefore is { } b ? ChangeNoticeAssessment.Percent(a - b, b) : null;
+        ev.ValueChangePercent = valueAfter is { } a && beforePence is { } b ? ChangeNoticeAssessment.Percent(a - b, b) : null;
         ev.TermChangePercent = ChangeNoticeAssessment.Percent(termChangeDays, maximumDays);
         ev.ChangeNoticeWarning = notice.Warn;
         ev.ChangeNoticeRule = notice.Rule;

@@ -3,6 +3,7 @@ using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
 using Commissioning.Domain.Lifecycle;
 using Commissioning.Infrastructure.Data;
+using Commissioning.Infrastructure.Finance;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Infrastructure.Demo;
@@ -46,9 +47,12 @@ public sealed class LifecycleDemoSeeder(CommissioningDbContext db, IClock clock)
         }
         if (running.FirstOrDefault(c => c.ServiceCategory == ServiceCategory.Other && c.AnnualValuePence is > 0) is { } varied)
         {
-            var newValue = Money.FromPence(varied.AnnualValuePence!.Value * 115 / 100);
+            // Measured, as the Vary page does, against this year's value (agreed, else projected).
+            var schedule = (await ContractFinance.LoadAsync(db, varied, default)).Schedule;
+            var before = CurrentYearValue.Of(schedule, FinancialYear.Containing(today), varied.StartDate, varied.CurrentEndDate).Annual ?? varied.AnnualValue!.Value;
+            var newValue = Money.FromPence(before.Pence * 115 / 100);
             db.ContractEvents.Add(ContractVariation.Record(varied, new VariationTerms(VariationChange.Value | VariationChange.Scope, "clause 53", newValue),
-                By(today.AddDays(-40), "Additional advocacy hours for Care Act assessments after rising demand (fictional demo event).", "Delegated officer decision DOD-0412")));
+                By(today.AddDays(-40), "Additional advocacy hours for Care Act assessments after rising demand (fictional demo event).", "Delegated officer decision DOD-0412"), before));
             running.Remove(varied);
         }
         foreach (var c in running.Where(c => c.ExtensionOptions.Count == 0))

@@ -10,6 +10,7 @@ namespace Commissioning.Infrastructure.Exports;
 /// Numbers are plain invariant numbers so that Excel reads them as numbers whatever its
 /// language: money 1234.56 (no £, no thousands separator), integers 1234, dates 2021-04-01.
 /// Percent cells hold fractions (0.125m) and are written as 12.5 under a heading with " (%)".
+/// A totals row is the last line, its figures numbers like the rest.
 /// </summary>
 public static class CsvExport
 {
@@ -44,7 +45,7 @@ public static class CsvExport
         ArgumentNullException.ThrowIfNull(table);
         var csv = new StringBuilder();
         AppendLine(csv, table.Columns.Select(Heading));
-        foreach (var row in table.Rows)
+        foreach (var row in table.Rows.Concat(table.Totals is { } totals ? [totals] : []))
             AppendLine(csv, row.Select((cell, i) => Field(cell, table.Columns[i].Kind)));
         return csv.ToString();
     }
@@ -65,6 +66,7 @@ public static class CsvExport
         null => "",
         string text => Text(text),
         Money money => money.Amount.ToString("0.00", Invariant),
+        MoneyChange change => change.Amount.ToString("0.00", Invariant),
         long number => number.ToString(Invariant),
         decimal fraction when kind == ExportColumnKind.Percent => Plain(fraction * 100m),
         DateOnly date => date.ToString("yyyy-MM-dd", Invariant),

@@ -10,7 +10,10 @@ public enum ExportColumnKind
     /// <summary>A <see cref="string"/>.</summary>
     Text,
 
-    /// <summary>A <see cref="Domain.Common.Money"/>, written as an exact number of pounds.</summary>
+    /// <summary>
+    /// A <see cref="Domain.Common.Money"/>, or a <see cref="Domain.Common.MoneyChange"/> (which may be
+    /// negative), written as an exact number of pounds.
+    /// </summary>
     Money,
 
     /// <summary>A <see cref="long"/> (an <see cref="int"/> is accepted and widened).</summary>
@@ -86,6 +89,19 @@ public sealed class ExportTable
 
     public IReadOnlyList<IReadOnlyList<object?>> Rows => _rows;
 
+    /// <summary>The totals row, written after the rows (bold in Excel, outside its filter), or null for none.</summary>
+    public IReadOnlyList<object?>? Totals { get; private set; }
+
+    /// <summary>
+    /// Lines above the table in Excel, the first in bold: what the table is about when the sheet's
+    /// name cannot say it (a contract's title and provider). CSV leaves them out, so that its first
+    /// line stays the headings.
+    /// </summary>
+    public IReadOnlyList<string> Preamble { get; init; } = [];
+
+    /// <summary>The Excel sheet's name, before it is made safe; the title when not set.</summary>
+    public string? SheetName { get; init; }
+
     /// <summary>
     /// The file name without extension: from the title unless set, and always made safe
     /// ("Agreed annual values by form, 2021/22" gives "agreed-annual-values-by-form-2021-22").
@@ -109,6 +125,16 @@ public sealed class ExportTable
         for (var i = 0; i < cells.Length; i++)
             row[i] = Fit(cells[i], Columns[i], rowNumber);
         _rows.Add(Array.AsReadOnly(row));
+        return this;
+    }
+
+    /// <summary>Sets the totals row; its cells must match the columns like any row's.</summary>
+    public ExportTable WithTotals(params object?[] cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        if (cells.Length != Columns.Count)
+            throw new ArgumentException($"The totals row of '{Title}' has {cells.Length} cell(s) but the table has {Columns.Count} column(s).", nameof(cells));
+        Totals = Array.AsReadOnly(cells.Select((cell, i) => Fit(cell, Columns[i], _rows.Count + 1)).ToArray());
         return this;
     }
 
@@ -152,6 +178,7 @@ public sealed class ExportTable
         (_, null) => null,
         (ExportColumnKind.Text, string text) => text,
         (ExportColumnKind.Money, Money money) => money,
+        (ExportColumnKind.Money, MoneyChange change) => change,
         (ExportColumnKind.Integer, long number) => number,
         (ExportColumnKind.Integer, int number) => (long)number,
         (ExportColumnKind.Percent, decimal fraction) => fraction,

@@ -8,8 +8,10 @@ namespace Commissioning.Infrastructure.Exports;
 /// Writes an <see cref="ExportTable"/> as one Excel worksheet (ClosedXML): a bold, frozen
 /// header row with filters, then the rows with every number a real number. Money is the exact
 /// decimal formatted "£#,##0.00", integers "#,##0", percent the fraction itself (0.125)
-/// formatted "0.0%", dates real dates formatted "d mmm yyyy". The full title is the
-/// workbook's Title property; the sheet name is the title cut to Excel's limits.
+/// formatted "0.0%", dates real dates formatted "d mmm yyyy". A totals row follows the rows in
+/// bold. The full title is the workbook's Title property; the sheet name is the table's
+/// <see cref="ExportTable.SheetName"/> (else its title) cut to Excel's limits, and a preamble, when
+/// the table has one, sits above the headings to say what the sheet's name cannot.
 /// </summary>
 public static class XlsxExport
 {
@@ -17,6 +19,8 @@ public static class XlsxExport
     public const string Extension = ".xlsx";
 
     public const string MoneyFormat = "£#,##0.00";
+    /// <summary>A change of money: "+£30,843.12", "-£1,500.00", "£0.00", as the pages show it.</summary>
+    public const string MoneyChangeFormat = "+£#,##0.00;-£#,##0.00;£0.00";
     public const string IntegerFormat = "#,##0";
     public const string PercentFormat = "0.0%";
     public const string DateFormat = "d mmm yyyy";
@@ -41,21 +45,40 @@ public static class XlsxExport
         ArgumentNullException.ThrowIfNull(stream);
         using var workbook = new XLWorkbook();
         workbook.Properties.Title = table.Title;
-        var sheet = workbook.Worksheets.Add(SheetName(table.Title));
+        var sheet = workbook.Worksheets.Add(SheetName(table.SheetName ?? table.Title));
 
+        // The preamble (if any), a blank row, then the headings.
+        for (var p = 0; p < table.Preamble.Count; p++)
+        {
+            sheet.Cell(p + 1, 1).SetValue(table.Preamble[p]);
+            if (p == 0) sheet.Cell(1, 1).Style.Font.Bold = true;
+        }
+        var headerRow = table.Preamble.Count == 0 ? 1 : table.Preamble.Count + 2;
         for (var c = 0; c < table.Columns.Count; c++)
         {
-            var header = sheet.Cell(1, c + 1);
+            var header = sheet.Cell(headerRow, c + 1);
             header.SetValue(table.Columns[c].Heading);
             header.Style.Font.Bold = true;
         }
 
         for (var r = 0; r < table.Rows.Count; r++)
             for (var c = 0; c < table.Columns.Count; c++)
-                Fill(sheet.Cell(r + 2, c + 1), table.Rows[r][c]);
+                Fill(sheet.Cell(headerRow + 1 + r, c + 1), table.Rows[r][c]);
 
-        sheet.SheetView.FreezeRows(1);
-        sheet.Range(1, 1, table.Rows.Count + 1, table.Columns.Count).SetAutoFilter();
+        // Totals are values, not formulas, so any reader sees the figure; bold, and outside the
+        // filter so that sorting the rows never moves them.
+        if (table.Totals is { } totals)
+        {
+            var row = headerRow + 1 + table.Rows.Count;
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                Fill(sheet.Cell(row, c + 1), totals[c]);
+                sheet.Cell(row, c + 1).Style.Font.Bold = true;
+            }
+        }
+
+        sheet.SheetView.FreezeRows(headerRow);
+        sheet.Range(headerRow, 1, headerRow + table.Rows.Count, table.Columns.Count).SetAutoFilter();
         // Set widths ourselves: AdjustToContents measures text with GDI, which Linux lacks.
         for (var c = 0; c < table.Columns.Count; c++)
             sheet.Column(c + 1).Width = Width(table, c);
@@ -99,6 +122,10 @@ public static class XlsxExport
                 cell.SetValue(money.Amount);
                 cell.Style.NumberFormat.Format = MoneyFormat;
                 break;
+            case MoneyChange change:
+                cell.SetValue(change.Amount);
+                cell.Style.NumberFormat.Format = MoneyChangeFormat;
+                break;
             case long number:
                 cell.SetValue(number);
                 cell.Style.NumberFormat.Format = IntegerFormat;
@@ -120,7 +147,7 @@ public static class XlsxExport
     private static double Width(ExportTable table, int column)
     {
         var widest = table.Columns[column].Heading.Split('\n').Max(line => line.Length) * 1.1;
-        foreach (var row in table.Rows)
+        foreach (var row in table.Rows.Concat(table.Totals is { } totals ? [totals] : []))
             widest = Math.Max(widest, Shown(row[column]));
         return Math.Clamp(Math.Ceiling(widest) + 2, MinimumWidth, MaximumWidth);
     }
@@ -130,6 +157,7 @@ public static class XlsxExport
         null => 0,
         string text => text.Split('\n').Max(line => line.Length),
         Money money => money.ToString().Length,
+        MoneyChange change => change.ToString().Length,
         long number => number.ToString("#,##0", Invariant).Length,
         decimal fraction => (fraction * 100m).ToString("0.0", Invariant).Length + 1,
         DateOnly => 11,

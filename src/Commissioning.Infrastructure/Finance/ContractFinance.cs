@@ -32,30 +32,59 @@ public sealed record ContractFinance(
         var agreed = reviews.Where(r => r.Status == ReviewStatus.Agreed)
             .Select(r => new AgreedValue(r.Year, r.Annual, r.YearValue, Money.FromPence(r.UpliftPence)));
         var planned = savings.Select(s => new PlannedSaving(s.Year, s.Amount, s.Kind));
-        var schedule = new ValueSchedule(contract.CurrentTerm, contract.MaximumTerm, opening, agreed, planned);
+        var (current, maximum) = Terms(contract.StartDate, contract.CurrentEndDate, contract.MaximumEndDate, contract.TerminatedOn);
+        var schedule = new ValueSchedule(current, maximum, opening, agreed, planned);
         return new ContractFinance(schedule, reviews, savings, funding);
     }
 
     /// <summary>
     /// A renewal carries on from its predecessor's last agreed year (Persona's 2019/20
-    /// £12,393,408); otherwise the contract starts from the annual value it was let at.
+    /// £12,393,408); any other contract starts from the value it was let at: the value entered when
+    /// it was created (its opening entry), else its annual value. The opening entry comes first
+    /// because a variation changes the annual value later, and the first year's baseline is the
+    /// value the contract started at, not what it was varied to.
     /// </summary>
     private static async Task<OpeningBaseline?> OpeningAsync(CommissioningDbContext db, Contract contract, CancellationToken ct)
     {
+        PredecessorValue? last = null;
         if (contract.PredecessorId is { } pid)
         {
-            var last = await db.AnnualValueReviews.AsNoTracking()
-                .Where(r => r.ContractId == pid && r.Status == ReviewStatus.Agreed)
-                .OrderByDescending(r => r.FinancialYearStart)
-                .Select(r => new { r.FinancialYearStart, r.AnnualPence })
-                .FirstOrDefaultAsync(ct);
-            if (last is not null)
-            {
-                var reference = await db.Contracts.Where(c => c.Id == pid).Select(c => c.Reference).FirstAsync(ct);
-                var year = new FinancialYear(last.FinancialYearStart);
-                return new OpeningBaseline(Money.FromPence(last.AnnualPence), year, $"{reference}'s agreed value for {year}");
-            }
+            last = await (from r in db.AnnualValueReviews.AsNoTracking()
+                          where r.ContractId == pid && r.Status == ReviewStatus.Agreed
+                          join c in db.Contracts on r.ContractId equals c.Id
+                          orderby r.FinancialYearStart descending
+                          select new PredecessorValue(c.Reference, r.FinancialYearStart, r.AnnualPence)).FirstOrDefaultAsync(ct);
         }
-        return contract.AnnualValue is { } v ? new OpeningBaseline(v, null, "the annual value the contract was let at") : null;
+        var entered = await OpeningEntries(db).Where(r => r.ContractId == contract.Id)
+            .OrderBy(r => r.FinancialYearStart).ThenBy(r => r.Id).Select(r => (long?)r.AnnualPence).FirstOrDefaultAsync(ct);
+        return Opening(last, entered, contract.AnnualValuePence);
+    }
+
+    /// <summary>
+    /// The terms a schedule runs over: the current and maximum terms, both cut at the last day of a
+    /// contract terminated early, so no year after it is counted or projected.
+    /// </summary>
+    public static (DateRange Current, DateRange Maximum) Terms(DateOnly start, DateOnly currentEnd, DateOnly maximumEnd, DateOnly? terminatedOn) =>
+        terminatedOn is { } t && t < currentEnd && t >= start
+            ? (new DateRange(start, t), new DateRange(start, t))
+            : (new DateRange(start, currentEnd), new DateRange(start, maximumEnd));
+
+    /// <summary>A predecessor's last agreed year, where a renewal's values start.</summary>
+    public sealed record PredecessorValue(string Reference, int Year, long AnnualPence);
+
+    /// <summary>Opening entries still on record: agreed, or superseded by a later review of the same year.</summary>
+    public static IQueryable<AnnualValueReview> OpeningEntries(CommissioningDbContext db) =>
+        db.AnnualValueReviews.Where(r => r.Origin == ReviewOrigin.OpeningEntry && (r.Status == ReviewStatus.Agreed || r.Status == ReviewStatus.Superseded));
+
+    /// <summary>The opening rule of <see cref="OpeningAsync"/> on figures already read (the portfolio reads them for every contract at once).</summary>
+    public static OpeningBaseline? Opening(PredecessorValue? predecessor, long? enteredPence, long? annualValuePence)
+    {
+        if (predecessor is { } p)
+        {
+            var year = new FinancialYear(p.Year);
+            return new OpeningBaseline(Money.FromPence(p.AnnualPence), year, $"{p.Reference}'s agreed value for {year}");
+        }
+        if (enteredPence is { } e) return new OpeningBaseline(Money.FromPence(e), null, "the value entered when the contract was created");
+        return annualValuePence is { } v ? new OpeningBaseline(Money.FromPence(v), null, "the annual value the contract was let at") : null;
     }
 }

@@ -6,15 +6,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Infrastructure.Finance;
 
-/// <summary>A total of agreed values for one group (a form, a category, a provider...) in one year and the year before.</summary>
-public sealed record GroupTotal(string Key, int Contracts, Money Total, Money PreviousYear)
+/// <summary>
+/// One group's values in a year (a form, a category, a provider...): agreed, projected, and the
+/// forecast that is their sum, with last year's forecast to compare.
+/// </summary>
+public sealed record GroupTotal(string Key, int Contracts, Money Agreed, Money Projected, Money PreviousForecast)
 {
-    public decimal? ChangePercent => PreviousYear == Money.Zero ? null : (Total.Amount - PreviousYear.Amount) / PreviousYear.Amount;
+    public Money Forecast => Agreed + Projected;
+    public decimal? ChangePercent => PreviousForecast == Money.Zero ? null : (Forecast.Amount - PreviousForecast.Amount) / PreviousForecast.Amount;
 }
 
-public sealed record YearTotal(FinancialYear Year, int Contracts, Money Total, Money? PreviousYear)
+/// <summary>A year's agreed and projected values across the portfolio; the previous year's forecast is null before the first year shown.</summary>
+public sealed record YearTotal(FinancialYear Year, int Contracts, Money Agreed, Money Projected, Money? PreviousForecast)
 {
-    public decimal? ChangePercent => PreviousYear is { } p && p != Money.Zero ? (Total.Amount - p.Amount) / p.Amount : null;
+    public Money Forecast => Agreed + Projected;
+    public decimal? ChangePercent => PreviousForecast is { } p && p != Money.Zero ? (Forecast.Amount - p.Amount) / p.Amount : null;
 }
 
 public sealed record SavingsYear(FinancialYear Year, int Targets, Money Target, Money Delivered, int Reported)
@@ -26,16 +32,22 @@ public sealed record SavingsYear(FinancialYear Year, int Targets, Money Target, 
 public enum PortfolioGrouping { Form, Category, Directorate, Provider }
 
 /// <summary>
-/// The finance officer's totals. Every sum is done by the database over whole pence (integers),
-/// so it is exact; grouping keys come back as stored and are labelled by the page.
+/// The finance officer's totals. Agreed values are summed by the database over whole pence
+/// (integers), so they are exact; projected values come from each contract's value schedule
+/// (<see cref="ContractSchedules"/>), the figures its own page shows, summed in whole pence too.
+/// Contracts withdrawn as entered in error count nowhere. Grouping keys come back as stored and are
+/// labelled by the page.
 /// </summary>
 public sealed class Portfolio(CommissioningDbContext db)
 {
+    private IReadOnlyList<ScheduledContract>? _schedules;
+
     private IQueryable<AgreedRow> Agreed() =>
         from r in db.AnnualValueReviews
         where r.Status == ReviewStatus.Agreed
         join c in db.Contracts on r.ContractId equals c.Id
         join d in db.Directorates on c.DirectorateId equals d.Id
+        where c.WithdrawnAtUtc == null
         join p in db.Providers on c.ProviderId equals p.Id into ps
         from p in ps.DefaultIfEmpty()
         select new AgreedRow
@@ -46,45 +58,85 @@ public sealed class Portfolio(CommissioningDbContext db)
             Form = EF.Property<string>(c, ContractQueries.FormColumn),
             Category = c.ServiceCategory,
             Directorate = d.Name,
-            Provider = p == null ? "No provider recorded" : p.Name,
+            Provider = p == null ? ContractSchedules.NoProvider : p.Name,
         };
 
-    public async Task<IReadOnlyList<YearTotal>> ByYearAsync(CancellationToken ct)
+    /// <summary>Every contract's schedule, read once per portfolio.</summary>
+    public async Task<IReadOnlyList<ScheduledContract>> SchedulesAsync(CancellationToken ct) =>
+        _schedules ??= await ContractSchedules.LoadAsync(db, ct);
+
+    /// <summary>
+    /// Every financial year any contract in the register covers, from the earliest start to the
+    /// latest maximum end, and <paramref name="current"/> and any year with an agreed value.
+    /// </summary>
+    public async Task<IReadOnlyList<FinancialYear>> YearsAsync(FinancialYear current, CancellationToken ct)
     {
-        var rows = await Agreed().GroupBy(a => a.Year)
+        var first = await db.Contracts.WhereNotWithdrawn().MinAsync(c => (DateOnly?)c.StartDate, ct);
+        var last = await db.Contracts.WhereNotWithdrawn().MaxAsync(c => (DateOnly?)c.MaximumEndDate, ct);
+        var years = await Agreed().Select(a => a.Year).Distinct().ToListAsync(ct);
+        years.Add(current.StartYear);
+        if (first is { } f) years.Add(FinancialYear.Containing(f).StartYear);
+        if (last is { } l) years.Add(FinancialYear.Containing(l).StartYear);
+        return Enumerable.Range(years.Min(), years.Max() - years.Min() + 1).Select(y => new FinancialYear(y)).ToList();
+    }
+
+    /// <summary>Agreed, projected and forecast values for each of <paramref name="years"/> (consecutive, in order).</summary>
+    public async Task<IReadOnlyList<YearTotal>> ByYearAsync(IReadOnlyList<FinancialYear> years, CancellationToken ct)
+    {
+        var agreed = (await Agreed().GroupBy(a => a.Year)
             .Select(g => new { Year = g.Key, Contracts = g.Count(), Pence = g.Sum(a => a.Pence) })
-            .OrderBy(x => x.Year).ToListAsync(ct);
-        var byYear = rows.ToDictionary(r => r.Year);
-        return rows.Select(r => new YearTotal(new FinancialYear(r.Year), r.Contracts, Money.FromPence(r.Pence),
-            byYear.TryGetValue(r.Year - 1, out var prev) ? Money.FromPence(prev.Pence) : null)).ToList();
+            .ToListAsync(ct)).ToDictionary(r => r.Year);
+        var schedules = await SchedulesAsync(ct);
+        var result = new List<YearTotal>();
+        Money? previous = null;
+        foreach (var year in years)
+        {
+            var projected = schedules.Select(s => s.ProjectedIn(year)).Where(v => v is not null).Select(v => v!.Value).ToList();
+            var a = agreed.GetValueOrDefault(year.StartYear);
+            var total = new YearTotal(year, (a?.Contracts ?? 0) + projected.Count, Money.FromPence(a?.Pence ?? 0), Money.Sum(projected), previous);
+            result.Add(total);
+            previous = total.Forecast;
+        }
+        return result;
     }
 
     public async Task<IReadOnlyList<GroupTotal>> ByAsync(PortfolioGrouping grouping, FinancialYear year, CancellationToken ct)
     {
         var (current, previous) = grouping switch
         {
-            PortfolioGrouping.Form => (await SumByAsync(year.StartYear, a => a.Form, ct), await SumByAsync(year.StartYear - 1, a => a.Form, ct)),
-            PortfolioGrouping.Category => (await SumByAsync(year.StartYear, a => a.Category, ct), await SumByAsync(year.StartYear - 1, a => a.Category, ct)),
-            PortfolioGrouping.Directorate => (await SumByAsync(year.StartYear, a => a.Directorate, ct), await SumByAsync(year.StartYear - 1, a => a.Directorate, ct)),
-            _ => (await SumByAsync(year.StartYear, a => a.Provider, ct), await SumByAsync(year.StartYear - 1, a => a.Provider, ct)),
+            PortfolioGrouping.Form => (await SumByAsync(year, a => a.Form, s => s.Form, ct), await SumByAsync(year.Previous, a => a.Form, s => s.Form, ct)),
+            PortfolioGrouping.Category => (await SumByAsync(year, a => a.Category, s => s.Category, ct), await SumByAsync(year.Previous, a => a.Category, s => s.Category, ct)),
+            PortfolioGrouping.Directorate => (await SumByAsync(year, a => a.Directorate, s => s.Directorate, ct), await SumByAsync(year.Previous, a => a.Directorate, s => s.Directorate, ct)),
+            _ => (await SumByAsync(year, a => a.Provider, s => s.Provider, ct), await SumByAsync(year.Previous, a => a.Provider, s => s.Provider, ct)),
         };
         // A group with a value last year and none this year stays in the table at £0.00, so last
         // year's column adds up to last year's total.
         return current.Keys.Union(previous.Keys)
-            .Select(key => new GroupTotal(key,
-                current.TryGetValue(key, out var c) ? c.Contracts : 0,
-                Money.FromPence(current.TryGetValue(key, out var n) ? n.Pence : 0),
-                previous.TryGetValue(key, out var p) ? Money.FromPence(p.Pence) : Money.Zero))
-            .OrderByDescending(g => g.Total).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            .Select(key =>
+            {
+                var now = current.GetValueOrDefault(key);
+                var before = previous.GetValueOrDefault(key);
+                return new GroupTotal(key, now.Contracts, Money.FromPence(now.Agreed), Money.FromPence(now.Projected), Money.FromPence(before.Agreed + before.Projected));
+            })
+            .OrderByDescending(g => g.Forecast).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>One year's agreed values grouped by <paramref name="key"/>, summed by the database.</summary>
-    private async Task<Dictionary<string, (int Contracts, long Pence)>> SumByAsync<TKey>(int year, Expression<Func<AgreedRow, TKey>> key, CancellationToken ct)
+    /// <summary>One year's agreed values grouped by <paramref name="key"/>, summed by the database, with the year's projections added by the same key.</summary>
+    private async Task<Dictionary<string, (int Contracts, long Agreed, long Projected)>> SumByAsync<TKey>(FinancialYear year,
+        Expression<Func<AgreedRow, TKey>> key, Func<ScheduledContract, TKey> scheduleKey, CancellationToken ct)
     {
-        var rows = await Agreed().Where(a => a.Year == year).GroupBy(key)
+        var rows = await Agreed().Where(a => a.Year == year.StartYear).GroupBy(key)
             .Select(g => new { g.Key, Contracts = g.Count(), Pence = g.Sum(a => a.Pence) })
             .ToListAsync(ct);
-        return rows.ToDictionary(r => r.Key?.ToString() ?? "", r => (r.Contracts, r.Pence));
+        var sums = rows.ToDictionary(r => r.Key?.ToString() ?? "", r => (r.Contracts, Agreed: r.Pence, Projected: 0L));
+        foreach (var s in await SchedulesAsync(ct))
+        {
+            if (s.ProjectedIn(year) is not { } projected) continue;
+            var k = scheduleKey(s)?.ToString() ?? "";
+            var (contracts, agreed, sum) = sums.GetValueOrDefault(k);
+            sums[k] = (contracts + 1, agreed, sum + projected.Pence);
+        }
+        return sums;
     }
 
     /// <summary>
@@ -95,7 +147,8 @@ public sealed class Portfolio(CommissioningDbContext db)
     {
         // A split counts only while it still adds up to the year's agreed value: one left over from
         // a superseded value is treated as not split, so the lines always add up to the total.
-        var agreed = db.AnnualValueReviews.Where(r => r.Status == ReviewStatus.Agreed && r.FinancialYearStart == year.StartYear);
+        var agreed = db.AnnualValueReviews.Where(r => r.Status == ReviewStatus.Agreed && r.FinancialYearStart == year.StartYear
+            && db.Contracts.Any(c => c.Id == r.ContractId && c.WithdrawnAtUtc == null));
         var current = db.FundingPlans.Where(f => f.FinancialYearStart == year.StartYear
             && agreed.Any(r => r.ContractId == f.ContractId && r.YearValuePence == f.Lines.Sum(l => l.AmountPence)));
         // Summed per contract in the database; contracts are then counted per source.
@@ -106,14 +159,14 @@ public sealed class Portfolio(CommissioningDbContext db)
             .ToListAsync(ct);
         var result = sums.GroupBy(x => new { x.Source, x.CostCentre })
             .Select(g => new GroupTotal(g.Key.CostCentre is null ? g.Key.Source.ToString() : $"{g.Key.Source}:{g.Key.CostCentre}",
-                g.Select(x => x.ContractId).Distinct().Count(), Money.FromPence(g.Sum(x => x.Pence)), Money.Zero))
-            .OrderByDescending(g => g.Total).ToList();
+                g.Select(x => x.ContractId).Distinct().Count(), Money.FromPence(g.Sum(x => x.Pence)), Money.Zero, Money.Zero))
+            .OrderByDescending(g => g.Agreed).ToList();
         var total = await agreed.SumAsync(r => (long?)r.YearValuePence, ct) ?? 0;
         var split = sums.Sum(x => x.Pence);
         if (total > split)
         {
             var unsplit = await agreed.CountAsync(r => !current.Any(f => f.ContractId == r.ContractId), ct);
-            result.Add(new GroupTotal("", unsplit, Money.FromPence(total - split), Money.Zero));
+            result.Add(new GroupTotal("", unsplit, Money.FromPence(total - split), Money.Zero, Money.Zero));
         }
         return result;
     }

@@ -342,3 +342,24 @@ public class MoneyTests
         Assert.Equal(original, fromInput);
     }
 }
+
+public class MoneyChangeTests
+{
+    [Theory]
+    [InlineData(3_084_312L, "+£30,843.12")]
+    [InlineData(-150_000_000L, "-£1,500,000.00")]
+    [InlineData(-1L, "-£0.01")]
+    [InlineData(0L, "£0.00")]
+    public void A_change_shows_its_sign_before_the_pound_sign(long pence, string shown)
+    {
+        Assert.Equal(shown, new MoneyChange(pence).ToString());
+    }
+
+    [Fact]
+    public void Between_two_amounts_is_the_second_less_the_first()
+    {
+        // £954,313.59 to £985,156.71 is up £30,843.12; back again is down as much.
+        Assert.Equal(new MoneyChange(3_084_312), MoneyChange.Between(Money.Pounds(954_313.59m), Money.Pounds(985_156.71m)));
+        Assert.Equal(-30_843.12m, MoneyChange.Between(Money.Pounds(985_156.71m), Money.Pounds(954_313.59m)).Amount);
+    }
+}

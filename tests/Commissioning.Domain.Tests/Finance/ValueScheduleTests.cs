@@ -76,6 +76,74 @@ public class ValueScheduleTests
         var s = new ValueSchedule(PersonaTerm, PersonaTerm, Persona2019, [], savings);
 
         Assert.Equal(Money.Zero, s.Rows[0].Annual);
+        // The row shows the £12,393,408 of the £20m it could take, so it adds up: 12,393,408 − 12,393,408 = 0.
+        Assert.Equal(Money.Pounds(12_393_408m), s.Rows[0].Savings);
+        Assert.Equal(MoneyChange.None, s.Rows[0].OtherChange);
+        // A review of the year still starts from the whole target.
+        Assert.Equal(Money.Pounds(20_000_000m), s.PositionFor(new FinancialYear(2021), null).Savings);
+    }
+
+    [Fact]
+    public void A_renewal_let_at_a_new_price_shows_the_difference_as_an_other_agreed_change()
+    {
+        // The renewal: its predecessor's last agreed year £954,313.59, its own first year
+        // agreed at £985,156.71 when it was entered, with no uplift or savings in the working.
+        var term = new DateRange(new DateOnly(2027, 4, 1), new DateOnly(2032, 3, 31));
+        var opening = new OpeningBaseline(Money.Pounds(954_313.59m), new FinancialYear(2026), "SC-2022-0103");
+        var first = new AgreedValue(new FinancialYear(2027), Money.Pounds(985_156.71m), Money.Pounds(985_156.71m), Money.Zero);
+
+        var s = new ValueSchedule(term, term, opening, [first], []);
+
+        var row = s.Rows[0];
+        // £985,156.71 − £954,313.59 = £30,843.12: 954,313.59 + 0.00 − 0.00 + 30,843.12 = 985,156.71.
+        Assert.Equal(Money.Pounds(954_313.59m), row.Baseline);
+        Assert.Equal(new MoneyChange(30_843_12), row.OtherChange);
+        Assert.Equal("+£30,843.12", row.OtherChange.ToString());
+        // The next year carries the agreed value forward with nothing else to explain.
+        Assert.Equal(Money.Pounds(985_156.71m), s.Rows[1].Baseline);
+        Assert.Equal(MoneyChange.None, s.Rows[1].OtherChange);
+    }
+
+    [Fact]
+    public void An_agreed_value_below_its_working_shows_a_negative_other_change()
+    {
+        // 2022/23 agreed at £10,000,000.00 with an uplift of £106,594.08 on a baseline of £11,393,408.00 and
+        // savings of £1,500,000.00: the working is 11,393,408.00 + 106,594.08 − 1,500,000.00 = 10,000,002.08,
+        // so £2.08 less was agreed.
+        var agreed = new AgreedValue(new FinancialYear(2022), Money.Pounds(10_000_000m), Money.Pounds(10_000_000m), Money.Pounds(106_594.08m));
+
+        var s = new ValueSchedule(PersonaTerm, PersonaTerm, Persona2019, [agreed], PersonaSavings);
+
+        Assert.Equal(new MoneyChange(-208), s.Rows[1].OtherChange);
+        Assert.Equal("-£2.08", s.Rows[1].OtherChange.ToString());
+    }
+
+    [Fact]
+    public void A_first_year_agreed_with_no_starting_value_is_all_other_change()
+    {
+        // A spot contract entered with no value, then £48,765.43 agreed for its first year from an estimate.
+        var agreed = new AgreedValue(new FinancialYear(2021), Money.Pounds(48_765.43m), Money.Pounds(48_765.43m), Money.Zero);
+
+        var s = new ValueSchedule(PersonaTerm, PersonaTerm, null, [agreed], []);
+
+        Assert.Null(s.Rows[0].Baseline);
+        Assert.Equal(new MoneyChange(48_765_43), s.Rows[0].OtherChange);
+    }
+
+    [Fact]
+    public void Every_row_of_every_kind_adds_up_to_its_annual_value()
+    {
+        var savings = PersonaSavings.Append(new PlannedSaving(new FinancialYear(2024), Money.Pounds(50_000_000m), SavingsKind.CashableReduction));
+        AgreedValue[] agreed =
+        [
+            new(new FinancialYear(2022), Money.Pounds(10_000_000m), Money.Pounds(10_000_000m), Money.Pounds(106_594.08m)),
+            new(new FinancialYear(2025), Money.Pounds(1_234.56m), Money.Pounds(1_234.56m), Money.Pounds(30m)),
+        ];
+
+        var s = new ValueSchedule(PersonaTerm, PersonaTerm, Persona2019, agreed, savings);
+
+        Assert.All(s.Rows, r => Assert.Equal(r.Annual!.Value.Pence,
+            (r.Baseline?.Pence ?? 0) + r.Uplift.Pence - r.Savings.Pence + r.OtherChange.Pence));
     }
 
     [Fact]

@@ -29,6 +29,22 @@ public class ContractVariationTests
     }
 
     [Fact]
+    public void Record_ValueChange_IsMeasuredAgainstTheValueGivenForTheCurrentYear()
+    {
+        // Let at £1,000,000 but worth £1,150,000 this year (agreed after uplifts): a new value of
+        // £1,207,500 is 5% on this year's value (57,500 / 1,150,000), not 20.75% on the let value.
+        var contract = Life.NotLightTouch(1_000_000m);
+
+        var v = ContractVariation.Record(contract, new(VariationChange.Value, "clause 53", NewAnnualValue: Money.Pounds(1_207_500m)),
+            Life.Record(On(2022, 6, 1), "More hours"), valueBefore: Money.Pounds(1_150_000m));
+
+        Assert.Equal(Money.Pounds(1_150_000m), v.ValueBefore);
+        Assert.Equal(5.00m, v.ValueChangePercent);
+        Assert.Equal(ChangeNoticeRule.WithinTenPercent, v.ChangeNoticeRule);
+        Assert.Equal(Money.Pounds(1_207_500m), contract.AnnualValue);
+    }
+
+    [Fact]
     public void Record_TermChange_MovesTheEndAndMeasuresAgainstTheMaximumTerm()
     {
         var contract = Life.NotLightTouch();

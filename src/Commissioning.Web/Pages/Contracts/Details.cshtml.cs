@@ -1,5 +1,6 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Exports;
 using Commissioning.Infrastructure.Finance;
@@ -24,6 +25,8 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
     public string Directorate { get; private set; } = "";
     /// <summary>The responsible commissioner's display name, or a historic name marked as not a user.</summary>
     public string Commissioner { get; private set; } = "";
+    /// <summary>The register's figure for this contract: this year's value, agreed or projected.</summary>
+    public CurrentYearValue ThisYear { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -47,6 +50,8 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
         if (contract is LeadProviderContract lp) ids.AddRange(lp.SubContracts.Select(s => s.ProviderId));
         if (contract is ConsortiumContract k) ids.AddRange(k.Members.Select(m => m.ProviderId));
         Finance = await ContractFinance.LoadAsync(db, contract, ct);
+        ThisYear = CurrentYearValue.Of(Finance.Schedule, FinancialYear.Containing(clock.Today), contract.StartDate,
+            contract.TerminatedOn is { } t && t < contract.CurrentEndDate ? t : contract.CurrentEndDate);
         ProviderNames = await db.Providers.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         return Page();
     }
@@ -58,13 +63,29 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
         var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (contract is null) return NotFound();
         var schedule = (await ContractFinance.LoadAsync(db, contract, ct)).Schedule;
+        var provider = contract.ProviderId is { } pid ? await db.Providers.Where(p => p.Id == pid).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
         var table = new ExportTable($"{contract.Reference} values year by year",
                 ExportColumn.Text("Financial year"), ExportColumn.Text("Part of year"), ExportColumn.Money("Baseline"),
-                ExportColumn.Money("Uplift"), ExportColumn.Money("Savings"), ExportColumn.Money("Annual value"),
+                ExportColumn.Money("Uplift"), ExportColumn.Money("Savings"), ExportColumn.Money("Other agreed change"), ExportColumn.Money("Annual value"),
                 ExportColumn.Money("Value in year"), ExportColumn.Text("Status"), ExportColumn.Text("Term"))
-            .AddRows(schedule.Rows, r => [r.Year.ToString(), r.PartYear.ToString(), r.Baseline, r.Uplift, r.Savings, r.Annual, r.YearValue,
-                FinanceLabels.Of(r.Source), r.BeyondCurrentTerm ? "Extension option" : "Current term"]);
+            {
+                // Excel allows 31 characters in a sheet's name: the whole reference (up to 30) always fits, and the
+                // contract's title and provider go in the sheet's first rows.
+                SheetName = ValuesSheetName(contract.Reference),
+                Preamble = [$"{contract.Reference} {contract.Title}", $"Provider: {provider ?? "Not recorded"}", "Values year by year"],
+            }
+            .AddRows(schedule.Rows, r => [r.Year.ToString(), r.PartYear.ToString(), r.Baseline, r.Uplift, r.Savings, r.OtherChange, r.Annual, r.YearValue,
+                FinanceLabels.Of(r.Source), r.BeyondCurrentTerm ? "Extension option" : "Current term"])
+            // As on the page: the years of the current term added up (an option not yet exercised is not counted).
+            .WithTotals("Total over the current term", null, null, null, null, null, null, schedule.CurrentTermTotal, null, "Current term");
         return this.Download(table, format);
+    }
+
+    /// <summary>"SC-2021-0001 values" when it fits Excel's 31 characters, else the reference alone.</summary>
+    public static string ValuesSheetName(string reference)
+    {
+        var safe = XlsxExport.SheetName(reference);
+        return safe.Length + " values".Length <= 31 ? safe + " values" : safe;
     }
 
     public string NameOf(int? providerId) => providerId is { } id && ProviderNames.TryGetValue(id, out var n) ? n : "Not recorded";

@@ -1,5 +1,6 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Finance;
 using Commissioning.Domain.Providers;
 using Commissioning.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -33,8 +34,9 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         public bool ShowWithdrawn { get; set; }
     }
 
+    /// <summary>A row of the register; <see cref="Value"/> is the contract's value for the current financial year.</summary>
     public sealed record Row(int Id, string Reference, string Title, string? Provider, CommissioningForm Form,
-        ContractStatus Status, DateOnly CurrentEndDate, Money? AnnualValue, int OptionsUsed = 0, int OptionCount = 0, bool Withdrawn = false)
+        ContractStatus Status, DateOnly CurrentEndDate, CurrentYearValue Value, int OptionsUsed = 0, int OptionCount = 0, bool Withdrawn = false)
     {
         /// <summary>"extended (1 of 2 options used)" once an option has been exercised, while the contract runs.</summary>
         public string? Extended => OptionsUsed > 0 && Status == ContractStatus.Active ? $"extended ({OptionsUsed} of {OptionCount} options used)" : null;
@@ -44,6 +46,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
     public bool MayShowWithdrawn => User.IsInRole(Infrastructure.Identity.Roles.Administrator);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>The financial year whose values the register shows.</summary>
+    public FinancialYear CurrentYear { get; private set; }
     /// <summary>The filter's choices: every directorate, retired ones too (their contracts are still in the register).</summary>
     public IReadOnlyList<(string Value, string Text)> Directorates { get; private set; } = [];
     public int Total { get; private set; }
@@ -96,14 +100,17 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
                 ModelState.AddModelError("Filter.EndsWithin", $"Enter a whole number of months from 0 to {MaxEndsWithinMonths}, like 6");
         }
 
-        var rows = from c in query
+        var currentYear = FinancialYear.Containing(today);
+        CurrentYear = currentYear;
+        var rows = from v in query.WithCurrentYearValue(db, currentYear.StartYear)
+                   let c = v.Contract
                    join p in db.Providers on c.ProviderId equals (int?)p.Id into ps
                    from p in ps.DefaultIfEmpty()
                    select new
                    {
                        c.Id, c.Reference, c.Title, Provider = p == null ? null : p.Name,
                        Form = EF.Property<string>(c, ContractQueries.FormColumn),
-                       c.CurrentEndDate, c.AnnualValuePence, c.AwardedOn, c.StartDate, c.TerminatedOn,
+                       c.CurrentEndDate, v.ValuePence, v.Year, v.Agreed, c.AwardedOn, c.StartDate, c.TerminatedOn,
                        OptionsUsed = c.ExtensionOptions.Count(o => o.IsExercised), OptionCount = c.ExtensionOptions.Count(),
                        Withdrawn = c.WithdrawnAtUtc != null,
                        SuccessorStart = all.Where(n => n.PredecessorId == c.Id).Select(n => (DateOnly?)n.StartDate).FirstOrDefault(),
@@ -122,7 +129,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
             "form" => desc ? rows.OrderByDescending(r => r.Form) : rows.OrderBy(r => r.Form),
             "status" => desc ? rows.OrderByDescending(r => r.StatusRank) : rows.OrderBy(r => r.StatusRank),
             "end" => desc ? rows.OrderByDescending(r => r.CurrentEndDate) : rows.OrderBy(r => r.CurrentEndDate),
-            "value" => desc ? rows.OrderByDescending(r => r.AnnualValuePence) : rows.OrderBy(r => r.AnnualValuePence),
+            // The figure shown: this year's value, agreed or projected (ContractQueries.WithCurrentYearValue).
+            "value" => desc ? rows.OrderByDescending(r => r.ValuePence) : rows.OrderBy(r => r.ValuePence),
             _ => desc ? rows.OrderByDescending(r => r.Reference) : rows.OrderBy(r => r.Reference),
         };
 
@@ -131,9 +139,18 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         var page = await ordered.ThenBy(r => r.Id).Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         Rows = page.Select(r => new Row(r.Id, r.Reference, r.Title, r.Provider, Enum.Parse<CommissioningForm>(r.Form),
             Contract.DeriveStatus(today, r.AwardedOn, r.StartDate, r.CurrentEndDate, r.TerminatedOn, r.SuccessorStart),
-            r.CurrentEndDate, r.AnnualValuePence is { } v ? Money.FromPence(v) : null, r.OptionsUsed, r.OptionCount, r.Withdrawn)).ToList();
+            r.CurrentEndDate, ValueOf(currentYear, r.Year, r.Agreed, r.ValuePence),
+            r.OptionsUsed, r.OptionCount, r.Withdrawn)).ToList();
         Directorates = (await db.Directorates.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name, Retired = d.RetiredAtUtc != null }).ToListAsync(ct))
             .Select(d => (d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Retired ? $"{d.Name} (retired)" : d.Name)).ToList();
+    }
+
+    /// <summary>The figure the database worked out, as the domain names it: a year before this one is the contract's last, a later one its first.</summary>
+    private static CurrentYearValue ValueOf(FinancialYear current, int year, bool agreed, long? pence)
+    {
+        var when = year < current.StartYear ? YearInForce.Last : year > current.StartYear ? YearInForce.First : YearInForce.Current;
+        var source = pence is null ? ValueSource.Unknown : agreed ? ValueSource.Agreed : ValueSource.Projected;
+        return new CurrentYearValue(new FinancialYear(year), when, pence is { } p ? Money.FromPence(p) : null, source);
     }
 
     /// <summary>A link to this register with the same filters and one thing changed.</summary>

@@ -1,7 +1,9 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Finance;
 using Commissioning.Domain.Lifecycle;
 using Commissioning.Infrastructure.Data;
+using Commissioning.Infrastructure.Finance;
 using Commissioning.Web.Forms;
 using Commissioning.Web.Setup;
 using FluentValidation;
@@ -12,7 +14,9 @@ namespace Commissioning.Web.Pages.Contracts;
 /// <summary>
 /// Record a variation: what changed (value, term, scope, parties), the clause relied on, and the change as
 /// a share of the value and the term, with the change notice assessment and the rule that decided it.
-/// "Check the change" shows the assessment before anything is saved.
+/// The value is measured against the contract's value for the current financial year (agreed, else
+/// projected: the register's figure), not the value it was let at. "Check the change" shows the
+/// assessment before anything is saved.
 /// </summary>
 [Authorize(Policy = Policies.EditRegister)]
 public sealed class VaryModel(CommissioningDbContext db, IClock clock) : LifecycleEventPage<VaryModel.Form>(db, clock)
@@ -55,6 +59,16 @@ public sealed class VaryModel(CommissioningDbContext db, IClock clock) : Lifecyc
     }
 
     public override string Noun => "variation";
+
+    /// <summary>The value a change of value is measured against: the current financial year's, as the register shows it.</summary>
+    public CurrentYearValue? YearValue { get; private set; }
+
+    protected override async Task OnLoadedAsync(CancellationToken ct)
+    {
+        var schedule = (await ContractFinance.LoadAsync(Db, Contract, ct)).Schedule;
+        var lastDay = Contract.TerminatedOn is { } t && t < Contract.CurrentEndDate ? t : Contract.CurrentEndDate;
+        YearValue = CurrentYearValue.Of(schedule, FinancialYear.Containing(Clock.Today), Contract.StartDate, lastDay);
+    }
     protected override IValidator<Form> Validator { get; } = new FormValidator();
     public ContractVariation? Checked => Preview as ContractVariation;
 
@@ -68,7 +82,7 @@ public sealed class VaryModel(CommissioningDbContext db, IClock clock) : Lifecyc
         if (end is { } e && e < contract.StartDate) throw new BusinessRuleException(new EndBeforeStartRule(contract.StartDate, e));
         var terms = new VariationTerms(changes, Input.Clause ?? "",
             changes.HasFlag(VariationChange.Value) ? ValidationRules.ParseMoney(Input.NewValue) : null, end);
-        return Task.FromResult<ContractEvent>(ContractVariation.Record(contract, terms, record));
+        return Task.FromResult<ContractEvent>(ContractVariation.Record(contract, terms, record, YearValue?.Annual));
     }
 
     protected override string FieldFor(IBusinessRule rule) => rule switch
@@ -83,7 +97,9 @@ public sealed class VaryModel(CommissioningDbContext db, IClock clock) : Lifecyc
     protected override string Done(ContractEvent ev)
     {
         var v = (ContractVariation)ev;
-        return $"Variation under {v.Clause} recorded. {v.ChangeNoticeExplanation}";
+        // A variation does not agree a year's value (only a review does): say how to bring the new value into the values year by year.
+        var review = v.Changes.HasFlag(VariationChange.Value) ? " To change the values year by year, open a review of the year's value." : "";
+        return $"Variation under {v.Clause} recorded. {v.ChangeNoticeExplanation}{review}";
     }
 
     private sealed class EndBeforeStartRule(DateOnly start, DateOnly end) : IBusinessRule

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Finance;
 
-/// <summary>The finance officer's portfolio: agreed values by year and by every grouping they report on.</summary>
+/// <summary>The finance officer's portfolio: agreed and projected values, and their sum the forecast, by year and by every grouping they report on.</summary>
 public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -21,10 +21,10 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await ChooseYearAsync(ct);
         var portfolio = new Portfolio(db);
+        await ChooseYearAsync(portfolio, ct);
         foreach (var name in PortfolioTables.Names)
-            Tables[name] = (await PortfolioTables.BuildAsync(name, portfolio, Selected, Due(ct), ct))!;
+            Tables[name] = (await PortfolioTables.BuildAsync(name, portfolio, Selected, Years, Due(ct), ct))!;
         WaitingForAgreement = await db.AnnualValueReviews.CountAsync(r => r.Status == Domain.Finance.ReviewStatus.Proposed, ct);
     }
 
@@ -34,19 +34,20 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
     /// <summary>Any table on the page as CSV or Excel: the same rows the page shows.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? table, string? format, CancellationToken ct)
     {
-        await ChooseYearAsync(ct);
+        var portfolio = new Portfolio(db);
+        await ChooseYearAsync(portfolio, ct);
         if (table is null || !PortfolioTables.Names.Contains(table) || !Downloads.IsFormat(format)) return NotFound();
-        var export = (await PortfolioTables.BuildAsync(table, new Portfolio(db), Selected, Due(ct), ct))!;
+        var export = (await PortfolioTables.BuildAsync(table, portfolio, Selected, Years, Due(ct), ct))!;
         return this.Download(export, format);
     }
 
     private Func<Task<IReadOnlyList<ReviewDue>>> Due(CancellationToken ct) => () => ReviewsDue.ListAsync(db, clock.Today, ct);
 
-    private async Task ChooseYearAsync(CancellationToken ct)
+    /// <summary>Every year of any contract in the register can be chosen; the current year unless another is asked for.</summary>
+    private async Task ChooseYearAsync(Portfolio portfolio, CancellationToken ct)
     {
         var current = FinancialYear.Containing(clock.Today);
-        var years = await db.AnnualValueReviews.Where(r => r.Status == Domain.Finance.ReviewStatus.Agreed).Select(r => r.FinancialYearStart).Distinct().ToListAsync(ct);
-        Years = years.Append(current.StartYear).Distinct().Order().Select(y => new FinancialYear(y)).ToList();
+        Years = await portfolio.YearsAsync(current, ct);
         Selected = Year is { } y && Years.Any(f => f.StartYear == y) ? new FinancialYear(y) : current;
     }
 }

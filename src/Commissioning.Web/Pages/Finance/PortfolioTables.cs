@@ -15,64 +15,91 @@ public static class PortfolioTables
 {
     public static readonly string[] Names = ["years", "form", "category", "directorate", "provider", "funding", "savings", "due"];
 
-    public static async Task<ExportTable?> BuildAsync(string name, Portfolio portfolio, FinancialYear year, Func<Task<IReadOnlyList<ReviewDue>>> due, CancellationToken ct) => name switch
+    public static async Task<ExportTable?> BuildAsync(string name, Portfolio portfolio, FinancialYear year, IReadOnlyList<FinancialYear> years,
+        Func<Task<IReadOnlyList<ReviewDue>>> due, CancellationToken ct) => name switch
     {
-        "years" => Years(await portfolio.ByYearAsync(ct)),
-        "form" => Grouped($"Agreed values by commissioning form, {year}", "Commissioning form", year,
+        "years" => Years(await portfolio.ByYearAsync(years, ct)),
+        "form" => Grouped($"Forecast by commissioning form, {year}", "Commissioning form", year,
             await portfolio.ByAsync(PortfolioGrouping.Form, year, ct), k => Enum.TryParse<CommissioningForm>(k, out var f) ? Labels.Of(f) : k),
-        "category" => Grouped($"Agreed values by service category, {year}", "Service category", year,
+        "category" => Grouped($"Forecast by service category, {year}", "Service category", year,
             await portfolio.ByAsync(PortfolioGrouping.Category, year, ct), k => Enum.TryParse<ServiceCategory>(k, out var c) ? Labels.Of(c) : k),
-        "directorate" => Grouped($"Agreed values by directorate, {year}", "Directorate", year,
+        "directorate" => Grouped($"Forecast by directorate, {year}", "Directorate", year,
             await portfolio.ByAsync(PortfolioGrouping.Directorate, year, ct), k => k),
-        "provider" => Grouped($"Agreed values by provider, {year}", "Provider", year,
+        "provider" => Grouped($"Forecast by provider, {year}", "Provider", year,
             await portfolio.ByAsync(PortfolioGrouping.Provider, year, ct), k => k),
         "funding" => Funding(year, await portfolio.ByFundingAsync(year, ct)),
         "savings" => Savings(await portfolio.SavingsAsync(ct)),
-        "due" => Due(await due()),
+        "due" => Due(await due(), await portfolio.SchedulesAsync(ct)),
         _ => null,
     };
 
-    private static ExportTable Years(IReadOnlyList<YearTotal> years) =>
-        new ExportTable("Agreed values by financial year",
+    private static ExportTable Years(IReadOnlyList<YearTotal> years)
+    {
+        var agreed = Money.Sum(years.Select(y => y.Agreed));
+        var projected = Money.Sum(years.Select(y => y.Projected));
+        return new ExportTable("Agreed, projected and forecast values by financial year",
                 ExportColumn.Text("Financial year"), ExportColumn.Integer("Contracts"), ExportColumn.Money("Agreed value in year"),
-                ExportColumn.Money("Previous year"), ExportColumn.Percent("Change on previous year"))
-            .AddRows(years, y => [y.Year.ToString(), (long)y.Contracts, y.Total, y.PreviousYear, Round(y.ChangePercent)]);
+                ExportColumn.Money("Projected value in year"), ExportColumn.Money("Forecast value in year"), ExportColumn.Percent("Change on previous year"))
+            .AddRows(years, y => [y.Year.ToString(), (long)y.Contracts, y.Agreed, y.Projected, y.Forecast, Round(y.ChangePercent)])
+            .WithTotals("Total", null, agreed, projected, agreed + projected, null);
+    }
 
     private static ExportTable Grouped(string title, string heading, FinancialYear year, IReadOnlyList<GroupTotal> groups, Func<string, string> label)
     {
-        var total = Money.Sum(groups.Select(g => g.Total));
+        var agreed = Money.Sum(groups.Select(g => g.Agreed));
+        var projected = Money.Sum(groups.Select(g => g.Projected));
+        var total = agreed + projected;
+        var previous = Money.Sum(groups.Select(g => g.PreviousForecast));
+        var change = new GroupTotal("", 0, agreed, projected, previous).ChangePercent;
         return new ExportTable(title,
                 ExportColumn.Text(heading), ExportColumn.Integer("Contracts"), ExportColumn.Money($"Agreed value in {year}"),
-                ExportColumn.Percent("Share of total"), ExportColumn.Money($"Agreed value in {year.Previous}"), ExportColumn.Percent("Change on previous year"))
-            .AddRows(groups, g => [label(g.Key), (long)g.Contracts, g.Total, Share(g.Total, total), g.PreviousYear, Round(g.ChangePercent)]);
+                ExportColumn.Money($"Projected value in {year}"), ExportColumn.Money($"Forecast for {year}"), ExportColumn.Percent("Share of forecast"),
+                ExportColumn.Money($"Forecast for {year.Previous}"), ExportColumn.Percent("Change on previous year"))
+            .AddRows(groups, g => [label(g.Key), (long)g.Contracts, g.Agreed, g.Projected, g.Forecast, Share(g.Forecast, total), g.PreviousForecast, Round(g.ChangePercent)])
+            .WithTotals("Total", (long)groups.Sum(g => g.Contracts), agreed, projected, total, Share(total, total), previous, Round(change));
     }
 
     private static ExportTable Funding(FinancialYear year, IReadOnlyList<GroupTotal> lines)
     {
-        var total = Money.Sum(lines.Select(g => g.Total));
+        var total = Money.Sum(lines.Select(g => g.Agreed));
+        // A contract split between sources is on several lines, so the lines' contracts are not added up.
         return new ExportTable($"Agreed values by funding source, {year}",
                 ExportColumn.Text("Funding source"), ExportColumn.Text("Cost centre"), ExportColumn.Integer("Contracts"),
                 ExportColumn.Money($"Amount in {year}"), ExportColumn.Percent("Share of total"))
             .AddRows(lines, g =>
             {
-                if (g.Key.Length == 0) return ["Not yet split between sources", null, (long)g.Contracts, g.Total, Share(g.Total, total)];
+                if (g.Key.Length == 0) return ["Not yet split between sources", null, (long)g.Contracts, g.Agreed, Share(g.Agreed, total)];
                 var parts = g.Key.Split(':', 2);
                 var source = Enum.TryParse<FundingSource>(parts[0], out var s) ? FinanceLabels.Of(s) : parts[0];
-                return [source, parts.Length > 1 ? parts[1] : null, (long)g.Contracts, g.Total, Share(g.Total, total)];
-            });
+                return [source, parts.Length > 1 ? parts[1] : null, (long)g.Contracts, g.Agreed, Share(g.Agreed, total)];
+            })
+            .WithTotals("Total", null, null, total, Share(total, total));
     }
 
-    private static ExportTable Savings(IReadOnlyList<SavingsYear> years) =>
-        new ExportTable("Savings target and delivered by financial year",
+    private static ExportTable Savings(IReadOnlyList<SavingsYear> years)
+    {
+        var target = Money.Sum(years.Select(y => y.Target));
+        var delivered = Money.Sum(years.Select(y => y.Delivered));
+        return new ExportTable("Savings target and delivered by financial year",
                 ExportColumn.Text("Financial year"), ExportColumn.Integer("Targets"), ExportColumn.Money("Target"),
                 ExportColumn.Money("Delivered"), ExportColumn.Percent("Delivered of target"), ExportColumn.Text("RAG"))
-            .AddRows(years, y => [y.Year.ToString(), (long)y.Targets, y.Target, y.Delivered, Share(y.Delivered, y.Target), FinanceLabels.Of(y.Rag)]);
+            .AddRows(years, y => [y.Year.ToString(), (long)y.Targets, y.Target, y.Delivered, Share(y.Delivered, y.Target), FinanceLabels.Of(y.Rag)])
+            .WithTotals("Total", (long)years.Sum(y => y.Targets), target, delivered, Share(delivered, target), null);
+    }
 
-    private static ExportTable Due(IReadOnlyList<ReviewDue> due) =>
-        new ExportTable("Contracts with no agreed value for this year or next",
+    private static ExportTable Due(IReadOnlyList<ReviewDue> due, IReadOnlyList<ScheduledContract> schedules)
+    {
+        var byId = schedules.ToDictionary(s => s.Id);
+        Money? Projected(ReviewDue d) => byId.TryGetValue(d.ContractId, out var s) ? s.ProjectedIn(d.Year) : null;
+        return new ExportTable("Contracts with no agreed value for this year or next",
                 ExportColumn.Text("Reference"), ExportColumn.Text("Title"), ExportColumn.Text("Financial year"),
-                ExportColumn.Date("Year starts"), ExportColumn.Text("Responsible commissioner"), ExportColumn.Text("Review"))
-            .AddRows(due, d => [d.Reference, d.Title, d.Year.ToString(), d.Year.Start, d.ResponsibleCommissioner, d.HasOpenReview ? "Waiting for agreement" : "Not yet opened"]);
+                ExportColumn.Date("Year starts"), ExportColumn.Text("Responsible commissioner"), ExportColumn.Text("Review"),
+                ExportColumn.Money("Projected value in year"))
+            .AddRows(due, d => [d.Reference, d.Title, d.Year.ToString(), d.Year.Start, d.ResponsibleCommissioner,
+                d.HasOpenReview ? "Waiting for agreement" : "Not yet opened", Projected(d)])
+            .WithTotals("Total", due.Count == 1 ? "1 contract" : $"{due.Count} contracts", null, null, null, null,
+                Money.Sum(due.Select(Projected).OfType<Money>()));
+    }
 
     private static decimal? Share(Money part, Money whole) => whole == Money.Zero ? null : Round(part.Amount / whole.Amount);
 

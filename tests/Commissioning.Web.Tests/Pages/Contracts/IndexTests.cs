@@ -78,14 +78,10 @@ public sealed class IndexTests(CommissioningFactory factory) : IClassFixture<Com
     [Fact]
     public async Task Sorting_by_value_descending_puts_the_largest_value_first()
     {
-        long max;
-        await using (var scope = factory.OpenDb())
-            max = await scope.Db.Contracts.MaxAsync(c => c.AnnualValuePence) ?? 0;
-
         var rows = await AllRowsAsync("Filter.Sort=value&Filter.Dir=desc");
 
-        Assert.Equal(Money.FromPence(max).ToString(), ValueOf(rows[0]));
         var values = rows.Select(r => ParsePence(ValueOf(r))).ToList();
+        Assert.Equal(values.Max(), values[0]);
         var known = values.TakeWhile(v => v is not null).ToList();
         Assert.Equal(known.OrderByDescending(v => v), known);
         Assert.All(values.Skip(known.Count), v => Assert.Null(v));
@@ -132,16 +128,14 @@ public sealed class IndexTests(CommissioningFactory factory) : IClassFixture<Com
     }
 
     [Fact]
-    public async Task Register_shows_each_value_as_saved_in_pence()
+    public async Task Register_shows_this_years_value_and_says_which_year_when_the_contract_is_not_in_force()
     {
-        Dictionary<string, long?> saved;
-        await using (var scope = factory.OpenDb())
-            saved = await scope.Db.Contracts.ToDictionaryAsync(c => c.Reference, c => c.AnnualValuePence);
-
+        // Kent's continuation ended on 31 May 2019; never reviewed, so its 2019/20 value is projected from the
+        // £33,632,993.52 it was let at. (The year-by-year figures are held by RegisterValueTests on a fixed day.)
         var rows = await AllRowsAsync("");
 
-        Assert.All(rows, r => Assert.Equal(saved[r.Reference] is { } p ? Money.FromPence(p).ToString() : "Not set", ValueOf(r)));
-        Assert.Contains(rows, r => r.Reference == "SC-2014-0001" && r.Value == "£33,632,993.52 (estimate)");
+        Assert.Contains(rows, r => r.Reference == "SC-2017-0001" && r.Value == "£33,632,993.52 (estimate) (projected, last year 2019/20)");
+        Assert.All(rows, r => Assert.Matches(@"^(Not set|£[0-9,]+\.[0-9]{2}( \(estimate\))?( \((projected|first year|last year)[^)]*\))?)$", r.Value));
     }
 
     [Fact]
@@ -187,7 +181,8 @@ public sealed class IndexTests(CommissioningFactory factory) : IClassFixture<Com
         return await RegisterReader.AllRowsAsync(client, query);
     }
 
-    internal static string ValueOf(RegisterRow row) => row.Value.Replace(" (estimate)", "", StringComparison.Ordinal);
+    /// <summary>The figure alone: "£9,893,408.00 (projected)" → "£9,893,408.00".</summary>
+    internal static string ValueOf(RegisterRow row) => row.Value.Replace(" (estimate)", "", StringComparison.Ordinal).Split(" (")[0];
 
     internal static long? ParsePence(string shown) =>
         shown == "Not set" ? null : (long)(decimal.Parse(shown.TrimStart('£'), NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * 100m);

@@ -18,8 +18,8 @@ public sealed class ContractValuesTests(CommissioningFactory factory) : IClassFi
         return page;
     }
 
-    /// <summary>Financial year, part of year, baseline, uplift, savings, annual value, value in year, status: the actions column left off.</summary>
-    private static List<string[]> Values(HtmlPage page) => FinanceTables.Rows(page, "values-table").Select(r => r[..8]).ToList();
+    /// <summary>Financial year, part of year, baseline, uplift, savings, other agreed change, annual value, value in year, status: the actions column left off.</summary>
+    private static List<string[]> Values(HtmlPage page) => FinanceTables.Rows(page, "values-table").Select(r => r[..9]).ToList();
 
     [Fact]
     public async Task Persona_renewal_carries_its_predecessors_value_forward_less_each_years_cashable_savings()
@@ -32,16 +32,17 @@ public sealed class ContractValuesTests(CommissioningFactory factory) : IClassFi
         const string Full = "Full year";
         List<string[]> expected =
         [
-            ["2021/22", Full, "£12,393,408.00", "£0.00", "£1,000,000.00", "£11,393,408.00", "£11,393,408.00", "Agreed"],
-            ["2022/23", Full, "£11,393,408.00", "£0.00", "£1,500,000.00", "£9,893,408.00", "£9,893,408.00", "Agreed"],
+            ["2021/22", Full, "£12,393,408.00", "£0.00", "£1,000,000.00", "£0.00", "£11,393,408.00", "£11,393,408.00", "Agreed"],
+            ["2022/23", Full, "£11,393,408.00", "£0.00", "£1,500,000.00", "£0.00", "£9,893,408.00", "£9,893,408.00", "Agreed"],
         ];
         for (var year = 2023; year <= 2030; year++)
-            expected.Add([$"{year}/{(year + 1) % 100:00}", Full, "£9,893,408.00", "£0.00", "£0.00", "£9,893,408.00", "£9,893,408.00", "Projected"]);
+            expected.Add([$"{year}/{(year + 1) % 100:00}", Full, "£9,893,408.00", "£0.00", "£0.00", "£0.00", "£9,893,408.00", "£9,893,408.00", "Projected"]);
         Assert.Equal(expected, rows);
         Assert.Contains("Starting from £12,393,408.00, SC-2015-0001's agreed value for 2019/20.", page.Text);
         // £11,393,408 + 9 × £9,893,408 over the ten years to 31 March 2031; no extension options.
         Assert.Equal("£100,434,080.00 to 31 March 2031", Browser.Normalise(page.Find("#lifetime-current")!.TextContent));
         Assert.Equal("£100,434,080.00 to 31 March 2031", Browser.Normalise(page.Find("#lifetime-maximum")!.TextContent));
+        Assert.Equal(["Total over the current term, to 31 March 2031", "£100,434,080.00", ""], FinanceTables.Totals(page, "values-table"));
     }
 
     [Fact]
@@ -53,14 +54,16 @@ public sealed class ContractValuesTests(CommissioningFactory factory) : IClassFi
 
         // 1 August 2021 to 31 July 2028, with a 36-month option to 31 July 2031, at £707,361.00 a year.
         Assert.Equal(11, rows.Count);
-        Assert.Equal(["2021/22", "8 of 12 months", "£707,361.00", "£0.00", "£0.00", "£707,361.00", "£471,574.00", "Agreed"], rows[0]);
-        Assert.Equal(["2022/23", "Full year", "£707,361.00", "£0.00", "£0.00", "£707,361.00", "£707,361.00", "Projected"], rows[1]);
+        Assert.Equal(["2021/22", "8 of 12 months", "£707,361.00", "£0.00", "£0.00", "£0.00", "£707,361.00", "£471,574.00", "Agreed"], rows[0]);
+        Assert.Equal(["2022/23", "Full year", "£707,361.00", "£0.00", "£0.00", "£0.00", "£707,361.00", "£707,361.00", "Projected"], rows[1]);
         // 4 months of £707,361.00 is £235,787.00.
-        Assert.Equal(["2028/29", "4 of 12 months", "£707,361.00", "£0.00", "£0.00", "£707,361.00", "£235,787.00", "Projected"], rows[7]);
-        Assert.Equal(["2029/30 extension option", "Full year", "£707,361.00", "£0.00", "£0.00", "£707,361.00", "£707,361.00", "Projected"], rows[8]);
-        Assert.Equal(["2031/32 extension option", "4 of 12 months", "£707,361.00", "£0.00", "£0.00", "£707,361.00", "£235,787.00", "Projected"], rows[10]);
+        Assert.Equal(["2028/29", "4 of 12 months", "£707,361.00", "£0.00", "£0.00", "£0.00", "£707,361.00", "£235,787.00", "Projected"], rows[7]);
+        Assert.Equal(["2029/30 extension option", "Full year", "£707,361.00", "£0.00", "£0.00", "£0.00", "£707,361.00", "£707,361.00", "Projected"], rows[8]);
+        Assert.Equal(["2031/32 extension option", "4 of 12 months", "£707,361.00", "£0.00", "£0.00", "£0.00", "£707,361.00", "£235,787.00", "Projected"], rows[10]);
         // £471,574 + 6 × £707,361 + £235,787; over the maximum term 2028/29 is a full year and three more follow.
         Assert.Equal("£4,951,527.00 to 31 July 2028", Browser.Normalise(page.Find("#lifetime-current")!.TextContent));
+        // The totals row adds the current term's years only: the three option years are left out.
+        Assert.Equal(["Total over the current term, to 31 July 2028", "£4,951,527.00", ""], FinanceTables.Totals(page, "values-table")[..3]);
         Assert.Equal("£7,073,610.00 to 31 July 2031, with every extension option used", Browser.Normalise(page.Find("#lifetime-maximum")!.TextContent));
     }
 
@@ -98,7 +101,7 @@ public sealed class ContractValuesTests(CommissioningFactory factory) : IClassFi
         Assert.Empty(Links(viewer, "/Finance/Reviews/Create"));
         Assert.Empty(Links(viewer, "/Finance/Funding"));
         Assert.Empty(Links(viewer, "/Finance/Savings"));
-        Assert.Equal(8, viewer.FindAll("#values-table thead th").Count);
+        Assert.Equal(9, viewer.FindAll("#values-table thead th").Count);
         Assert.Contains(viewer.FindAll("#reviews-table tbody tr"), tr => Browser.Normalise(tr.TextContent).Contains("Agreed", StringComparison.Ordinal));
 
         // Every year of the term can be reviewed by a commissioner; only agreed years can be split by finance.

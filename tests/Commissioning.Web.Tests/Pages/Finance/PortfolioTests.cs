@@ -12,14 +12,17 @@ namespace Commissioning.Web.Tests.Pages.Finance;
 
 /// <summary>
 /// The portfolio's totals for 2040/41, a year no demo data touches, over four contracts made
-/// here so that every figure below is worked out by hand from the rows inserted:
+/// here so that every figure below is worked out by hand from the rows inserted. Every year to
+/// 2040/41 is agreed; 2041/42 on are projected from each contract's last agreed value (no
+/// cashable savings: the savings below are cost avoidance, but for B's in an agreed year):
 /// <code>
-///                form        provider  category       directorate          2039/40     2040/41
-///   A            Block       Alpha     Supported liv. Adult Social Care  £99,000.00  £103,950.50
-///   B            Spot        Beta      Domiciliary    Adult Social Care  £50,000.00   £48,765.43  (+ £999,999.99 proposed)
-///   C (1 Aug)    Consortium  Gamma     Residential    Children's Services           £140,000.67  (8/12 of £210,001.00)
-///   D            Block       Alpha     Day services   Children's Services            £12,000.01  (£99,999.99 superseded)
-///                                                                       £149,000.00 £304,716.61
+///                form        provider  category       directorate          2039/40     2040/41      2041/42 projected
+///   A            Block       Alpha     Supported liv. Adult Social Care  £99,000.00  £103,950.50  £103,950.50 (to 31 Mar 2042)
+///   B            Spot        Beta      Domiciliary    Adult Social Care  £50,000.00   £48,765.43   £48,765.43  (+ £999,999.99 proposed)
+///   C (1 Aug)    Consortium  Gamma     Residential    Children's Services           £140,000.67  £210,001.00  (8/12 of £210,001.00; then
+///                                                                                                          £210,001.00 in 2042/43, 4/12 £70,000.33 in 2043/44)
+///   D            Block       Alpha     Day services   Children's Services            £12,000.01   £12,000.01  (£99,999.99 superseded)
+///                                                                       £149,000.00 £304,716.61  £374,716.94
 /// </code>
 /// </summary>
 public sealed class PortfolioTests(PortfolioTests.Year2040 data) : IClassFixture<PortfolioTests.Year2040>
@@ -92,55 +95,137 @@ public sealed class PortfolioTests(PortfolioTests.Year2040 data) : IClassFixture
     }
 
     [Fact]
-    public async Task Year_table_totals_each_years_agreed_values_with_the_change_on_the_year_before()
+    public async Task Year_table_shows_agreed_and_projected_values_and_their_sum_the_forecast_with_the_change_on_the_year_before()
     {
         var page = await PortfolioAsync();
 
         var rows = FinanceTables.Rows(page, "years-table");
 
-        // 2040/41: £304,716.61 against £149,000.00 is +104.51%, shown to one place.
-        Assert.Contains(["2040/41", "4", "£304,716.61", "£149,000.00", "+104.5%"], rows);
-        // Nothing was agreed for 2038/39, so 2039/40 has no previous year to compare with.
-        Assert.Contains(["2039/40", "2", "£149,000.00", "", ""], rows);
-        Assert.DoesNotContain(rows, r => r[0] == "2041/42");
+        // Nothing in 2038/39, so 2039/40 has no change to show.
+        Assert.Contains(["2039/40", "2", "£149,000.00", "£0.00", "£149,000.00", ""], rows);
+        // £304,716.61 against £149,000.00 is +104.51%, shown to one place.
+        Assert.Contains(["2040/41", "4", "£304,716.61", "£0.00", "£304,716.61", "+104.5%"], rows);
+        // All projected: £374,716.94 against £304,716.61 is +22.97%.
+        Assert.Contains(["2041/42", "4", "£0.00", "£374,716.94", "£374,716.94", "+23.0%"], rows);
+        // C alone: £210,001.00 is -43.96% on £374,716.94; then 4 months of it, £70,000.33, is -66.67%.
+        Assert.Contains(["2042/43", "1", "£0.00", "£210,001.00", "£210,001.00", "-44.0%"], rows);
+        Assert.Equal(["2043/44", "1", "£0.00", "£70,000.33", "£70,000.33", "-66.7%"], rows[^1]);
     }
 
     [Fact]
-    public async Task Form_category_directorate_and_provider_tables_add_up_the_years_agreed_values_to_the_penny()
+    public async Task Year_table_has_a_row_for_every_year_of_any_contract_and_a_totals_row_that_adds_up_on_the_page()
+    {
+        var page = await PortfolioAsync();
+
+        var rows = FinanceTables.Rows(page, "years-table");
+        var totals = FinanceTables.Totals(page, "years-table");
+
+        // Kent's homecare, from 1 October 2014, is the register's first contract; C's 31 July 2043 its last day.
+        Assert.Equal("2014/15", rows[0][0]);
+        Assert.Equal(2043 - 2014 + 1, rows.Count);
+        Assert.Equal(["2014/15", "2015/16", "2041/42", "2043/44"], new[] { rows[0][0], rows[1][0], rows[27][0], rows[^1][0] });
+        Assert.Equal("Total", totals[0]);
+        foreach (var column in new[] { 2, 3, 4 })
+            Assert.Equal(rows.Sum(r => Shown.Pence(r[column])), Shown.Pence(totals[column]));
+        Assert.Equal(Shown.Pence(totals[2])! + Shown.Pence(totals[3])!, Shown.Pence(totals[4]));
+        // The picker offers the same years.
+        Assert.Equal(rows.Select(r => r[0]), page.FindAll("select#Year option").Select(o => Browser.Normalise(o.TextContent)));
+    }
+
+    [Fact]
+    public async Task Form_category_directorate_and_provider_tables_add_up_the_years_values_to_the_penny_with_a_totals_row()
     {
         var page = await PortfolioAsync();
 
         string[][] forms =
         [
-            ["Consortium", "1", "£140,000.67", "45.9%", "£0.00", ""],
-            ["Block", "2", "£115,950.51", "38.1%", "£99,000.00", "+17.1%"],
-            ["Spot", "1", "£48,765.43", "16.0%", "£50,000.00", "-2.5%"],
+            ["Consortium", "1", "£140,000.67", "£0.00", "£140,000.67", "45.9%", "£0.00", ""],
+            ["Block", "2", "£115,950.51", "£0.00", "£115,950.51", "38.1%", "£99,000.00", "+17.1%"],
+            ["Spot", "1", "£48,765.43", "£0.00", "£48,765.43", "16.0%", "£50,000.00", "-2.5%"],
         ];
         string[][] categories =
         [
-            ["Residential care", "1", "£140,000.67", "45.9%", "£0.00", ""],
-            ["Supported living", "1", "£103,950.50", "34.1%", "£99,000.00", "+5.0%"],
-            ["Domiciliary care", "1", "£48,765.43", "16.0%", "£50,000.00", "-2.5%"],
-            ["Day services", "1", "£12,000.01", "3.9%", "£0.00", ""],
+            ["Residential care", "1", "£140,000.67", "£0.00", "£140,000.67", "45.9%", "£0.00", ""],
+            ["Supported living", "1", "£103,950.50", "£0.00", "£103,950.50", "34.1%", "£99,000.00", "+5.0%"],
+            ["Domiciliary care", "1", "£48,765.43", "£0.00", "£48,765.43", "16.0%", "£50,000.00", "-2.5%"],
+            ["Day services", "1", "£12,000.01", "£0.00", "£12,000.01", "3.9%", "£0.00", ""],
         ];
         string[][] directorates =
         [
-            [Adults, "2", "£152,715.93", "50.1%", "£149,000.00", "+2.5%"],
-            [Children, "2", "£152,000.68", "49.9%", "£0.00", ""],
+            [Adults, "2", "£152,715.93", "£0.00", "£152,715.93", "50.1%", "£149,000.00", "+2.5%"],
+            [Children, "2", "£152,000.68", "£0.00", "£152,000.68", "49.9%", "£0.00", ""],
         ];
         string[][] providers =
         [
-            [Gamma, "1", "£140,000.67", "45.9%", "£0.00", ""],
-            [Alpha, "2", "£115,950.51", "38.1%", "£99,000.00", "+17.1%"],
-            [Beta, "1", "£48,765.43", "16.0%", "£50,000.00", "-2.5%"],
+            [Gamma, "1", "£140,000.67", "£0.00", "£140,000.67", "45.9%", "£0.00", ""],
+            [Alpha, "2", "£115,950.51", "£0.00", "£115,950.51", "38.1%", "£99,000.00", "+17.1%"],
+            [Beta, "1", "£48,765.43", "£0.00", "£48,765.43", "16.0%", "£50,000.00", "-2.5%"],
         ];
         Assert.Equal(forms, FinanceTables.Rows(page, "form-table"));
         Assert.Equal(categories, FinanceTables.Rows(page, "category-table"));
         Assert.Equal(directorates, FinanceTables.Rows(page, "directorate-table"));
         Assert.Equal(providers, FinanceTables.Rows(page, "provider-table"));
-        Assert.Equal("Agreed values by commissioning form, 2040/41", Browser.Normalise(page.Find("#form-table caption")!.TextContent));
-        Assert.Equal(["Commissioning form", "Contracts", "Agreed value in 2040/41", "Share of total", "Agreed value in 2039/40", "Change on previous year"],
+        // £304,716.61 against £149,000.00 the year before: +104.5%, whichever way the year is grouped.
+        foreach (var table in new[] { "form-table", "category-table", "directorate-table", "provider-table" })
+            Assert.Equal(["Total", "4", "£304,716.61", "£0.00", "£304,716.61", "100.0%", "£149,000.00", "+104.5%"], FinanceTables.Totals(page, table));
+        Assert.Equal("Forecast by commissioning form, 2040/41", Browser.Normalise(page.Find("#form-table caption")!.TextContent));
+        Assert.Equal(["Commissioning form", "Contracts", "Agreed value in 2040/41", "Projected value in 2040/41", "Forecast for 2040/41",
+                "Share of forecast", "Forecast for 2039/40", "Change on previous year"],
             page.FindAll("#form-table thead th").Select(th => Browser.Normalise(th.TextContent)));
+    }
+
+    [Fact]
+    public async Task A_year_with_nothing_agreed_is_forecast_from_the_projections_beside_last_years_forecast()
+    {
+        var client = await Factory.SignedInClientAsync(CommissioningFactory.Finance);
+        var page = await client.GetPageAsync("/Finance?Year=2041");
+
+        // Shares of £374,716.94: £210,001.00 is 56.04%, £115,950.51 (A + D) 30.94%, £48,765.43 13.01%.
+        // C's £210,001.00 on its £140,000.67 part year is +50.0%; A, B and D carry last year's values.
+        string[][] forms =
+        [
+            ["Consortium", "1", "£0.00", "£210,001.00", "£210,001.00", "56.0%", "£140,000.67", "+50.0%"],
+            ["Block", "2", "£0.00", "£115,950.51", "£115,950.51", "30.9%", "£115,950.51", "0.0%"],
+            ["Spot", "1", "£0.00", "£48,765.43", "£48,765.43", "13.0%", "£48,765.43", "0.0%"],
+        ];
+        Assert.Equal(forms, FinanceTables.Rows(page, "form-table"));
+        Assert.Equal(["Total", "4", "£0.00", "£374,716.94", "£374,716.94", "100.0%", "£304,716.61", "+23.0%"], FinanceTables.Totals(page, "form-table"));
+    }
+
+    [Fact]
+    public async Task Kents_homecare_never_reviewed_counts_in_the_forecast_of_each_of_its_years()
+    {
+        var client = await Factory.SignedInClientAsync(CommissioningFactory.Finance);
+        const string Kent = "Kent Homecare Partnership Ltd";
+
+        var y2014 = await client.GetPageAsync("/Finance?Year=2014");
+        var y2017 = await client.GetPageAsync("/Finance?Year=2017");
+        var y2018 = await client.GetPageAsync("/Finance?Year=2018");
+
+        // £33,632,993.52 a year: 1 October 2014 to 31 March 2015 is 6 of 12 months, £16,816,496.76, and nothing else had begun.
+        Assert.Equal(["2014/15", "1", "£0.00", "£16,816,496.76", "£16,816,496.76", ""], FinanceTables.Rows(y2014, "years-table")[0]);
+        // 2017/18: the first contract's last 6 months (to 30 September 2017) and the continuation's first 6, £16,816,496.76 each.
+        var in2017 = FinanceTables.Rows(y2017, "provider-table").Single(r => r[0] == Kent);
+        Assert.Equal(["2", "£0.00", "£33,632,993.52", "£33,632,993.52", "£33,632,993.52", "0.0%"], [in2017[1], in2017[2], in2017[3], in2017[4], in2017[6], in2017[7]]);
+        // 2018/19: the continuation's only full year.
+        var in2018 = FinanceTables.Rows(y2018, "provider-table").Single(r => r[0] == Kent);
+        Assert.Equal(["1", "£0.00", "£33,632,993.52", "£33,632,993.52", "£33,632,993.52", "0.0%"], [in2018[1], in2018[2], in2018[3], in2018[4], in2018[6], in2018[7]]);
+    }
+
+    [Fact]
+    public async Task Funding_savings_and_due_tables_each_end_in_a_totals_row()
+    {
+        var page = await PortfolioAsync();
+
+        // Funding: £193,100.45 + £30,500.67 + £20,350.05 + £60,765.44 = £304,716.61, the year's agreed total.
+        Assert.Equal(["Total", "", "", "£304,716.61", "100.0%"], FinanceTables.Totals(page, "funding-table"));
+        // Savings, the demo's four targets and these seven: £3,573,325.00 + £16,500.50 = £3,589,825.50 targeted;
+        // £3,093,325.00 + £11,800.25 = £3,105,125.25 delivered, 86.498%.
+        Assert.Equal(["Total", "11", "£3,589,825.50", "£3,105,125.25", "86.5%", ""], FinanceTables.Totals(page, "savings-table"));
+        var due = FinanceTables.Rows(page, "due-table");
+        var dueTotals = FinanceTables.Totals(page, "due-table");
+        Assert.Equal(["Total", $"{due.Count} contracts"], dueTotals[..2]);
+        Assert.Equal(due.Sum(r => Shown.Pence(r[6]) ?? 0), Shown.Pence(dueTotals[6]));
     }
 
     [Fact]
@@ -175,7 +260,7 @@ public sealed class PortfolioTests(PortfolioTests.Year2040 data) : IClassFixture
     }
 
     [Fact]
-    public async Task Csv_download_of_a_table_has_the_same_figures_as_plain_numbers()
+    public async Task Csv_download_of_a_table_has_the_same_figures_as_plain_numbers_and_ends_with_the_totals()
     {
         var client = await Factory.SignedInClientAsync(CommissioningFactory.Finance);
 
@@ -183,26 +268,27 @@ public sealed class PortfolioTests(PortfolioTests.Year2040 data) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("agreed-values-by-commissioning-form-2040-41.csv", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("forecast-by-commissioning-form-2040-41.csv", response.Content.Headers.ContentDisposition?.FileNameStar);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
         string[] expected =
         [
-            "Commissioning form,Contracts,Agreed value in 2040/41,Share of total (%),Agreed value in 2039/40,Change on previous year (%)",
-            "Consortium,1,140000.67,45.9,0.00,",
-            "Block,2,115950.51,38.1,99000.00,17.1",
-            "Spot,1,48765.43,16,50000.00,-2.5",
+            "Commissioning form,Contracts,Agreed value in 2040/41,Projected value in 2040/41,Forecast for 2040/41,Share of forecast (%),Forecast for 2039/40,Change on previous year (%)",
+            "Consortium,1,140000.67,0.00,140000.67,45.9,0.00,",
+            "Block,2,115950.51,0.00,115950.51,38.1,99000.00,17.1",
+            "Spot,1,48765.43,0.00,48765.43,16,50000.00,-2.5",
+            "Total,4,304716.61,0.00,304716.61,100,149000.00,104.5",
             "",
         ];
         Assert.Equal(expected, lines);
-        // The figures read back as numbers add up to the year's total.
-        var values = lines[1..4].Select(l => decimal.Parse(l.Split(',')[2], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
-        Assert.Equal(304_716.61m, values.Sum());
+        // The figures read back as numbers add up to the totals line.
+        decimal Forecast(string line) => decimal.Parse(line.Split(',')[4], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        Assert.Equal(Forecast(lines[4]), lines[1..4].Sum(Forecast));
     }
 
     [Fact]
-    public async Task Excel_download_of_a_table_holds_real_numbers_equal_to_the_page()
+    public async Task Excel_download_of_a_table_holds_real_numbers_equal_to_the_page_and_a_totals_row()
     {
         var client = await Factory.SignedInClientAsync(CommissioningFactory.Finance);
 
@@ -231,8 +317,13 @@ public sealed class PortfolioTests(PortfolioTests.Year2040 data) : IClassFixture
                  sheet.Cell(row, 4).GetValue<decimal>(), sheet.Cell(row, 5).GetValue<decimal>()));
             Assert.Equal("£#,##0.00", sheet.Cell(row, 4).Style.NumberFormat.Format);
         }
-        Assert.True(sheet.Cell(expected.Length + 2, 1).IsEmpty());
-        Assert.Equal(304_716.61m, Enumerable.Range(2, expected.Length).Sum(r => sheet.Cell(r, 4).GetValue<decimal>()));
+        // The totals row follows: £304,716.61, a number, equal to the rows above it.
+        var totals = expected.Length + 2;
+        Assert.Equal("Total", sheet.Cell(totals, 1).GetString());
+        Assert.Equal(XLDataType.Number, sheet.Cell(totals, 4).DataType);
+        Assert.Equal(304_716.61m, sheet.Cell(totals, 4).GetValue<decimal>());
+        Assert.Equal(sheet.Cell(totals, 4).GetValue<decimal>(), Enumerable.Range(2, expected.Length).Sum(r => sheet.Cell(r, 4).GetValue<decimal>()));
+        Assert.True(sheet.Cell(totals + 1, 1).IsEmpty());
     }
 
     [Fact]
@@ -245,20 +336,23 @@ public sealed class PortfolioTests(PortfolioTests.Year2040 data) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         var sheet = workbook.Worksheet(1);
-        (string Form, long Contracts, decimal Value, decimal Share, decimal Previous)[] expected =
+        (string Form, long Contracts, decimal Forecast, decimal Share, decimal Previous)[] expected =
         [
             ("Consortium", 1, 140_000.67m, 0.459m, 0m),
             ("Block", 2, 115_950.51m, 0.381m, 99_000m),
             ("Spot", 1, 48_765.43m, 0.16m, 50_000m),
+            ("Total", 4, 304_716.61m, 1m, 149_000m),
         ];
-        Assert.Equal(expected, Enumerable.Range(2, 3).Select(r =>
-            (sheet.Cell(r, 1).GetString(), sheet.Cell(r, 2).GetValue<long>(), sheet.Cell(r, 3).GetValue<decimal>(),
-             sheet.Cell(r, 4).GetValue<decimal>(), sheet.Cell(r, 5).GetValue<decimal>())));
+        Assert.Equal(expected, Enumerable.Range(2, 4).Select(r =>
+            (sheet.Cell(r, 1).GetString(), sheet.Cell(r, 2).GetValue<long>(), sheet.Cell(r, 5).GetValue<decimal>(),
+             sheet.Cell(r, 6).GetValue<decimal>(), sheet.Cell(r, 7).GetValue<decimal>())));
         // A change with nothing the year before is an empty cell, not a zero.
-        Assert.True(sheet.Cell(2, 6).IsEmpty());
-        Assert.Equal(0.171m, sheet.Cell(3, 6).GetValue<decimal>());
-        Assert.Equal(-0.025m, sheet.Cell(4, 6).GetValue<decimal>());
-        Assert.Equal(XLDataType.Number, sheet.Cell(4, 6).DataType);
+        Assert.True(sheet.Cell(2, 8).IsEmpty());
+        Assert.Equal(0.171m, sheet.Cell(3, 8).GetValue<decimal>());
+        Assert.Equal(-0.025m, sheet.Cell(4, 8).GetValue<decimal>());
+        Assert.Equal(XLDataType.Number, sheet.Cell(4, 8).DataType);
+        Assert.Equal(1.045m, sheet.Cell(5, 8).GetValue<decimal>());
+        Assert.True(sheet.Cell(5, 5).Style.Font.Bold);
     }
 
     [Theory]
@@ -338,10 +432,16 @@ public sealed class PortfolioTests(PortfolioTests.Year2040 data) : IClassFixture
 /// <summary>Table rows as a reader sees them: each row's header and cells, a line break read as a space, whitespace collapsed.</summary>
 internal static class FinanceTables
 {
-    public static List<string[]> Rows(HtmlPage page, string tableId)
+    public static List<string[]> Rows(HtmlPage page, string tableId) => Read(page, tableId, "tbody tr");
+
+    /// <summary>The totals row, in the table's foot.</summary>
+    public static string[] Totals(HtmlPage page, string tableId) =>
+        Read(page, tableId, "tfoot tr").SingleOrDefault() ?? throw new Xunit.Sdk.XunitException($"Table #{tableId} has no totals row");
+
+    private static List<string[]> Read(HtmlPage page, string tableId, string rows)
     {
         var table = page.Find($"table#{tableId}") ?? throw new Xunit.Sdk.XunitException($"No table #{tableId} on the page ({(int)page.Status})");
-        return table.QuerySelectorAll("tbody tr")
+        return table.QuerySelectorAll(rows)
             .Select(tr => tr.Children.Select(cell => Browser.Normalise(string.Join(" ", cell.ChildNodes.Select(n => n.TextContent)))).ToArray())
             .ToList();
     }

@@ -1,0 +1,71 @@
+using Commissioning.Domain.Common;
+using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Finance;
+using Commissioning.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Infrastructure.Finance;
+
+/// <summary>A contract as the portfolio groups it, with the value schedule its own page shows.</summary>
+public sealed record ScheduledContract(int Id, string Reference, string Form, ServiceCategory Category, string Directorate,
+    string Provider, bool Awarded, ValueSchedule Schedule)
+{
+    /// <summary>
+    /// The year's projected value in the year, as the contract's page shows it. Null for a year
+    /// with an agreed value or no value, beyond the current term (an option not yet exercised) or
+    /// after a termination, and for a contract never awarded: none of those is money to forecast.
+    /// </summary>
+    public Money? ProjectedIn(FinancialYear year) =>
+        Awarded && Schedule.RowFor(year) is { Source: ValueSource.Projected, BeyondCurrentTerm: false, YearValue: { } value } ? value : null;
+}
+
+/// <summary>
+/// Every contract's value schedule at once, for the portfolio's forecast: a handful of queries
+/// whatever the number of contracts, then <see cref="ValueSchedule"/> in memory, so a projection
+/// here is exactly the one on the contract's page.
+/// </summary>
+public static class ContractSchedules
+{
+    public const string NoProvider = "No provider recorded";
+
+    public static async Task<IReadOnlyList<ScheduledContract>> LoadAsync(CommissioningDbContext db, CancellationToken ct)
+    {
+        var contracts = await (from c in db.Contracts.AsNoTracking()
+                               join d in db.Directorates on c.DirectorateId equals d.Id
+                               join p in db.Providers on c.ProviderId equals (int?)p.Id into ps
+                               from p in ps.DefaultIfEmpty()
+                               select new
+                               {
+                                   c.Id, c.Reference, Form = EF.Property<string>(c, ContractQueries.FormColumn), c.ServiceCategory, Directorate = d.Name,
+                                   Provider = p == null ? NoProvider : p.Name, c.AwardedOn, c.StartDate, c.CurrentEndDate, c.MaximumEndDate,
+                                   c.TerminatedOn, c.AnnualValuePence, c.PredecessorId, Withdrawn = c.WithdrawnAtUtc != null,
+                               }).ToListAsync(ct);
+        var agreed = (await db.AnnualValueReviews.AsNoTracking().Where(r => r.Status == ReviewStatus.Agreed)
+                .Select(r => new { r.ContractId, r.FinancialYearStart, r.AnnualPence, r.YearValuePence, r.UpliftPence }).ToListAsync(ct))
+            .ToLookup(r => r.ContractId);
+        var entered = (await ContractFinance.OpeningEntries(db).AsNoTracking()
+                .Select(r => new { r.ContractId, r.FinancialYearStart, r.Id, r.AnnualPence }).ToListAsync(ct))
+            .ToLookup(r => r.ContractId);
+        var savings = (await db.SavingsTargets.AsNoTracking().Where(s => s.Kind == SavingsKind.CashableReduction)
+                .Select(s => new { s.ContractId, s.FinancialYearStart, s.AmountPence }).ToListAsync(ct))
+            .ToLookup(s => s.ContractId);
+        var references = contracts.ToDictionary(c => c.Id, c => c.Reference);
+
+        var result = new List<ScheduledContract>();
+        foreach (var c in contracts.Where(c => !c.Withdrawn))
+        {
+            var last = c.PredecessorId is { } pid && agreed[pid].MaxBy(r => r.FinancialYearStart) is { } l
+                ? new ContractFinance.PredecessorValue(references[pid], l.FinancialYearStart, l.AnnualPence)
+                : null;
+            var first = entered[c.Id].OrderBy(r => r.FinancialYearStart).ThenBy(r => r.Id).FirstOrDefault();
+            var (current, maximum) = ContractFinance.Terms(c.StartDate, c.CurrentEndDate, c.MaximumEndDate, c.TerminatedOn);
+            var schedule = new ValueSchedule(current, maximum,
+                ContractFinance.Opening(last, first?.AnnualPence, c.AnnualValuePence),
+                agreed[c.Id].Select(r => new AgreedValue(new FinancialYear(r.FinancialYearStart), Money.FromPence(r.AnnualPence),
+                    Money.FromPence(r.YearValuePence), Money.FromPence(r.UpliftPence))),
+                savings[c.Id].Select(s => new PlannedSaving(new FinancialYear(s.FinancialYearStart), Money.FromPence(s.AmountPence), SavingsKind.CashableReduction)));
+            result.Add(new ScheduledContract(c.Id, c.Reference, c.Form, c.ServiceCategory, c.Directorate, c.Provider, c.AwardedOn is not null, schedule));
+        }
+        return result;
+    }
+}
