@@ -34,14 +34,14 @@ public sealed class GovukConventionsTests(CommissioningFactory factory) : IClass
     }
 
     [Fact]
-    public async Task The_service_navigation_marks_the_current_section_and_shows_users_to_administrators_only()
+    public async Task The_service_navigation_marks_the_current_section_and_shows_users_and_directorates_to_administrators_only()
     {
         var commissioner = await (await factory.SignedInClientAsync(Commissioner)).GetPageAsync("/Providers");
         var admin = await (await factory.SignedInClientAsync(Administrator)).GetPageAsync("/Providers");
 
         string[] Links(HtmlPage page) => page.FindAll(".govuk-service-navigation__list a").Select(a => Browser.Normalise(a.TextContent)).ToArray();
         Assert.Equal(["Key dates", "Contracts", "Providers", "Finance", "Governance"], Links(commissioner));
-        Assert.Equal(["Key dates", "Contracts", "Providers", "Finance", "Governance", "Users and roles"], Links(admin));
+        Assert.Equal(["Key dates", "Contracts", "Providers", "Finance", "Governance", "Users and roles", "Directorates"], Links(admin));
         var current = Assert.Single(commissioner.FindAll(".govuk-service-navigation__list a[aria-current='page']"));
         Assert.Equal("Providers", Browser.Normalise(current.TextContent));
         // GOV.UK Frontend's script shows the menu button on a narrow screen and opens the list it controls.
