@@ -55,9 +55,31 @@ public static class DatabaseSetup
     /// <summary>Applies migrations; on SQLite also turns on write-ahead logging, which the file keeps.</summary>
     public static async Task MigrateAsync(CommissioningDbContext db, CancellationToken cancellationToken = default)
     {
+        if (db.Database.IsSqlite()) await BackUpBeforeMigratingAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    /// <summary>
+    /// SQLite cannot rebuild a table inside a transaction (EF Core turns foreign keys off around it), so a
+    /// migration that drops a column could be cut off half done. Before applying migrations to a SQLite
+    /// register that already holds some, a consistent copy is taken beside it with VACUUM INTO:
+    /// <c>commissioning.db.before-20261206112239_PeopleByName.bak</c>. A new, empty database needs none.
+    /// Returns the copy's path, or null when none was needed.
+    /// </summary>
+    public static async Task<string?> BackUpBeforeMigratingAsync(CommissioningDbContext db, CancellationToken cancellationToken = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0 || !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()) return null;
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:") return null;
+        var backup = $"{Path.GetFullPath(file)}.before-{pending[^1]}.bak";
+        if (File.Exists(backup)) return backup; // an earlier start already took it; keep the first copy
+#pragma warning disable EF1002 // the path is ours, not user input, and VACUUM INTO takes no parameters
+        await db.Database.ExecuteSqlRawAsync($"VACUUM INTO '{backup.Replace("'", "''", StringComparison.Ordinal)}';", cancellationToken);
+#pragma warning restore EF1002
+        return backup;
     }
 
     /// <summary>synchronous=FULL is per connection: a committed save must survive a power cut.</summary>

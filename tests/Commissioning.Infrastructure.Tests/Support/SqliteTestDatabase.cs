@@ -42,9 +42,11 @@ public sealed class SqliteTestDatabase : IDisposable
         // Pooled connections keep the file open; close them before deleting.
         using (var connection = new SqliteConnection(ConnectionString))
             SqliteConnection.ClearPool(connection);
-        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        // With the copies DatabaseSetup takes before migrating a database that already has some migrations.
+        var copies = Directory.GetFiles(Path.GetDirectoryName(FilePath)!, Path.GetFileName(FilePath) + ".before-*.bak");
+        foreach (var file in new[] { "", "-wal", "-shm", "-journal" }.Select(s => FilePath + s).Concat(copies))
         {
-            try { File.Delete(FilePath + suffix); }
+            try { File.Delete(file); }
             catch (IOException) { /* best effort: the temp folder is cleaned eventually */ }
         }
     }
