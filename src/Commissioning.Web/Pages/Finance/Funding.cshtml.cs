@@ -55,21 +55,19 @@ public sealed class FundingModel(CommissioningDbContext db) : PageModel
         new FundingForm.Validator(Agreed.YearValue, FinancialYear).Validate(Input).AddTo(this);
         if (!ModelState.IsValid) return Page();
 
+        var first = plan is null;
         if (plan is null) db.FundingPlans.Add(plan = new FundingPlan(ContractId, FinancialYear));
-        else db.Entry(plan).Property(f => f.Version).OriginalValue = Input.Version!.Value;
         plan.Split(Input.ToLines(), Agreed.YearValue);
         try
         {
-            await db.SaveChangesAsync(ct);
+            // A first split has no version to check: of two first splits, the one-plan-per-year index refuses the second.
+            if (first) await db.SaveChangesAsync(ct);
+            else if ((await db.SaveVersionedAsync(plan, Input.Version, ct)).IsStale) return await ShowNewerSplitAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // A newer split saved in between: the version check, or the one-plan-per-year index for two first splits.
             db.ChangeTracker.Clear();
-            var current = await db.FundingPlans.AsNoTracking().FirstOrDefaultAsync(f => f.ContractId == ContractId && f.FinancialYearStart == Year, ct);
-            if (current is not null) return ShowConflict(current);
-            ModelState.AddModelError("", "The funding could not be saved. Nothing has been saved: try again.");
-            return Page();
+            return await ShowNewerSplitAsync(ct);
         }
         TempData["Success"] = $"Funding for {FinancialYear} saved";
         return this.RedirectToSection($"/Contracts/Details/{ContractId}", Sections.Funding);
@@ -85,6 +83,15 @@ public sealed class FundingModel(CommissioningDbContext db) : PageModel
         (Agreed, Existing) = (finance.AgreedFor(FinancialYear), finance.FundingFor(FinancialYear));
         // A year the contract can never reach has no page; one it covers says what to do first.
         return Agreed is not null || Existing is not null || FinancialYear.Spanning(contract.MaximumTerm).Contains(FinancialYear);
+    }
+
+    /// <summary>After a refused save: the split someone else saved in between, or a plain message if there is none.</summary>
+    private async Task<IActionResult> ShowNewerSplitAsync(CancellationToken ct)
+    {
+        var current = await db.FundingPlans.AsNoTracking().FirstOrDefaultAsync(f => f.ContractId == ContractId && f.FinancialYearStart == Year, ct);
+        if (current is not null) return ShowConflict(current);
+        ModelState.AddModelError("", "The funding could not be saved. Nothing has been saved: try again.");
+        return Page();
     }
 
     private PageResult ShowConflict(FundingPlan current)

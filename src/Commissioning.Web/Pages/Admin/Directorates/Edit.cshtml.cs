@@ -41,15 +41,10 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
         if (!ModelState.IsValid || !await Input.CheckNameIsFreeAsync(db, this, Id, ct)) return Page();
 
         directorate.Rename(Input.Name!);
-        db.Entry(directorate).Property(d => d.Version).OriginalValue = Input.Version!.Value;
         try
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await LoadAsync(tracked: false, ct) is { } current ? ShowConflict(current) : NotFound();
+            if ((await db.SaveVersionedAsync(directorate, Input.Version, ct)).IsStale)
+                return await LoadAsync(tracked: false, ct) is { } current ? ShowConflict(current) : NotFound();
         }
         catch (DbUpdateException)
         {

@@ -43,18 +43,9 @@ public sealed class EditModel(CommissioningDbContext db) : PageModel
 
         var target = await db.SavingsTargets.FirstAsync(s => s.Id == Id, ct);
         target.Change(Input.ToDetails());
-        // The check above reads the version; this makes the UPDATE itself refuse a save that raced past it.
-        db.Entry(target).Property(s => s.Version).OriginalValue = Input.Version!.Value;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.SavingsTargets.AsNoTracking().FirstOrDefaultAsync(s => s.Id == Id, ct);
-            return current is null ? NotFound() : ShowConflict(current);
-        }
+        // The check above read the version from an earlier copy; the save makes the UPDATE itself refuse a save that raced past it.
+        var saved = await db.SaveVersionedAsync(target, Input.Version, ct);
+        if (saved.IsStale) return saved.Current is { } current ? ShowConflict(current) : NotFound();
         TempData["Success"] = $"Savings target for {target.Year} saved";
         return this.RedirectToSection($"/Contracts/Details/{target.ContractId}", Sections.Savings);
     }

@@ -181,15 +181,8 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
         {
             return await RefuseAsync(errorKey, "That step is no longer in the route: check the route and try again.", ct);
         }
-        db.Entry(decision).Property(d => d.Version).OriginalValue = seen;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
+        if ((await db.SaveVersionedAsync(decision, seen, ct)).IsStale)
             return await RefuseAsync("", "This decision was changed by someone else a moment ago. Nothing has been saved: check the route and try again.", ct);
-        }
         TempData["Success"] = done;
         return this.RedirectToSection($"/Governance/Decisions/{Id}", Sections.Route);
     }

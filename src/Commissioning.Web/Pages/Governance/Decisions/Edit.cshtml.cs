@@ -36,17 +36,8 @@ public sealed class EditModel(CommissioningDbContext db) : PageModel
         new DecisionForm.Validator().Validate(Input).AddTo(this);
         if (!ModelState.IsValid) return Page();
         decision.Describe(Input.ToDetails());
-        db.Entry(decision).Property(d => d.Version).OriginalValue = Input.Version!.Value;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.ContractDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == Id, ct);
-            return current is null ? NotFound() : ShowConflict(current);
-        }
+        var saved = await db.SaveVersionedAsync(decision, Input.Version, ct);
+        if (saved.IsStale) return saved.Current is { } current ? ShowConflict(current) : NotFound();
         TempData["Success"] = $"{decision.Title} saved";
         return Redirect($"/Governance/Decisions/{Id}");
     }

@@ -147,15 +147,8 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
         {
             return await RefuseAsync("", "That agenda item is no longer there: check the agenda and try again.", ct);
         }
-        db.Entry(meeting).Property(m => m.Version).OriginalValue = seen;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
+        if ((await db.SaveVersionedAsync(meeting, seen, ct)).IsStale)
             return await RefuseAsync("", "This meeting was changed by someone else a moment ago. Nothing has been saved: check the agenda and try again.", ct);
-        }
         TempData["Success"] = done;
         return this.RedirectToSection($"/Governance/Meetings/{Id}", Sections.Agenda);
     }

@@ -67,17 +67,8 @@ public sealed class EditModel(CommissioningDbContext db) : PageModel
             foreach (var sheet in sheets)
                 if (meeting.Agenda.FirstOrDefault(i => i.Id == sheet.AgendaItemId) is { } item) sheet.FollowMeeting(meeting, item);
         }
-        db.Entry(meeting).Property(m => m.Version).OriginalValue = Input.Version!.Value;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == Id, ct);
-            return current is null ? NotFound() : ShowConflict(current);
-        }
+        var saved = await db.SaveVersionedAsync(meeting, Input.Version, ct);
+        if (saved.IsStale) return saved.Current is { } current ? ShowConflict(current) : NotFound();
         TempData["Success"] = $"{GovernanceDisplay.MeetingName(meeting)} saved";
         return Redirect($"/Governance/Meetings/{Id}");
     }
