@@ -97,18 +97,13 @@ public sealed class FundingModel(CommissioningDbContext db) : PageModel
     private PageResult ShowConflict(FundingPlan current)
     {
         Existing = current;
-        Clash = new Conflict("funding split", current.UpdatedBy, current.UpdatedAtUtc,
-            Conflict.Compare(Input, FundingForm.From(current), [("Funding sources", f => f.Describe())]));
-        ModelState.Clear();
-        ModelState.AddModelError("", $"The funding for {FinancialYear} was changed by someone else after you opened it. Nothing has been saved.");
-        // Saving again now means "keep my version": the form carries the version just shown.
-        Input.Version = current.Version;
+        Clash = Conflict.Report(this, "funding split", current, Input, FundingForm.From(current), [("Funding sources", f => f.Describe())], $"The funding for {FinancialYear} was changed by someone else after you opened it. Nothing has been saved.");
         return Page();
     }
 }
 
 /// <summary>The rows of the funding form, kept as typed; blank rows are ignored.</summary>
-public sealed class FundingForm
+public sealed class FundingForm : IVersionedForm
 {
     /// <summary>Rows offered on a new split: more than any contract in the papers needs.</summary>
     public const int MinRows = 6;

@@ -56,10 +56,7 @@ public sealed class EditModel(CommissioningDbContext db, IAuthorizationService a
             ("VCSE", f => f.IsVcse ? "Yes" : "No"), ("Registration number", f => f.RegistrationNumber?.Trim()), ("Address", f => f.Address?.Trim()),
             ("Contact name", f => f.ContactName?.Trim()), ("Contact email", f => f.ContactEmail?.Trim()), ("Contact telephone", f => f.ContactPhone?.Trim()),
         };
-        Clash = new Conflict("provider", current.UpdatedBy, current.UpdatedAtUtc, Conflict.Compare(Input, saved, fields));
-        ModelState.Clear();
-        ModelState.AddModelError("", "This provider was changed by someone else after you opened it. Nothing has been saved.");
-        Input.Version = current.Version;
+        Clash = Conflict.Report(this, "provider", current, Input, saved, fields);
         return Page();
     }
 }

@@ -83,11 +83,7 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
 
     private PageResult ShowConflict(Directorate current)
     {
-        Clash = new Conflict("directorate", current.UpdatedBy, current.UpdatedAtUtc,
-            Conflict.Compare(Input, new DirectorateForm { Name = current.Name }, [("Name", f => f.Name?.Trim())]));
-        ModelState.Clear();
-        ModelState.AddModelError("", "This directorate was changed by someone else after you opened it. Nothing has been saved.");
-        Input.Version = current.Version;
+        Clash = Conflict.Report(this, "directorate", current, Input, new DirectorateForm { Name = current.Name }, [("Name", f => f.Name?.Trim())]);
         return Page();
     }
 }

@@ -72,11 +72,7 @@ public sealed class EditModel(CommissioningDbContext db) : PageModel
             ("Amount delivered", f => Amount(f.Delivered)),
         };
         Saved = current;
-        Clash = new Conflict("savings target", current.UpdatedBy, current.UpdatedAtUtc, Conflict.Compare(Input, SavingsForm.From(current), fields));
-        ModelState.Clear();
-        ModelState.AddModelError("", "This savings target was changed by someone else after you opened it. Nothing has been saved.");
-        // Saving again now means "keep my version": the form carries the version just shown.
-        Input.Version = current.Version;
+        Clash = Conflict.Report(this, "savings target", current, Input, SavingsForm.From(current), fields);
         return Page();
     }
 }

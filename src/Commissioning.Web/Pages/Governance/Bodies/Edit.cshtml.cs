@@ -67,10 +67,7 @@ public sealed class EditModel(CommissioningDbContext db, IAuthorizationService a
             ("Name", f => f.Name?.Trim()),
             ("Kind of body", f => GovernanceDisplay.Parse<DecisionBodyKind>(f.Kind)?.ToText() ?? f.Kind),
         };
-        Clash = new Conflict("decision-making body", current.UpdatedBy, current.UpdatedAtUtc, Conflict.Compare(Input, saved, fields));
-        ModelState.Clear();
-        ModelState.AddModelError("", "This decision-making body was changed by someone else after you opened it. Nothing has been saved.");
-        Input.Version = current.Version;
+        Clash = Conflict.Report(this, "decision-making body", current, Input, saved, fields);
         return Page();
     }
 }

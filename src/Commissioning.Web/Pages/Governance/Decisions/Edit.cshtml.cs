@@ -52,10 +52,7 @@ public sealed class EditModel(CommissioningDbContext db) : PageModel
             ("Decision reference", f => f.DecisionReference?.Trim()), ("Forward plan reference", f => f.ForwardPlanReference?.Trim()),
             ("Key decision", f => YesNo(f.IsKeyDecision)), ("Exempt appendix", f => YesNo(f.HasExemptAppendix)),
         };
-        Clash = new Conflict("decision", current.UpdatedBy, current.UpdatedAtUtc, Conflict.Compare(Input, saved, fields));
-        ModelState.Clear();
-        ModelState.AddModelError("", "This decision was changed by someone else after you opened it. Nothing has been saved.");
-        Input.Version = current.Version;
+        Clash = Conflict.Report(this, "decision", current, Input, saved, fields);
         return Page();
     }
 }

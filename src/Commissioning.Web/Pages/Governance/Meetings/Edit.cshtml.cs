@@ -83,10 +83,7 @@ public sealed class EditModel(CommissioningDbContext db) : PageModel
             ("Meeting date", f => f.Date.ToDate() is { } d ? Dates.Long(d) : $"{f.Date.Day}/{f.Date.Month}/{f.Date.Year}"),
             ("Title", f => f.Title?.Trim()),
         };
-        Clash = new Conflict("meeting", current.UpdatedBy, current.UpdatedAtUtc, Conflict.Compare(Input, saved, fields));
-        ModelState.Clear();
-        ModelState.AddModelError("", "This meeting was changed by someone else after you opened it. Nothing has been saved.");
-        Input.Version = current.Version;
+        Clash = Conflict.Report(this, "meeting", current, Input, saved, fields);
         return Page();
     }
 }
