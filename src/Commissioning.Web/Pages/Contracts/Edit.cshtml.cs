@@ -79,19 +79,9 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
         }
         if (!TryApply(() => Input.ApplyTo(contract, Input.Reference!, HistoricCommissioner, keepDates: DatesLocked))) return await RedisplayAsync(ct);
 
-        // The check above reads the version; this makes the UPDATE itself refuse a save that raced past it.
-        Db.Entry(contract).Property(c => c.Version).OriginalValue = Input.Version!.Value;
-        try
-        {
-            await Db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Db.ChangeTracker.Clear();
-            var current = await Db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct);
-            if (current is null) return NotFound();
-            return await ShowConflictAsync(current, ct);
-        }
+        // The check above reads the version; the save makes the UPDATE itself refuse a save that raced past it.
+        var saved = await Db.SaveVersionedAsync(contract, Input.Version, ct);
+        if (saved.IsStale) return saved.Current is { } current ? await ShowConflictAsync(current, ct) : NotFound();
         TempData["Success"] = $"Contract {contract.Reference} saved";
         return RedirectToPage("Details", new { id = Id });
     }

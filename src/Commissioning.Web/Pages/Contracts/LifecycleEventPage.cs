@@ -110,17 +110,8 @@ public abstract class LifecycleEventPage<TForm>(CommissioningDbContext db, ICloc
             return Page();
         }
         if (AddsEvent) db.ContractEvents.Add(ev);
-        // The check above reads the version; this makes the UPDATE itself refuse a save that raced past it.
-        db.Entry(Contract).Property(c => c.Version).OriginalValue = Input.Version!.Value;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await ShowConflictAsync(ct);
-        }
+        // The check above reads the version; the save makes the UPDATE itself refuse a save that raced past it.
+        if ((await db.SaveVersionedAsync(Contract, Input.Version, ct)).IsStale) return await ShowConflictAsync(ct);
         TempData["Success"] = Done(ev);
         return this.RedirectToSection($"/Contracts/Details/{Id}", Sections.History);
     }

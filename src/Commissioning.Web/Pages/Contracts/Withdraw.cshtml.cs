@@ -62,16 +62,7 @@ public sealed class WithdrawModel(CommissioningDbContext db, IClock clock) : Pag
             ModelState.AddModelError("Input.Reason", e.Message);
             return Page();
         }
-        db.Entry(contract).Property(c => c.Version).OriginalValue = Input.Version!.Value;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await ShowConflictAsync(ct);
-        }
+        if ((await db.SaveVersionedAsync(contract, Input.Version, ct)).IsStale) return await ShowConflictAsync(ct);
         TempData["Success"] = $"{contract.Reference} withdrawn: it no longer appears in the register";
         return Redirect($"/Contracts/Details/{Id}");
     }

@@ -66,14 +66,9 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
         var version = Sheet.Edit(content);
         Sheet.RefreshGovernance(Decision);
         if (issue) Sheet.Issue(Decision, User.AsActor(), clock.UtcNow, clock.Today);
-        db.Entry(Sheet).Property(s => s.Version).OriginalValue = Input.Version!.Value;
-        try
+        if ((await db.SaveVersionedAsync(Sheet, Input.Version, ct)).IsStale)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
+            // Shown from the sheet and its decision as saved now, both read again.
             if (!await LoadAsync(ct)) return NotFound();
             return ShowConflict();
         }

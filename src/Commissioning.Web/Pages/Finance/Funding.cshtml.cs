@@ -55,21 +55,19 @@ public sealed class FundingModel(CommissioningDbContext db) : PageModel
         new FundingForm.Validator(Agreed.YearValue, FinancialYear).Validate(Input).AddTo(this);
         if (!ModelState.IsValid) return Page();
 
+        var first = plan is null;
         if (plan is null) db.FundingPlans.Add(plan = new FundingPlan(ContractId, FinancialYear));
-        else db.Entry(plan).Property(f => f.Version).OriginalValue = Input.Version!.Value;
         plan.Split(Input.ToLines(), Agreed.YearValue);
         try
         {
-            await db.SaveChangesAsync(ct);
+            // A first split has no version to check: of two first splits, the one-plan-per-year index refuses the second.
+            if (first) await db.SaveChangesAsync(ct);
+            else if ((await db.SaveVersionedAsync(plan, Input.Version, ct)).IsStale) return await ShowNewerSplitAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // A newer split saved in between: the version check, or the one-plan-per-year index for two first splits.
             db.ChangeTracker.Clear();
-            var current = await db.FundingPlans.AsNoTracking().FirstOrDefaultAsync(f => f.ContractId == ContractId && f.FinancialYearStart == Year, ct);
-            if (current is not null) return ShowConflict(current);
-            ModelState.AddModelError("", "The funding could not be saved. Nothing has been saved: try again.");
-            return Page();
+            return await ShowNewerSplitAsync(ct);
         }
         TempData["Success"] = $"Funding for {FinancialYear} saved";
         return this.RedirectToSection($"/Contracts/Details/{ContractId}", Sections.Funding);
@@ -87,21 +85,25 @@ public sealed class FundingModel(CommissioningDbContext db) : PageModel
         return Agreed is not null || Existing is not null || FinancialYear.Spanning(contract.MaximumTerm).Contains(FinancialYear);
     }
 
+    /// <summary>After a refused save: the split someone else saved in between, or a plain message if there is none.</summary>
+    private async Task<IActionResult> ShowNewerSplitAsync(CancellationToken ct)
+    {
+        var current = await db.FundingPlans.AsNoTracking().FirstOrDefaultAsync(f => f.ContractId == ContractId && f.FinancialYearStart == Year, ct);
+        if (current is not null) return ShowConflict(current);
+        ModelState.AddModelError("", "The funding could not be saved. Nothing has been saved: try again.");
+        return Page();
+    }
+
     private PageResult ShowConflict(FundingPlan current)
     {
         Existing = current;
-        Clash = new Conflict("funding split", current.UpdatedBy, current.UpdatedAtUtc,
-            Conflict.Compare(Input, FundingForm.From(current), [("Funding sources", f => f.Describe())]));
-        ModelState.Clear();
-        ModelState.AddModelError("", $"The funding for {FinancialYear} was changed by someone else after you opened it. Nothing has been saved.");
-        // Saving again now means "keep my version": the form carries the version just shown.
-        Input.Version = current.Version;
+        Clash = Conflict.Report(this, "funding split", current, Input, FundingForm.From(current), [("Funding sources", f => f.Describe())], $"The funding for {FinancialYear} was changed by someone else after you opened it. Nothing has been saved.");
         return Page();
     }
 }
 
 /// <summary>The rows of the funding form, kept as typed; blank rows are ignored.</summary>
-public sealed class FundingForm
+public sealed class FundingForm : IVersionedForm
 {
     /// <summary>Rows offered on a new split: more than any contract in the papers needs.</summary>
     public const int MinRows = 6;

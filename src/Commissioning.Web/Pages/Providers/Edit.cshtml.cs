@@ -41,17 +41,8 @@ public sealed class EditModel(CommissioningDbContext db, IAuthorizationService a
         new ProviderForm.Validator().Validate(Input).AddTo(this);
         if (!ModelState.IsValid) return Page();
         provider.Update(Input.ToDetails());
-        db.Entry(provider).Property(p => p.Version).OriginalValue = Input.Version!.Value;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Id, ct);
-            return current is null ? NotFound() : ShowConflict(current);
-        }
+        var saved = await db.SaveVersionedAsync(provider, Input.Version, ct);
+        if (saved.IsStale) return saved.Current is { } current ? ShowConflict(current) : NotFound();
         TempData["Success"] = $"{provider.Name} saved";
         return RedirectToPage("Index");
     }
@@ -65,10 +56,7 @@ public sealed class EditModel(CommissioningDbContext db, IAuthorizationService a
             ("VCSE", f => f.IsVcse ? "Yes" : "No"), ("Registration number", f => f.RegistrationNumber?.Trim()), ("Address", f => f.Address?.Trim()),
             ("Contact name", f => f.ContactName?.Trim()), ("Contact email", f => f.ContactEmail?.Trim()), ("Contact telephone", f => f.ContactPhone?.Trim()),
         };
-        Clash = new Conflict("provider", current.UpdatedBy, current.UpdatedAtUtc, Conflict.Compare(Input, saved, fields));
-        ModelState.Clear();
-        ModelState.AddModelError("", "This provider was changed by someone else after you opened it. Nothing has been saved.");
-        Input.Version = current.Version;
+        Clash = Conflict.Report(this, "provider", current, Input, saved, fields);
         return Page();
     }
 }

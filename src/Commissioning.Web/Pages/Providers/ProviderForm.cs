@@ -1,10 +1,11 @@
+using Commissioning.Web.Forms;
 using Commissioning.Domain.Providers;
 using FluentValidation;
 
 namespace Commissioning.Web.Pages.Providers;
 
 /// <summary>The provider form shared by Create and Edit, and its field checks.</summary>
-public sealed class ProviderForm
+public sealed class ProviderForm : IVersionedForm
 {
     public string? Name { get; set; }
     public string? OrganisationType { get; set; }

@@ -1,3 +1,4 @@
+using Commissioning.Web.Forms;
 using Commissioning.Domain.Contracts;
 using Commissioning.Infrastructure.Data;
 using FluentValidation;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commissioning.Web.Pages.Admin.Directorates;
 
 /// <summary>The directorate's name, as Add and Rename take it, and its checks.</summary>
-public sealed class DirectorateForm
+public sealed class DirectorateForm : IVersionedForm
 {
     public string? Name { get; set; }
     public Guid? Version { get; set; }

@@ -41,15 +41,10 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
         if (!ModelState.IsValid || !await Input.CheckNameIsFreeAsync(db, this, Id, ct)) return Page();
 
         directorate.Rename(Input.Name!);
-        db.Entry(directorate).Property(d => d.Version).OriginalValue = Input.Version!.Value;
         try
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await LoadAsync(tracked: false, ct) is { } current ? ShowConflict(current) : NotFound();
+            if ((await db.SaveVersionedAsync(directorate, Input.Version, ct)).IsStale)
+                return await LoadAsync(tracked: false, ct) is { } current ? ShowConflict(current) : NotFound();
         }
         catch (DbUpdateException)
         {
@@ -88,11 +83,7 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
 
     private PageResult ShowConflict(Directorate current)
     {
-        Clash = new Conflict("directorate", current.UpdatedBy, current.UpdatedAtUtc,
-            Conflict.Compare(Input, new DirectorateForm { Name = current.Name }, [("Name", f => f.Name?.Trim())]));
-        ModelState.Clear();
-        ModelState.AddModelError("", "This directorate was changed by someone else after you opened it. Nothing has been saved.");
-        Input.Version = current.Version;
+        Clash = Conflict.Report(this, "directorate", current, Input, new DirectorateForm { Name = current.Name }, [("Name", f => f.Name?.Trim())]);
         return Page();
     }
 }

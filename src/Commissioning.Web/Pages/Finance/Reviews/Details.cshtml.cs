@@ -79,15 +79,15 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
         {
             return await Refuse(e.Message, ct);
         }
-        db.Entry(review).Property(r => r.Version).OriginalValue = seen;
+        const string raced = "Someone else decided this review, or agreed another value for the same year, a moment ago. Nothing has been saved.";
         try
         {
-            await db.SaveChangesAsync(ct);
+            // A concurrent decision is refused by the versioned save; a second agreed value for the year, by the unique index.
+            if ((await db.SaveVersionedAsync(review, seen, ct)).IsStale) return await Refuse(raced, ct);
         }
         catch (DbUpdateException)
         {
-            // A concurrent decision, or a second agreed value for the year caught by the unique index.
-            return await Refuse("Someone else decided this review, or agreed another value for the same year, a moment ago. Nothing has been saved.", ct);
+            return await Refuse(raced, ct);
         }
         TempData["Success"] = done;
         return Redirect($"/Finance/Reviews/{Id}");

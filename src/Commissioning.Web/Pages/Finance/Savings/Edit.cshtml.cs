@@ -43,18 +43,9 @@ public sealed class EditModel(CommissioningDbContext db) : PageModel
 
         var target = await db.SavingsTargets.FirstAsync(s => s.Id == Id, ct);
         target.Change(Input.ToDetails());
-        // The check above reads the version; this makes the UPDATE itself refuse a save that raced past it.
-        db.Entry(target).Property(s => s.Version).OriginalValue = Input.Version!.Value;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.SavingsTargets.AsNoTracking().FirstOrDefaultAsync(s => s.Id == Id, ct);
-            return current is null ? NotFound() : ShowConflict(current);
-        }
+        // The check above read the version from an earlier copy; the save makes the UPDATE itself refuse a save that raced past it.
+        var saved = await db.SaveVersionedAsync(target, Input.Version, ct);
+        if (saved.IsStale) return saved.Current is { } current ? ShowConflict(current) : NotFound();
         TempData["Success"] = $"Savings target for {target.Year} saved";
         return this.RedirectToSection($"/Contracts/Details/{target.ContractId}", Sections.Savings);
     }
@@ -81,11 +72,7 @@ public sealed class EditModel(CommissioningDbContext db) : PageModel
             ("Amount delivered", f => Amount(f.Delivered)),
         };
         Saved = current;
-        Clash = new Conflict("savings target", current.UpdatedBy, current.UpdatedAtUtc, Conflict.Compare(Input, SavingsForm.From(current), fields));
-        ModelState.Clear();
-        ModelState.AddModelError("", "This savings target was changed by someone else after you opened it. Nothing has been saved.");
-        // Saving again now means "keep my version": the form carries the version just shown.
-        Input.Version = current.Version;
+        Clash = Conflict.Report(this, "savings target", current, Input, SavingsForm.From(current), fields);
         return Page();
     }
 }

@@ -9,7 +9,7 @@ using FluentValidation;
 namespace Commissioning.Web.Pages.Finance.Savings;
 
 /// <summary>The savings target form shared by Create and Edit, kept as typed, and its checks.</summary>
-public sealed class SavingsForm
+public sealed class SavingsForm : IVersionedForm
 {
     public string? Year { get; set; }
     public string? Amount { get; set; }

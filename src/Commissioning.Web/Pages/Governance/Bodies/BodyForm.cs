@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commissioning.Web.Pages.Governance.Bodies;
 
 /// <summary>The decision-making body form shared by Create and Edit, and its field checks.</summary>
-public sealed class BodyForm
+public sealed class BodyForm : IVersionedForm
 {
     public string? Name { get; set; }
     public string? Kind { get; set; }

@@ -44,16 +44,10 @@ public sealed class EditModel(CommissioningDbContext db, IAuthorizationService a
         new BodyForm.Validator().Validate(Input).AddTo(this);
         if (!ModelState.IsValid || !await Input.CheckNameIsFreeAsync(db, this, Id, ct)) return Page();
         body.Update(Input.Name!, Input.ParsedKind);
-        db.Entry(body).Property(b => b.Version).OriginalValue = Input.Version!.Value;
         try
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.DecisionBodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == Id, ct);
-            return current is null ? NotFound() : ShowConflict(current);
+            var saved = await db.SaveVersionedAsync(body, Input.Version, ct);
+            if (saved.IsStale) return saved.Current is { } current ? ShowConflict(current) : NotFound();
         }
         catch (DbUpdateException)
         {
@@ -73,10 +67,7 @@ public sealed class EditModel(CommissioningDbContext db, IAuthorizationService a
             ("Name", f => f.Name?.Trim()),
             ("Kind of body", f => GovernanceDisplay.Parse<DecisionBodyKind>(f.Kind)?.ToText() ?? f.Kind),
         };
-        Clash = new Conflict("decision-making body", current.UpdatedBy, current.UpdatedAtUtc, Conflict.Compare(Input, saved, fields));
-        ModelState.Clear();
-        ModelState.AddModelError("", "This decision-making body was changed by someone else after you opened it. Nothing has been saved.");
-        Input.Version = current.Version;
+        Clash = Conflict.Report(this, "decision-making body", current, Input, saved, fields);
         return Page();
     }
 }

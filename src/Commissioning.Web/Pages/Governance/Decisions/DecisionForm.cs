@@ -1,10 +1,11 @@
+using Commissioning.Web.Forms;
 using Commissioning.Domain.Governance;
 using FluentValidation;
 
 namespace Commissioning.Web.Pages.Governance.Decisions;
 
 /// <summary>A decision's details, shared by Create and Edit, kept as typed.</summary>
-public sealed class DecisionForm
+public sealed class DecisionForm : IVersionedForm
 {
     public string? Kind { get; set; }
     public string? Title { get; set; }

@@ -16,12 +16,11 @@ namespace Commissioning.Web.Pages.Governance.Decisions;
 /// record, reschedule and remove steps, each handler checking the role and the decision's
 /// version, and the domain's rules (outcomes from the meeting date, recorded steps are history).
 /// </summary>
-public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAuthorizationService authorization)
+    : ChangesPage<ContractDecision>(db, authorization, Policies.EditGovernance)
 {
     private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
 
-    [BindProperty(SupportsGet = true)] public int Id { get; set; }
-    [BindProperty] public Guid? Version { get; set; }
     [BindProperty] public StepForm Step { get; set; } = new();
     [BindProperty] public OutcomeForm Outcome { get; set; } = new();
     [BindProperty] public RescheduleForm Move { get; set; } = new();
@@ -95,7 +94,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
         public string? Position { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
     public async Task<IActionResult> OnPostAddStepAsync(CancellationToken ct)
     {
@@ -106,17 +105,17 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
         {
             if (ValidationRules.ParseInt(Step.MeetingId) is { } meetingId)
             {
-                meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+                meeting = await Db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
                 if (meeting is null) ModelState.AddModelError("Step.MeetingId", "Choose a meeting from the list");
             }
             else
             {
                 var bodyId = ValidationRules.ParseInt(Step.BodyId)!.Value;
-                body = await db.DecisionBodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bodyId, ct);
+                body = await Db.DecisionBodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bodyId, ct);
                 if (body is null) ModelState.AddModelError("Step.BodyId", "Choose a decision-making body from the list");
             }
         }
-        return await ChangeAsync("Step.MeetingId", d =>
+        return await ChangeAsync(_ => "Step.MeetingId", Gone("Step.MeetingId"), d =>
         {
             var action = Enum.Parse<GovernanceAction>(Step.Action!);
             var step = meeting is not null ? d.AddStep(meeting, action) : d.AddStep(body!, Step.Date.ToDate()!.Value, action);
@@ -127,7 +126,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
     public Task<IActionResult> OnPostOutcomeAsync(CancellationToken ct)
     {
         new OutcomeForm.Validator().Validate(Outcome).AddTo(this, "Outcome");
-        return ChangeAsync("Outcome.Position", d =>
+        return ChangeAsync(_ => "Outcome.Position", Gone("Outcome.Position"), d =>
         {
             var position = ValidationRules.ParseInt(Outcome.Position)!.Value;
             d.RecordOutcome(position, Enum.Parse<StepOutcome>(Outcome.Outcome!), Outcome.Minute, clock.Today);
@@ -139,7 +138,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
     public Task<IActionResult> OnPostRescheduleAsync(CancellationToken ct)
     {
         new RescheduleForm.Validator().Validate(Move).AddTo(this, "Move");
-        return ChangeAsync("Move.Position", d =>
+        return ChangeAsync(_ => "Move.Position", Gone("Move.Position"), d =>
         {
             var step = d.Step(ValidationRules.ParseInt(Move.Position)!.Value);
             d.Reschedule(step.Position, Move.Date.ToDate()!.Value);
@@ -150,7 +149,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
     public Task<IActionResult> OnPostRemoveStepAsync(CancellationToken ct)
     {
         if (ValidationRules.ParseInt(Remove.Position) is not > 0) ModelState.AddModelError("Remove.Position", "Choose the step to remove");
-        return ChangeAsync("Remove.Position", d =>
+        return ChangeAsync(_ => "Remove.Position", Gone("Remove.Position"), d =>
         {
             var position = ValidationRules.ParseInt(Remove.Position)!.Value;
             var step = d.Step(position).ToString();
@@ -159,68 +158,28 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
         }, ct);
     }
 
-    /// <summary>Applies one route change to the decision as the page showed it, or explains why not; nothing is saved on refusal.</summary>
-    private async Task<IActionResult> ChangeAsync(string errorKey, Func<ContractDecision, string> change, CancellationToken ct)
-    {
-        if (!(await authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded) return Forbid();
-        if (!ModelState.IsValid) return await ShowAsync(ct);
-        var decision = await db.ContractDecisions.FirstOrDefaultAsync(d => d.Id == Id, ct);
-        if (decision is null) return NotFound();
-        if (Version is not { } seen || seen != decision.Version)
-            return await RefuseAsync("", "This decision was changed by someone else after you opened it. Nothing has been saved: check the route and try again.", ct);
-        string done;
-        try
-        {
-            done = change(decision);
-        }
-        catch (BusinessRuleException e)
-        {
-            return await RefuseAsync(errorKey, e.Message, ct);
-        }
-        catch (ArgumentException)
-        {
-            return await RefuseAsync(errorKey, "That step is no longer in the route: check the route and try again.", ct);
-        }
-        db.Entry(decision).Property(d => d.Version).OriginalValue = seen;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await RefuseAsync("", "This decision was changed by someone else a moment ago. Nothing has been saved: check the route and try again.", ct);
-        }
-        TempData["Success"] = done;
-        return this.RedirectToSection($"/Governance/Decisions/{Id}", Sections.Route);
-    }
+    private static (string, string) Gone(string key) => (key, "That step is no longer in the route: check the route and try again.");
 
-    private async Task<IActionResult> RefuseAsync(string key, string message, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        ModelState.AddModelError(key, message);
-        return await ShowAsync(ct);
-    }
+    protected override (string Noun, string Part, string Section) Words => ("decision", "route", Sections.Route);
 
-    private async Task<IActionResult> ShowAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
-
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
         // Tracked on purpose: the route is put back in position order only as tracked rows load (OwnedCollectionOrder).
-        var decision = await db.ContractDecisions.FirstOrDefaultAsync(d => d.Id == Id, ct);
+        var decision = await Db.ContractDecisions.FirstOrDefaultAsync(d => d.Id == Id, ct);
         if (decision is null) return false;
         Decision = decision;
         Version = decision.Version;
-        var contract = await db.Contracts.AsNoTracking().Where(c => c.Id == decision.ContractId).Select(c => new { c.Id, c.Reference, c.Title }).FirstAsync(ct);
+        var contract = await Db.Contracts.AsNoTracking().Where(c => c.Id == decision.ContractId).Select(c => new { c.Id, c.Reference, c.Title }).FirstAsync(ct);
         Contract = (contract.Id, contract.Reference, contract.Title);
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded;
+        CanEdit = (await Authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded;
         if (!CanEdit) return true;
 
-        var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.Date).ThenBy(m => m.Title).ToListAsync(ct);
+        var meetings = await Db.Meetings.AsNoTracking().OrderBy(m => m.Date).ThenBy(m => m.Title).ToListAsync(ct);
         var today = clock.Today;
         // Meetings to come first; past ones after, for entering a route's history.
         Meetings = meetings.Where(m => m.Date >= today).Concat(meetings.Where(m => m.Date < today).OrderByDescending(m => m.Date))
             .Select(m => (m.Id.ToString(Invariant), GovernanceDisplay.MeetingOption(m) + (m.Date < today ? " (past)" : ""))).ToList();
-        var bodies = await db.DecisionBodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
+        var bodies = await Db.DecisionBodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
         Bodies = bodies.Select(b => (b.Id.ToString(Invariant), b.Name)).ToList();
         AllSteps = decision.Steps.Select(s => (s.Position.ToString(Invariant), $"{s.Position}. {s} ({s.Outcome.ToText().ToLowerInvariant()})")).ToList();
         PendingSteps = decision.Steps.Where(s => !s.HasOutcome).Select(s => (s.Position.ToString(Invariant), $"{s.Position}. {s}")).ToList();

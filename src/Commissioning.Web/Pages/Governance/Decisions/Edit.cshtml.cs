@@ -36,17 +36,8 @@ public sealed class EditModel(CommissioningDbContext db) : PageModel
         new DecisionForm.Validator().Validate(Input).AddTo(this);
         if (!ModelState.IsValid) return Page();
         decision.Describe(Input.ToDetails());
-        db.Entry(decision).Property(d => d.Version).OriginalValue = Input.Version!.Value;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.ContractDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == Id, ct);
-            return current is null ? NotFound() : ShowConflict(current);
-        }
+        var saved = await db.SaveVersionedAsync(decision, Input.Version, ct);
+        if (saved.IsStale) return saved.Current is { } current ? ShowConflict(current) : NotFound();
         TempData["Success"] = $"{decision.Title} saved";
         return Redirect($"/Governance/Decisions/{Id}");
     }
@@ -61,10 +52,7 @@ public sealed class EditModel(CommissioningDbContext db) : PageModel
             ("Decision reference", f => f.DecisionReference?.Trim()), ("Forward plan reference", f => f.ForwardPlanReference?.Trim()),
             ("Key decision", f => YesNo(f.IsKeyDecision)), ("Exempt appendix", f => YesNo(f.HasExemptAppendix)),
         };
-        Clash = new Conflict("decision", current.UpdatedBy, current.UpdatedAtUtc, Conflict.Compare(Input, saved, fields));
-        ModelState.Clear();
-        ModelState.AddModelError("", "This decision was changed by someone else after you opened it. Nothing has been saved.");
-        Input.Version = current.Version;
+        Clash = Conflict.Report(this, "decision", current, Input, saved, fields);
         return Page();
     }
 }

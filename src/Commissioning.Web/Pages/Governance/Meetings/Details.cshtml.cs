@@ -15,10 +15,9 @@ namespace Commissioning.Web.Pages.Governance.Meetings;
 /// One meeting and its agenda. Everyone signed in reads it; board secretaries add, number,
 /// move and remove items, each handler checking the role and the meeting's version itself.
 /// </summary>
-public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationService authorization)
+    : ChangesPage<Meeting>(db, authorization, Policies.EditGovernance)
 {
-    [BindProperty(SupportsGet = true)] public int Id { get; set; }
-    [BindProperty] public Guid? Version { get; set; }
     [BindProperty] public NewItemForm Item { get; set; } = new();
     [BindProperty] public NumberForm Renumber { get; set; } = new();
     /// <summary>The agenda position a Move or Remove button is for.</summary>
@@ -69,7 +68,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
         }
     }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
@@ -77,11 +76,11 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
         ContractDecision? decision = null;
         if (ModelState.IsValid && ValidationRules.ParseInt(Item.DecisionId) is { } decisionId)
         {
-            decision = await db.ContractDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == decisionId, ct);
+            decision = await Db.ContractDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == decisionId, ct);
             if (decision is null) ModelState.AddModelError("Item.DecisionId", "Choose a decision from the list, or none");
         }
         // A taken item number is the number's fault; a decision already on the agenda, the decision's.
-        return await ChangeAsync(rule => rule is AgendaItemNumbersMustBeUniqueRule ? "Item.Number" : "Item.DecisionId", m =>
+        return await ChangeAsync(rule => rule is AgendaItemNumbersMustBeUniqueRule ? "Item.Number" : "Item.DecisionId", Gone, m =>
         {
             var title = string.IsNullOrWhiteSpace(Item.Title) ? decision!.Title : Item.Title;
             var item = m.AddItem(title, Enum.Parse<GovernanceAction>(Item.Action!), Item.Number, decision?.Id);
@@ -92,8 +91,8 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
     public async Task<IActionResult> OnPostNumberAsync(CancellationToken ct)
     {
         new NumberForm.Validator().Validate(Renumber).AddTo(this, "Renumber");
-        var sheets = await db.CoverSheets.Where(s => s.MeetingId == Id).ToListAsync(ct);
-        return await ChangeAsync(_ => "Renumber.Number", m =>
+        var sheets = await Db.CoverSheets.Where(s => s.MeetingId == Id).ToListAsync(ct);
+        return await ChangeAsync(_ => "Renumber.Number", Gone, m =>
         {
             var position = ValidationRules.ParseInt(Renumber.Position)!.Value;
             m.NumberItem(position, Renumber.Number);
@@ -104,7 +103,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
         }, ct);
     }
 
-    public Task<IActionResult> OnPostMoveAsync(CancellationToken ct) => ChangeAsync(_ => "", m =>
+    public Task<IActionResult> OnPostMoveAsync(CancellationToken ct) => ChangeAsync(_ => "", Gone, m =>
     {
         var to = Direction == "up" ? Position - 1 : Position + 1;
         var title = m.Item(Position).Title;
@@ -114,8 +113,8 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
     {
-        var sheetItems = await db.CoverSheets.AsNoTracking().Where(s => s.MeetingId == Id).Select(s => s.AgendaItemId).ToListAsync(ct);
-        return await ChangeAsync(_ => "", m =>
+        var sheetItems = await Db.CoverSheets.AsNoTracking().Where(s => s.MeetingId == Id).Select(s => s.AgendaItemId).ToListAsync(ct);
+        return await ChangeAsync(_ => "", Gone, m =>
         {
             var item = m.Item(Position);
             // The cover sheet and its issued versions belong to the item; keep them findable.
@@ -125,66 +124,26 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
         }, ct);
     }
 
-    /// <summary>Applies one agenda change to the meeting as the page showed it, or explains why not; nothing is saved on refusal.</summary>
-    private async Task<IActionResult> ChangeAsync(Func<IBusinessRule, string> errorKey, Func<Meeting, string> change, CancellationToken ct)
-    {
-        if (!(await authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded) return Forbid();
-        if (!ModelState.IsValid) return await ShowAsync(ct);
-        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == Id, ct);
-        if (meeting is null) return NotFound();
-        if (Version is not { } seen || seen != meeting.Version)
-            return await RefuseAsync("", "This meeting was changed by someone else after you opened it. Nothing has been saved: check the agenda and try again.", ct);
-        string done;
-        try
-        {
-            done = change(meeting);
-        }
-        catch (BusinessRuleException e)
-        {
-            return await RefuseAsync(errorKey(e.Rule), e.Message, ct);
-        }
-        catch (ArgumentException)
-        {
-            return await RefuseAsync("", "That agenda item is no longer there: check the agenda and try again.", ct);
-        }
-        db.Entry(meeting).Property(m => m.Version).OriginalValue = seen;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await RefuseAsync("", "This meeting was changed by someone else a moment ago. Nothing has been saved: check the agenda and try again.", ct);
-        }
-        TempData["Success"] = done;
-        return this.RedirectToSection($"/Governance/Meetings/{Id}", Sections.Agenda);
-    }
+    private static readonly (string, string) Gone = ("", "That agenda item is no longer there: check the agenda and try again.");
 
-    private async Task<IActionResult> RefuseAsync(string key, string message, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        ModelState.AddModelError(key, message);
-        return await ShowAsync(ct);
-    }
+    protected override (string Noun, string Part, string Section) Words => ("meeting", "agenda", Sections.Agenda);
 
-    private async Task<IActionResult> ShowAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
-
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
         // Tracked on purpose: the agenda is put back in position order only as tracked rows load (OwnedCollectionOrder).
-        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == Id, ct);
+        var meeting = await Db.Meetings.FirstOrDefaultAsync(m => m.Id == Id, ct);
         if (meeting is null) return false;
         Meeting = meeting;
         Version = meeting.Version;
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded;
+        CanEdit = (await Authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded;
 
         var onAgenda = meeting.Agenda.Select(i => i.ContractDecisionId).OfType<int>().ToList();
-        var routed = await db.ContractDecisions.Where(d => onAgenda.Contains(d.Id) || d.Steps.Any(s => s.MeetingId == Id)).ToListAsync(ct);
+        var routed = await Db.ContractDecisions.Where(d => onAgenda.Contains(d.Id) || d.Steps.Any(s => s.MeetingId == Id)).ToListAsync(ct);
         RoutedNotOnAgenda = ForwardPlan.Build(DateOnly.MinValue, [meeting], routed).Meetings.Single().Items.Where(i => !i.OnAgenda).ToList();
-        CoverSheets = await db.CoverSheets.AsNoTracking().Where(s => s.MeetingId == Id).ToDictionaryAsync(s => s.AgendaItemId, s => s.Id, ct);
+        CoverSheets = await Db.CoverSheets.AsNoTracking().Where(s => s.MeetingId == Id).ToDictionaryAsync(s => s.AgendaItemId, s => s.Id, ct);
 
-        var all = await db.ContractDecisions.AsNoTracking()
-            .Join(db.Contracts, d => d.ContractId, c => c.Id, (d, c) => new { d.Id, d.Title, d.ContractId, c.Reference })
+        var all = await Db.ContractDecisions.AsNoTracking()
+            .Join(Db.Contracts, d => d.ContractId, c => c.Id, (d, c) => new { d.Id, d.Title, d.ContractId, c.Reference })
             .ToListAsync(ct);
         Decisions = all.ToDictionary(d => d.Id, d => (d.Title, d.ContractId, d.Reference));
         // Decisions routed to this meeting first: they are the ones the secretary is adding.

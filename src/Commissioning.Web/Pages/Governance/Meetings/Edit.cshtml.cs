@@ -67,17 +67,8 @@ public sealed class EditModel(CommissioningDbContext db) : PageModel
             foreach (var sheet in sheets)
                 if (meeting.Agenda.FirstOrDefault(i => i.Id == sheet.AgendaItemId) is { } item) sheet.FollowMeeting(meeting, item);
         }
-        db.Entry(meeting).Property(m => m.Version).OriginalValue = Input.Version!.Value;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == Id, ct);
-            return current is null ? NotFound() : ShowConflict(current);
-        }
+        var saved = await db.SaveVersionedAsync(meeting, Input.Version, ct);
+        if (saved.IsStale) return saved.Current is { } current ? ShowConflict(current) : NotFound();
         TempData["Success"] = $"{GovernanceDisplay.MeetingName(meeting)} saved";
         return Redirect($"/Governance/Meetings/{Id}");
     }
@@ -92,10 +83,7 @@ public sealed class EditModel(CommissioningDbContext db) : PageModel
             ("Meeting date", f => f.Date.ToDate() is { } d ? Dates.Long(d) : $"{f.Date.Day}/{f.Date.Month}/{f.Date.Year}"),
             ("Title", f => f.Title?.Trim()),
         };
-        Clash = new Conflict("meeting", current.UpdatedBy, current.UpdatedAtUtc, Conflict.Compare(Input, saved, fields));
-        ModelState.Clear();
-        ModelState.AddModelError("", "This meeting was changed by someone else after you opened it. Nothing has been saved.");
-        Input.Version = current.Version;
+        Clash = Conflict.Report(this, "meeting", current, Input, saved, fields);
         return Page();
     }
 }

@@ -5,7 +5,7 @@ using FluentValidation;
 namespace Commissioning.Web.Pages.Governance.Meetings;
 
 /// <summary>A meeting's body, date and title, kept as typed.</summary>
-public sealed class MeetingForm
+public sealed class MeetingForm : IVersionedForm
 {
     public string? BodyId { get; set; }
     public DateParts Date { get; set; } = new();
