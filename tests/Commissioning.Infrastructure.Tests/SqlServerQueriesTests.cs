@@ -1,3 +1,4 @@
+using Commissioning.Domain.Contracts;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -15,12 +16,25 @@ public sealed class SqlServerQueriesTests
 {
     private const string NeverOpened = "Server=tcp:sql.invalid,1433;Database=Commissioning;User Id=nobody;Password=unused;TrustServerCertificate=True;Connect Timeout=1";
 
-    [Fact]
-    public void Register_value_query_sorted_by_value_translates_to_t_sql_that_parses()
+    private static CommissioningDbContext SqlServerContext()
     {
         var builder = new DbContextOptionsBuilder<CommissioningDbContext>();
         DatabaseSetup.Configure(builder, DatabaseProvider.SqlServer, NeverOpened);
-        using var db = new CommissioningDbContext(builder.Options, new SystemAuditContext());
+        return new CommissioningDbContext(builder.Options, new SystemAuditContext());
+    }
+
+    private static void AssertParses(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        parser.Parse(reader, out var errors);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"line {e.Line}: {e.Message}")) + "\n" + sql);
+    }
+
+    [Fact]
+    public void Register_value_query_sorted_by_value_translates_to_t_sql_that_parses()
+    {
+        using var db = SqlServerContext();
 
         var sql = db.Contracts.WhereNotWithdrawn().WithCurrentYearValue(db, 2026)
             .OrderByDescending(v => v.ValuePence).ThenBy(v => v.Contract.Id)
@@ -28,13 +42,30 @@ public sealed class SqlServerQueriesTests
             .Skip(25).Take(25)
             .ToQueryString();
 
-        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        using var reader = new StringReader(sql);
-        parser.Parse(reader, out var errors);
-        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"line {e.Line}: {e.Message}")) + "\n" + sql);
+        AssertParses(sql);
         // The year arithmetic and the sort happen in the database, paged there too.
         Assert.Contains("DATEPART(year", sql, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("ORDER BY", sql, StringComparison.Ordinal);
         Assert.Contains("OFFSET", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Register_status_filter_and_sort_translate_to_t_sql_that_parses()
+    {
+        using var db = SqlServerContext();
+        var today = new DateOnly(2026, 4, 1);
+        var all = db.Contracts.AsNoTracking();
+
+        // The register's status filter, and the status worked out per row and sorted by (ContractStatusRule, inlined).
+        var sql = all.WhereNotWithdrawn().WhereStatus(all, ContractStatus.Superseded, today)
+            .Select(c => new { c.Id, Status = ContractQueries.Status.Invoke(c, all, today) }).Expand()
+            .OrderByDescending(r => r.Status).ThenBy(r => r.Id)
+            .Skip(25).Take(25)
+            .ToQueryString();
+
+        AssertParses(sql);
+        Assert.Contains("CASE", sql, StringComparison.Ordinal);
+        Assert.Contains("MIN(", sql, StringComparison.OrdinalIgnoreCase); // the successor's start
+        Assert.Contains("ORDER BY", sql, StringComparison.Ordinal);
     }
 }

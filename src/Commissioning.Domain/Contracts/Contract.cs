@@ -192,16 +192,10 @@ public abstract class Contract : AuditedAggregate
     public ContractStatus StatusOn(DateOnly today, DateOnly? successorStart) =>
         DeriveStatus(today, AwardedOn, StartDate, CurrentEndDate, TerminatedOn, successorStart);
 
-    /// <summary>The status rule on plain values, so a register row can use it without loading the aggregate.</summary>
+    /// <summary>The status rule on plain values: <see cref="ContractStatusRule"/>, the one definition the database queries use too.</summary>
     public static ContractStatus DeriveStatus(DateOnly today, DateOnly? awardedOn, DateOnly start, DateOnly currentEnd,
-        DateOnly? terminatedOn, DateOnly? successorStart)
-    {
-        if (terminatedOn is { } last && today > last) return ContractStatus.Terminated;
-        if (successorStart is { } next && today >= next) return ContractStatus.Superseded;
-        if (awardedOn is null || today < start) return ContractStatus.Draft;
-        if (today > currentEnd) return ContractStatus.Expired;
-        return ContractStatus.Active;
-    }
+        DateOnly? terminatedOn, DateOnly? successorStart) =>
+        ContractStatusRule.Derive(today, awardedOn, start, currentEnd, terminatedOn, successorStart);
 
     // ---- lifecycle events (the event records themselves live in Lifecycle/) ----
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Commissioning.Infrastructure.Data;
 
 /// <summary>
-/// The status rule of <see cref="Contract.DeriveStatus"/> written as database predicates, so the
-/// register filters by status in SQL. Tests hold the two in step.
+/// Queries the register, its search and its reports share: in the database, with the domain's rules where they decide
+/// what is listed (a contract's status, its value this year).
 /// </summary>
 public static class ContractQueries
 {
@@ -25,24 +26,19 @@ public static class ContractQueries
         return query.Where(c => EF.Property<string>(c, Config.ContractConfiguration.FormColumn) == name);
     }
 
+    /// <summary>
+    /// A contract's status on <paramref name="today"/>, for the database to work out: the domain's one rule
+    /// (<see cref="ContractStatusRule.Definition"/>) applied to the contract's columns, its successor's start taken from
+    /// <paramref name="all"/> (the contracts that may renew it). Use it as <c>Status.Invoke(c, all, today)</c> in a query
+    /// and call <see cref="QueryInlining.Expand{T}"/> on that query.
+    /// </summary>
+    public static readonly Expression<Func<Contract, IQueryable<Contract>, DateOnly, ContractStatus>> Status =
+        (c, all, today) => ContractStatusRule.Definition.Invoke(today, c.AwardedOn, c.StartDate, c.CurrentEndDate, c.TerminatedOn,
+            // The earliest start of its renewals (there is at most one): superseded once any of them has started.
+            all.Where(n => n.PredecessorId == c.Id).Min(n => (DateOnly?)n.StartDate));
+
     public static IQueryable<Contract> WhereStatus(this IQueryable<Contract> query, IQueryable<Contract> all, ContractStatus status, DateOnly today) =>
-        status switch
-        {
-            ContractStatus.Terminated => query.Where(c => c.TerminatedOn != null && c.TerminatedOn < today),
-            ContractStatus.Superseded => query.Where(c => !(c.TerminatedOn != null && c.TerminatedOn < today)
-                && all.Any(n => n.PredecessorId == c.Id && n.StartDate <= today)),
-            ContractStatus.Draft => query.Where(c => !(c.TerminatedOn != null && c.TerminatedOn < today)
-                && !all.Any(n => n.PredecessorId == c.Id && n.StartDate <= today)
-                && (c.AwardedOn == null || c.StartDate > today)),
-            ContractStatus.Expired => query.Where(c => !(c.TerminatedOn != null && c.TerminatedOn < today)
-                && !all.Any(n => n.PredecessorId == c.Id && n.StartDate <= today)
-                && !(c.AwardedOn == null || c.StartDate > today)
-                && c.CurrentEndDate < today),
-            _ => query.Where(c => !(c.TerminatedOn != null && c.TerminatedOn < today)
-                && !all.Any(n => n.PredecessorId == c.Id && n.StartDate <= today)
-                && !(c.AwardedOn == null || c.StartDate > today)
-                && c.CurrentEndDate >= today),
-        };
+        query.Where(c => Status.Invoke(c, all, today) == status).Expand();
 
     /// <summary>
     /// Each contract with its value for the current financial year, worked out by the database so the

@@ -101,10 +101,9 @@ public static class KeyDatesQuery
         var all = db.Contracts.AsNoTracking().Where(c => c.WithdrawnAtUtc == null);
         var inScope = scope.UserId is { } userId ? all.Where(c => c.ResponsibleCommissionerId == userId) : all;
         var people = await People.NamesAsync(db, ct);
-        // Over: terminated before today, or superseded by a renewal that has started.
+        // Over: terminated before today, or superseded by a renewal that has started (the status rule, worked out in SQL).
         var live = inScope.Where(c => c.AwardedOn != null
-            && !(c.TerminatedOn != null && c.TerminatedOn < today)
-            && !all.Any(n => n.PredecessorId == c.Id && n.StartDate <= today));
+            && !new[] { ContractStatus.Terminated, ContractStatus.Superseded }.Contains(ContractQueries.Status.Invoke(c, all, today))).Expand();
 
         var horizon = today.AddMonths(HorizonMonths);
         var endedSince = today.AddMonths(-EndedLookBackMonths);

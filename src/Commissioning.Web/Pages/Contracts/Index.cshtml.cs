@@ -110,16 +110,13 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
                    {
                        c.Id, c.Reference, c.Title, Provider = p == null ? null : p.Name,
                        Form = EF.Property<string>(c, ContractQueries.FormColumn),
-                       c.CurrentEndDate, v.ValuePence, v.Year, v.Agreed, c.AwardedOn, c.StartDate, c.TerminatedOn,
+                       c.CurrentEndDate, v.ValuePence, v.Year, v.Agreed,
                        OptionsUsed = c.ExtensionOptions.Count(o => o.IsExercised), OptionCount = c.ExtensionOptions.Count(),
                        Withdrawn = c.WithdrawnAtUtc != null,
-                       SuccessorStart = all.Where(n => n.PredecessorId == c.Id).Select(n => (DateOnly?)n.StartDate).FirstOrDefault(),
-                       // Status rank in SQL, in the order of ContractStatus, so the register can sort by it.
-                       StatusRank = c.TerminatedOn != null && c.TerminatedOn < today ? 3
-                           : all.Any(n => n.PredecessorId == c.Id && n.StartDate <= today) ? 4
-                           : c.AwardedOn == null || c.StartDate > today ? 0
-                           : c.CurrentEndDate < today ? 2 : 1,
+                       // The domain's status rule, worked out by the database so the register can sort by it (in the order of ContractStatus).
+                       Status = ContractQueries.Status.Invoke(c, all, today),
                    };
+        rows = rows.Expand(); // puts the status rule into the SQL
 
         var desc = Descending;
         var ordered = Filter.Sort switch
@@ -127,7 +124,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
             "title" => desc ? rows.OrderByDescending(r => r.Title) : rows.OrderBy(r => r.Title),
             "provider" => desc ? rows.OrderByDescending(r => r.Provider) : rows.OrderBy(r => r.Provider),
             "form" => desc ? rows.OrderByDescending(r => r.Form) : rows.OrderBy(r => r.Form),
-            "status" => desc ? rows.OrderByDescending(r => r.StatusRank) : rows.OrderBy(r => r.StatusRank),
+            "status" => desc ? rows.OrderByDescending(r => r.Status) : rows.OrderBy(r => r.Status),
             "end" => desc ? rows.OrderByDescending(r => r.CurrentEndDate) : rows.OrderBy(r => r.CurrentEndDate),
             // The figure shown: this year's value, agreed or projected (ContractQueries.WithCurrentYearValue).
             "value" => desc ? rows.OrderByDescending(r => r.ValuePence) : rows.OrderBy(r => r.ValuePence),
@@ -137,8 +134,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
         Total = await ordered.CountAsync(ct);
         Filter.PageNumber = Math.Clamp(Filter.PageNumber, 1, PageCount);
         var page = await ordered.ThenBy(r => r.Id).Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        Rows = page.Select(r => new Row(r.Id, r.Reference, r.Title, r.Provider, Enum.Parse<CommissioningForm>(r.Form),
-            Contract.DeriveStatus(today, r.AwardedOn, r.StartDate, r.CurrentEndDate, r.TerminatedOn, r.SuccessorStart),
+        Rows = page.Select(r => new Row(r.Id, r.Reference, r.Title, r.Provider, Enum.Parse<CommissioningForm>(r.Form), r.Status,
             r.CurrentEndDate, ValueOf(currentYear, r.Year, r.Agreed, r.ValuePence),
             r.OptionsUsed, r.OptionCount, r.Withdrawn)).ToList();
         Directorates = (await db.Directorates.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name, Retired = d.RetiredAtUtc != null }).ToListAsync(ct))
