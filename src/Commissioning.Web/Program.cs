@@ -5,7 +5,7 @@ using Commissioning.Infrastructure.Demo;
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Infrastructure.KeyDates;
 using Commissioning.Infrastructure.Pdf;
-using Commissioning.Web.Printing;
+using Commissioning.Web.Pdf;
 using Commissioning.Web.Setup;
 using Microsoft.AspNetCore.Localization;
 

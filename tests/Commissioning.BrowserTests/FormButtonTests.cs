@@ -105,7 +105,7 @@ public sealed class FormButtonTests(AppServer app, ITestOutputHelper output)
     /// <summary>Pages that are not HTML pages for a person, and why.</summary>
     private static readonly Dictionary<string, string> NotInThePageList = new()
     {
-        ["/Calendar/Feed"] = "an iCalendar feed for Outlook, not a page",
+        ["/KeyDates/Calendar"] = "an iCalendar feed for Outlook, not a page",
         ["/Error"] = "shown in place of another page when something goes wrong",
         ["/Account/AccessDenied"] = "where a refused page sends a person: AppPages' \u201cAccess denied\u201d opens it that way",
         ["/Account/SignOut"] = "signing out is a button in the header; its page only confirms",

@@ -1,3 +1,5 @@
+using Commissioning.Web.Pages.Contracts.Lifecycle;
+using Commissioning.Web.Pages.Contracts;
 using System.Globalization;
 using System.Text.Json;
 using Commissioning.Domain.Common;

@@ -1,3 +1,4 @@
+using Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 using System.Net;
 using AngleSharp.Dom;
 using Commissioning.Web.Tests.Pages.Contracts;

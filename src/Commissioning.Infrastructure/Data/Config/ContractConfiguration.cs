@@ -72,39 +72,3 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         AuditColumns.Configure(b);
     }
 }
-
-internal sealed class LeadProviderContractConfiguration : IEntityTypeConfiguration<LeadProviderContract>
-{
-    public void Configure(EntityTypeBuilder<LeadProviderContract> b)
-    {
-        b.Ignore(c => c.LeadProviderId);
-        b.OwnsMany(c => c.SubContracts, o =>
-        {
-            o.ToTable("ContractSubContracts");
-            o.WithOwner().HasForeignKey("ContractId");
-            o.Property<int>("Id");
-            o.HasKey("Id");
-            o.Property(s => s.Service).HasMaxLength(SubContract.ServiceMaxLength).IsRequired();
-            o.Ignore(s => s.AnnualValue);
-            o.HasOne<Provider>().WithMany().HasForeignKey(s => s.ProviderId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Navigation(c => c.SubContracts).UsePropertyAccessMode(PropertyAccessMode.Field);
-    }
-}
-
-internal sealed class ConsortiumContractConfiguration : IEntityTypeConfiguration<ConsortiumContract>
-{
-    public void Configure(EntityTypeBuilder<ConsortiumContract> b)
-    {
-        b.OwnsMany(c => c.Members, o =>
-        {
-            o.ToTable("ContractConsortiumMembers");
-            o.WithOwner().HasForeignKey("ContractId");
-            o.Property<int>("Id");
-            o.HasKey("Id");
-            o.Property(m => m.Role).HasMaxLength(ConsortiumMember.RoleMaxLength).IsRequired();
-            o.HasOne<Provider>().WithMany().HasForeignKey(m => m.ProviderId).OnDelete(DeleteBehavior.Restrict);
-        });
-        b.Navigation(c => c.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
-    }
-}

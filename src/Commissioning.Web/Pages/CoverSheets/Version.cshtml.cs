@@ -1,6 +1,6 @@
 using Commissioning.Domain.Governance;
 using Commissioning.Infrastructure.Data;
-using Commissioning.Web.Printing;
+using Commissioning.Web.Pdf;
 using Commissioning.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

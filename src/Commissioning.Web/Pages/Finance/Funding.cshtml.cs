@@ -1,3 +1,4 @@
+using Commissioning.Web.Pages.Contracts;
 using System.Globalization;
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;

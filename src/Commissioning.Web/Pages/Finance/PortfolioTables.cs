@@ -1,3 +1,4 @@
+using Commissioning.Web.Pages.Contracts;
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;

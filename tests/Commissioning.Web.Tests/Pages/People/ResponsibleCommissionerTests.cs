@@ -1,3 +1,4 @@
+using Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 using System.Net;
 using Commissioning.Web.Tests.Pages.Contracts;
 using Commissioning.Web.Tests.Support;

@@ -1,7 +1,7 @@
 using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Web.Pages.CoverSheets;
-using Commissioning.Web.Printing;
+using Commissioning.Web.Pdf;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

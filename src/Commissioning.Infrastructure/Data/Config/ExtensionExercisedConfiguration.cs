@@ -1,0 +1,16 @@
+using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Governance;
+using Commissioning.Domain.Lifecycle;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Commissioning.Infrastructure.Data.Config;
+
+internal sealed class ExtensionExercisedConfiguration : IEntityTypeConfiguration<ExtensionExercised>
+{
+    public void Configure(EntityTypeBuilder<ExtensionExercised> b)
+    {
+        b.Property(e => e.EndDateBefore).HasColumnName(nameof(ExtensionExercised.EndDateBefore));
+        b.Property(e => e.EndDateAfter).HasColumnName(nameof(ExtensionExercised.EndDateAfter));
+    }
+}

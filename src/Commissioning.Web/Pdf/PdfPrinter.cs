@@ -1,0 +1,39 @@
+using Commissioning.Infrastructure.Pdf;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Commissioning.Web.Pdf;
+
+/// <summary>
+/// Prints a print view to PDF for a page handler. When Chromium is missing or too slow the page
+/// shows what went wrong and how to put it right (status 503), rather than the generic error page.
+/// </summary>
+public sealed class PdfPrinter(IPdfRenderer renderer, ViewRenderer views, ILogger<PdfPrinter> logger)
+{
+    /// <summary>A download name with nothing a browser or file system could misread.</summary>
+    public static string SafeFileName(string name) =>
+        new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '-').ToArray());
+
+    public async Task<IActionResult> PrintAsync<TModel>(PageModel page, string viewPath, TModel model, string fileName, Action<string> showProblem, CancellationToken ct)
+    {
+        var html = await views.RenderAsync(page.PageContext, viewPath, model);
+        var origin = new Uri($"{page.Request.Scheme}://{page.Request.Host}/");
+        try
+        {
+            var pdf = await renderer.RenderAsync(html, origin, ct);
+            return page.File(pdf, "application/pdf", SafeFileName(fileName));
+        }
+        catch (PdfUnavailableException e)
+        {
+            logger.LogError(e, "PDF requested but Chromium is unavailable");
+            showProblem($"The PDF cannot be made because the browser that prints it is not available. {e.Message}");
+        }
+        catch (PdfTimeoutException e)
+        {
+            logger.LogError(e, "PDF render timed out");
+            showProblem($"{e.Message} Try again in a minute; if it keeps happening, ask your administrator to raise Pdf:TimeoutSeconds.");
+        }
+        page.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return page.Page();
+    }
+}
