@@ -17,9 +17,6 @@ public sealed record ReviewFactors(bool Outcomes, bool Performance, bool DemandM
     public static readonly ReviewFactors None = new(false, false, false, false, UpliftKind.None, null);
 }
 
-/// <summary>Who did something, by account id (for the segregation rule) and by name (for people to read).</summary>
-public sealed record Actor(string UserId, string Name);
-
 /// <summary>
 /// The yearly "review and set" of a contract's value for one financial year. A commissioner
 /// proposes; a finance officer who did not propose it agrees or returns it. An agreed value is

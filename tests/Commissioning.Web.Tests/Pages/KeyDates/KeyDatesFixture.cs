@@ -1,7 +1,6 @@
 using System.Net;
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
-using Commissioning.Domain.Finance;
 using Commissioning.Domain.Governance;
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Web.Tests.Support;
