@@ -150,8 +150,10 @@ public sealed class AnnualValueReview : AuditedAggregate
         Decide(by, atUtc, reason);
     }
 
+    /// <summary>Withdraws the proposal; only whoever proposed it may (anyone else returns it, with a reason).</summary>
     public void Withdraw(Actor by, DateTime atUtc, string? note)
     {
+        Check(new OnlyTheProposerCanWithdrawRule(this, by));
         Check(new OnlyAnOpenReviewCanBeDecidedRule(this));
         Status = ReviewStatus.Withdrawn;
         Decide(by, atUtc, note);
