@@ -35,9 +35,9 @@ public sealed class StatusFixture : IAsyncLifetime
         }
 
         var terminatedYesterday = Block("ST-TERM-YESTERDAY", today.AddYears(-1), today.AddYears(1), today.AddYears(-2));
-        terminatedYesterday.Terminate(today.AddDays(-1), "Ended early");
+        terminatedYesterday.TerminateOn(today.AddDays(-1), "Ended early");
         var terminatedToday = Block("ST-TERM-TODAY", today.AddYears(-1), today.AddYears(1), today.AddYears(-2));
-        terminatedToday.Terminate(today, "Ends tonight");
+        terminatedToday.TerminateOn(today, "Ends tonight");
         var predecessorToday = Block("ST-PRED-TODAY", today.AddYears(-3), today.AddDays(-1), today.AddYears(-4));
         var predecessorTomorrow = Block("ST-PRED-TOMORROW", today.AddYears(-3), today, today.AddYears(-4));
         db.Contracts.AddRange(

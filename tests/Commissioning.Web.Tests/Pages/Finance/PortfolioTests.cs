@@ -397,7 +397,7 @@ public sealed class PortfolioTests(PortfolioTests.Year2040 data) : IClassFixture
         await using (var scope = Factory.OpenDb())
         {
             var c = await scope.Db.Contracts.SingleAsync(x => x.Id == ended);
-            c.Terminate(thisYear.Start.AddMonths(-2), "Provider left the market");
+            c.TerminateOn(thisYear.Start.AddMonths(-2), "Provider left the market");
             await scope.Db.SaveChangesAsync();
         }
         var client = await Factory.SignedInClientAsync(CommissioningFactory.Finance);
