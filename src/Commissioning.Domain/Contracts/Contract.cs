@@ -1,4 +1,5 @@
 using Commissioning.Domain.Common;
+using Commissioning.Domain.Governance;
 
 namespace Commissioning.Domain.Contracts;
 
@@ -145,7 +146,17 @@ public abstract partial class Contract : AuditedAggregate
         _rateCard.AddRange(list);
     }
 
-    public void RecordAward(DateOnly? awardedOn) => AwardedOn = awardedOn;
+    /// <summary>
+    /// Records (or clears) the date awarded, which is what makes a contract active. A new award date needs the latest
+    /// decision letting the contract (award, renewal, continuation), when one is recorded, to be about this contract and
+    /// approved; the refusal names the steps still missing. Pass null when none is recorded: a contract whose governance
+    /// predates the register is not held up.
+    /// </summary>
+    public void RecordAward(DateOnly? awardedOn, ContractDecision? lettingDecision)
+    {
+        if (awardedOn is not null && awardedOn != AwardedOn) lettingDecision?.EnsureAuthorises(Id);
+        AwardedOn = awardedOn;
+    }
 
     /// <summary>
     /// Status follows from dates and events, never typed in. A contract is a draft until it is

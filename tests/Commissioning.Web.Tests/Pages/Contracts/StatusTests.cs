@@ -30,7 +30,7 @@ public sealed class StatusFixture : IAsyncLifetime
             c.Describe(new ContractDescription(reference, "Status boundary " + reference, null, ServiceCategory.Other,
                 directorate, ResponsibleCommissioner.Historic("Test"), ProcurementRoute.OpenTender, false, Confidentiality.Open));
             c.SetTerm(new ContractTerm(start, end, [], 3));
-            c.RecordAward(awarded);
+            c.RecordAward(awarded, lettingDecision: null);
             return c;
         }
 

@@ -475,7 +475,7 @@ internal static class FinanceSeed
             ResponsibleCommissioner.Historic("Test Commissioner"),
             ProcurementRoute.OpenTender, false, Confidentiality.Open));
         contract.SetTerm(new ContractTerm(start, end, [], 3));
-        contract.RecordAward(awarded ? start.AddMonths(-1) : null);
+        contract.RecordAward(awarded ? start.AddMonths(-1) : null, lettingDecision: null);
         scope.Db.Contracts.Add(contract);
         await scope.Db.SaveChangesAsync();
         return contract.Id;
