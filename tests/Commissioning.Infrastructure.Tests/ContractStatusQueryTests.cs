@@ -30,7 +30,7 @@ public sealed class ContractStatusFixture : IAsyncLifetime
             var c = new BlockContract(provider.Id, Money.Pounds(1_000m));
             TestData.Describe(c, reference, "Status boundary " + reference);
             c.SetTerm(new ContractTerm(start, end, options, 3));
-            c.RecordAward(awarded);
+            c.RecordAward(awarded, lettingDecision: null);
             return c;
         }
         Contract Standard(string reference, DateOnly? awarded) => Block(reference, awarded, On(2024, 4, 1), On(2027, 3, 31));

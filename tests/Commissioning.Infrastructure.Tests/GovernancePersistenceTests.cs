@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Commissioning.Domain.Finance;
+using Commissioning.Domain.Common;
 using Commissioning.Domain.Governance;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Tests.Support;

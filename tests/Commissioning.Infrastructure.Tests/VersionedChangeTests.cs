@@ -83,7 +83,7 @@ public sealed class VersionedChangeTests : IAsyncLifetime
         await using var db = _database.NewContext(_alice);
         var meeting = await db.Meetings.SingleAsync(m => m.Id == id);
 
-        var result = await db.ChangeVersionedAsync(meeting, version, m => { m.RemoveItem(2); return "removed"; });
+        var result = await db.ChangeVersionedAsync(meeting, version, m => { m.RemoveItem(2, []); return "removed"; });
 
         Assert.Equal(ChangeOutcome.PartGone, result.Outcome);
         Assert.Equal(["Care homes"], await AgendaAsync(id));

@@ -1,6 +1,5 @@
 using Commissioning.Domain.Common;
-using Commissioning.Domain.Finance;
-using Commissioning.Domain.Lifecycle;
+using Commissioning.Domain.Governance;
 
 namespace Commissioning.Domain.Contracts;
 
@@ -8,7 +7,7 @@ namespace Commissioning.Domain.Contracts;
 /// One legally enforceable agreement. Each commissioning form is its own subclass, so a
 /// block contract cannot carry sub-contracts nor a consortium lack its members.
 /// </summary>
-public abstract class Contract : AuditedAggregate
+public abstract partial class Contract : AuditedAggregate
 {
     public const int ReferenceMaxLength = 30;
     public const int TitleMaxLength = 200;
@@ -138,25 +137,6 @@ public abstract class Contract : AuditedAggregate
         BreakClause = string.IsNullOrWhiteSpace(breakClause) ? null : breakClause.Trim();
     }
 
-    /// <summary>
-    /// Withdraws a contract entered in error: it leaves the register but nothing is deleted, and its page and
-    /// history stay open to administrators. A withdrawal is final.
-    /// </summary>
-    public void Withdraw(string reason, Actor by, DateTime atUtc)
-    {
-        Check(new ContractAlreadyWithdrawnRule(this));
-        Check(new EventNeedsAReasonRule(reason, "a withdrawal"));
-        if (reason.Trim().Length > WithdrawalReasonMaxLength)
-            throw new ArgumentException($"A withdrawal reason can be at most {WithdrawalReasonMaxLength} characters.", nameof(reason));
-        WithdrawnAtUtc = atUtc;
-        WithdrawalReason = reason.Trim();
-        WithdrawnById = by.UserId;
-        WithdrawnByName = by.Name;
-    }
-
-    /// <summary>Extending by N months is a term of N months from the day after the end: 30 April + 1 month ends 31 May.</summary>
-    public static DateOnly Extend(DateOnly end, int months) => months == 0 ? end : DateRange.OfMonths(end.AddDays(1), months).End;
-
     public void SetRateCard(IEnumerable<RateCardLine> lines)
     {
         // Copy first: the argument may be this contract's own rate card, and a refusal must change nothing.
@@ -166,23 +146,16 @@ public abstract class Contract : AuditedAggregate
         _rateCard.AddRange(list);
     }
 
-    public void RecordAward(DateOnly? awardedOn) => AwardedOn = awardedOn;
-
-    /// <summary>Ends the contract early: it is in force to <paramref name="lastDay"/>, then terminated.</summary>
-    public void Terminate(DateOnly lastDay, string reason)
+    /// <summary>
+    /// Records (or clears) the date awarded, which is what makes a contract active. A new award date needs the latest
+    /// decision letting the contract (award, renewal, continuation), when one is recorded, to be about this contract and
+    /// approved; the refusal names the steps still missing. Pass null when none is recorded: a contract whose governance
+    /// predates the register is not held up.
+    /// </summary>
+    public void RecordAward(DateOnly? awardedOn, ContractDecision? lettingDecision)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A termination needs a reason.", nameof(reason));
-        if (lastDay < StartDate) throw new ArgumentException("A contract cannot end before it starts.", nameof(lastDay));
-        if (lastDay > CurrentEndDate) throw new ArgumentException($"A termination must take effect by the current end date, {Dates.Long(CurrentEndDate)}; after that the contract simply expires.", nameof(lastDay));
-        TerminatedOn = lastDay;
-        TerminationReason = reason.Trim();
-    }
-
-    /// <summary>Links this (new) contract as the renewal of <paramref name="predecessor"/>.</summary>
-    public void Renews(Contract predecessor)
-    {
-        Check(new SuccessorMustStartAfterPredecessorRule(predecessor, StartDate));
-        PredecessorId = predecessor.Id;
+        if (awardedOn is not null && awardedOn != AwardedOn) lettingDecision?.EnsureAuthorises(Id);
+        AwardedOn = awardedOn;
     }
 
     /// <summary>
@@ -196,114 +169,6 @@ public abstract class Contract : AuditedAggregate
     public static ContractStatus DeriveStatus(DateOnly today, DateOnly? awardedOn, DateOnly start, DateOnly currentEnd,
         DateOnly? terminatedOn, DateOnly? successorStart) =>
         ContractStatusRule.Derive(today, awardedOn, start, currentEnd, terminatedOn, successorStart);
-
-    // ---- lifecycle events (the event records themselves live in Lifecycle/) ----
-
-    /// <summary>The first extension option not yet exercised, or null when none is left.</summary>
-    // A method, not a property, so that EF Core never mistakes it for a navigation to the owned options.
-    public ExtensionOption? NextExtensionOption() => _extensionOptions.FirstOrDefault(o => !o.IsExercised);
-
-    /// <summary>Exercises the next extension option in order and returns the new current end date.</summary>
-    public DateOnly ExerciseNextOption()
-    {
-        Check(new WithdrawnContractCannotChangeRule(this));
-        Check(new TerminatedContractCannotChangeRule(this));
-        Check(new ContractMustHaveAnExtensionOptionLeftRule(this));
-        return ExerciseOption(NextExtensionOption()!.Sequence);
-    }
-
-    /// <summary>
-    /// Exercises option <paramref name="sequence"/> (numbered from 1) and returns the new current end date.
-    /// The option runs from the day after the current end, so it follows any earlier continuation.
-    /// </summary>
-    public DateOnly ExerciseOption(int sequence)
-    {
-        var option = _extensionOptions.FirstOrDefault(o => o.Sequence == sequence)
-            ?? throw new ArgumentOutOfRangeException(nameof(sequence), sequence, $"The contract has no extension option {sequence}.");
-        Check(new WithdrawnContractCannotChangeRule(this));
-        Check(new TerminatedContractCannotChangeRule(this));
-        Check(new ExtensionOptionCannotBeUsedTwiceRule(option));
-        Check(new ExtensionOptionsMustBeExercisedInOrderRule(_extensionOptions, option));
-        var newEnd = Extend(CurrentEndDate, option.Months);
-        Check(new ExtensionCannotExceedMaximumEndDateRule(newEnd, MaximumEndDate));
-        _extensionOptions[_extensionOptions.IndexOf(option)] = new ExtensionOption(option.Sequence, option.Months, isExercised: true);
-        CurrentEndDate = newEnd;
-        return newEnd;
-    }
-
-    /// <summary>
-    /// Continues the contract to <paramref name="newEnd"/> outside its options (a negotiated continuation).
-    /// The maximum end date grows with it when the continuation runs past it.
-    /// </summary>
-    public void ContinueTo(DateOnly newEnd)
-    {
-        Check(new WithdrawnContractCannotChangeRule(this));
-        Check(new TerminatedContractCannotChangeRule(this));
-        Check(new ContinuationMustMoveTheEndLaterRule(CurrentEndDate, newEnd));
-        CurrentEndDate = newEnd;
-        if (newEnd > MaximumEndDate) MaximumEndDate = newEnd;
-    }
-
-    /// <summary>Applies a variation's new annual value and/or new end date; either may be left as it is.</summary>
-    public void Vary(Money? newAnnualValue, DateOnly? newEndDate)
-    {
-        Check(new WithdrawnContractCannotChangeRule(this));
-        Check(new TerminatedContractCannotChangeRule(this));
-        if (newEndDate is { } end) _ = new DateRange(StartDate, end); // guards an end before the start
-        if (newAnnualValue is { } value && this is LeadProviderContract lead)
-            Check(new SubContractsCannotExceedContractValueRule(value, lead.SubContracts));
-        if (newEndDate is { } e)
-        {
-            CurrentEndDate = e;
-            if (e > MaximumEndDate) MaximumEndDate = e;
-        }
-        if (newAnnualValue is { } v) AnnualValuePence = v.Pence;
-    }
-
-    /// <summary>
-    /// Terminates on notice served on <paramref name="servedOn"/> and returns the last day the contract is in force.
-    /// Without <paramref name="takesEffectOn"/> the notice ends the contract as early as the notice period allows.
-    /// A party may give more notice than the contract requires, never less.
-    /// </summary>
-    public DateOnly TerminateByNotice(DateOnly servedOn, string reason, int? noticeMonths = null, DateOnly? takesEffectOn = null)
-    {
-        var months = noticeMonths ?? NoticePeriodMonths;
-        if (months is < 0 or > MaxNoticeMonths)
-            throw new ArgumentOutOfRangeException(nameof(noticeMonths), months, $"A notice period must be between 0 and {MaxNoticeMonths} months.");
-        Check(new EventNeedsAReasonRule(reason, "a termination"));
-        Check(new WithdrawnContractCannotChangeRule(this));
-        Check(new TerminatedContractCannotChangeRule(this));
-        Check(new NoticeCannotBeShorterThanTheNoticePeriodRule(NoticePeriodMonths, months));
-        var earliest = NoticeEndsOn(servedOn, months);
-        var lastDay = takesEffectOn ?? earliest;
-        Check(new NoticeMustBeServedBeforeItTakesEffectRule(servedOn, lastDay));
-        Check(new NoticeMustRunItsFullPeriodRule(servedOn, months, earliest, lastDay));
-        Check(new TerminationCannotTakeEffectBeforeTheStartRule(StartDate, lastDay));
-        Check(new NoticeMustTakeEffectByTheCurrentEndRule(servedOn, months, lastDay, CurrentEndDate));
-        Terminate(lastDay, reason);
-        return lastDay;
-    }
-
-    /// <summary>Ends the contract by breach or by agreement on <paramref name="lastDay"/>, checking the named rules first.</summary>
-    public DateOnly TerminateOn(DateOnly lastDay, string reason)
-    {
-        Check(new WithdrawnContractCannotChangeRule(this));
-        Check(new EventNeedsAReasonRule(reason, "a termination"));
-        Check(new TerminatedContractCannotChangeRule(this));
-        Check(new TerminationCannotTakeEffectBeforeTheStartRule(StartDate, lastDay));
-        Check(new TerminationMustTakeEffectByTheCurrentEndRule(CurrentEndDate, lastDay));
-        Terminate(lastDay, reason);
-        return lastDay;
-    }
-
-    /// <summary>
-    /// The last day in force after <paramref name="months"/> months' notice served on <paramref name="servedOn"/>:
-    /// a term of that many months from the day of service, so 12 months from 1 April 2030 ends 31 March 2031.
-    /// </summary>
-    public static DateOnly NoticeEndsOn(DateOnly servedOn, int months) => months == 0 ? servedOn : DateRange.OfMonths(servedOn, months).End;
-
-    /// <summary>The last day notice can be served to end a contract on <paramref name="end"/>; the rule behind <see cref="NoticeDeadline"/>.</summary>
-    public static DateOnly LatestNoticeDate(DateOnly end, int months) => end.AddDays(1).AddMonths(-months);
 
     /// <summary>Each form checks a proposed rate card against its own rules before it is taken.</summary>
     protected virtual void CheckRateCard(IReadOnlyList<RateCardLine> lines) { }

@@ -9,12 +9,6 @@ public sealed class ExtensionOptionsMustBeUsedInOrderRule(IReadOnlyList<Extensio
     public string Message => "Extension options are used in order: an option cannot be exercised before the ones above it.";
 }
 
-public sealed class SuccessorMustStartAfterPredecessorRule(Contract predecessor, DateOnly successorStart) : IBusinessRule
-{
-    public bool IsBroken() => successorStart <= predecessor.StartDate;
-    public string Message => $"A renewal must start after the contract it renews ({predecessor.Reference} starts {Dates.Long(predecessor.StartDate)}).";
-}
-
 public sealed class SpotContractNeedsARateCardRule(IReadOnlyList<RateCardLine> lines) : IBusinessRule
 {
     public bool IsBroken() => lines.Count == 0;

@@ -17,9 +17,6 @@ public sealed record ReviewFactors(bool Outcomes, bool Performance, bool DemandM
     public static readonly ReviewFactors None = new(false, false, false, false, UpliftKind.None, null);
 }
 
-/// <summary>Who did something, by account id (for the segregation rule) and by name (for people to read).</summary>
-public sealed record Actor(string UserId, string Name);
-
 /// <summary>
 /// The yearly "review and set" of a contract's value for one financial year. A commissioner
 /// proposes; a finance officer who did not propose it agrees or returns it. An agreed value is
@@ -153,8 +150,10 @@ public sealed class AnnualValueReview : AuditedAggregate
         Decide(by, atUtc, reason);
     }
 
+    /// <summary>Withdraws the proposal; only whoever proposed it may (anyone else returns it, with a reason).</summary>
     public void Withdraw(Actor by, DateTime atUtc, string? note)
     {
+        Check(new OnlyTheProposerCanWithdrawRule(this, by));
         Check(new OnlyAnOpenReviewCanBeDecidedRule(this));
         Status = ReviewStatus.Withdrawn;
         Decide(by, atUtc, note);

@@ -15,6 +15,12 @@ public sealed class ProposerCannotAgreeOwnReviewRule(AnnualValueReview review, A
     public string Message => "You proposed this value, so someone else must agree it (segregation of duties).";
 }
 
+public sealed class OnlyTheProposerCanWithdrawRule(AnnualValueReview review, Actor withdrawer) : IBusinessRule
+{
+    public bool IsBroken() => review.ProposedById != withdrawer.UserId;
+    public string Message => "Only the person who proposed a review can withdraw it; a finance officer returns it instead.";
+}
+
 public sealed class OnlyAnOpenReviewCanBeDecidedRule(AnnualValueReview review) : IBusinessRule
 {
     public bool IsBroken() => review.Status != ReviewStatus.Proposed;

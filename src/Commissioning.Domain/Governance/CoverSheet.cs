@@ -1,5 +1,4 @@
 using Commissioning.Domain.Common;
-using Commissioning.Domain.Finance;
 
 namespace Commissioning.Domain.Governance;
 

@@ -79,3 +79,9 @@ public sealed class IssuedVersionIsFrozenRule(CoverSheetVersion version) : IBusi
     public bool IsBroken() => version.Status == CoverSheetVersionStatus.Issued;
     public string Message => $"Version {version.Number} was issued on {Dates.Long(version.IssuedAtUtc!.Value)} and cannot be changed; edits start a new version.";
 }
+
+public sealed class AgendaItemWithACoverSheetStaysRule(AgendaItem item, IReadOnlyCollection<int> itemsWithCoverSheets) : IBusinessRule
+{
+    public bool IsBroken() => itemsWithCoverSheets.Contains(item.Id);
+    public string Message => $"{item.Title} has a cover sheet, so it stays on the agenda: its cover sheet versions belong to this item.";
+}

@@ -84,9 +84,15 @@ public sealed class Meeting : AuditedAggregate
         Renumber();
     }
 
-    public void RemoveItem(int position)
+    /// <summary>
+    /// Takes an item off the agenda. <paramref name="itemsWithCoverSheets"/> are the ids of this meeting's items that have
+    /// a cover sheet (the meeting does not hold its cover sheets): those stay, since their issued versions belong to the item.
+    /// </summary>
+    public void RemoveItem(int position, IReadOnlyCollection<int> itemsWithCoverSheets)
     {
-        _agenda.Remove(Item(position));
+        var item = Item(position);
+        Check(new AgendaItemWithACoverSheetStaysRule(item, itemsWithCoverSheets));
+        _agenda.Remove(item);
         Renumber();
     }
 

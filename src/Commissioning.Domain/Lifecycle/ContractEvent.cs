@@ -1,6 +1,5 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
-using Commissioning.Domain.Finance;
 
 namespace Commissioning.Domain.Lifecycle;
 
@@ -90,6 +89,8 @@ public sealed class ExtensionExercised : ContractEvent
     /// <summary>Exercises option <paramref name="sequence"/> and records it; refused out of order or if already used.</summary>
     public static ExtensionExercised Option(Contract contract, int sequence, EventRecord record)
     {
+        // The option is the form's first question: a missing one is named before the reason and decision.
+        Check(new ContractMustHaveTheExtensionOptionRule(contract, sequence));
         var ev = new ExtensionExercised(contract, record); // checks reason and decision before the contract changes
         var before = contract.CurrentEndDate;
         var after = contract.ExerciseOption(sequence);

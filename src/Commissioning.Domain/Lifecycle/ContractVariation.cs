@@ -51,6 +51,8 @@ public sealed class ContractVariation : ContractEvent
     /// </summary>
     public static ContractVariation Record(Contract contract, VariationTerms terms, EventRecord record, Money? valueBefore = null)
     {
+        // An end before the start is named first, before the record's own checks, as the form has always shown it.
+        if (terms.NewEndDate is { } end) Check(new VariedEndCannotBeBeforeTheStartRule(contract.StartDate, end));
         var ev = new ContractVariation(contract, record);
         Check(new VariationMustSayWhatChangedRule(terms.Changes));
         Check(new VariationNeedsAClauseRule(terms.Clause));

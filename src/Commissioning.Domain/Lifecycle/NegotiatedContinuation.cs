@@ -60,6 +60,16 @@ public sealed class NegotiatedContinuation : ContractEvent
         return ev;
     }
 
+    /// <summary>
+    /// The draft a person is completing, as found among <paramref name="contract"/>'s drafts: refused when it was
+    /// not found (approved meanwhile, or never one of this contract's), so a second click approves nothing twice.
+    /// </summary>
+    public static NegotiatedContinuation DraftToComplete(Contract contract, NegotiatedContinuation? found)
+    {
+        Check(new ContinuationDraftMustStillBeOpenRule(found, contract));
+        return found!;
+    }
+
     /// <summary>Attaches or replaces the justification while the continuation is a draft.</summary>
     public void Justify(SingleSourceJustification justification)
     {

@@ -82,7 +82,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
             ServiceCategory.SupportedLiving, "Community Commissioning", "Julie Gonda", ProcurementRoute.TeckalDirectAward, true);
         personaOld.SetTerm(new ContractTerm(new DateOnly(2015, 10, 1), new DateOnly(2021, 3, 31), [], 12,
             "Either party may terminate on 12 months' notice without cause."));
-        personaOld.RecordAward(new DateOnly(2015, 9, 30));
+        personaOld.RecordAward(new DateOnly(2015, 9, 30), lettingDecision: null);
         db.Contracts.Add(personaOld);
         await db.SaveChangesAsync();
 
@@ -92,7 +92,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
             ServiceCategory.SupportedLiving, "Community Commissioning", "Julie Gonda", ProcurementRoute.TeckalDirectAward, true);
         persona.SetTerm(new ContractTerm(new DateOnly(2021, 4, 1), new DateOnly(2031, 3, 31), [], 12,
             "Either party may terminate on 12 months' notice without cause. Material changes to the specification are varied under clause 53."));
-        persona.RecordAward(new DateOnly(2021, 3, 24));
+        persona.RecordAward(new DateOnly(2021, 3, 24), lettingDecision: null);
         persona.Renews(personaOld);
         db.Contracts.Add(persona);
 
@@ -108,7 +108,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
             ServiceCategory.CommunityHealth, "Strategic Commissioning", "Will Blandamer", ProcurementRoute.SingleSourceWaiver, true);
         lco.SetTerm(new ContractTerm(new DateOnly(2021, 4, 1), new DateOnly(2026, 3, 31),
             [new ExtensionOptionTerm(12, true), new ExtensionOptionTerm(12, false)], 6));
-        lco.RecordAward(new DateOnly(2021, 3, 1));
+        lco.RecordAward(new DateOnly(2021, 3, 1), lettingDecision: null);
         db.Contracts.Add(lco);
 
         // 002: Leicestershire Help to Live at Home, a lead contractor per locality lot, paid at spot hourly rates.
@@ -120,7 +120,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
         lot1.SetTerm(new ContractTerm(new DateOnly(2016, 11, 7), new DateOnly(2021, 11, 6), [new ExtensionOptionTerm(24, true)], 3));
         lot1.SetRateCard([new RateCardLine("Personal care at home", RateUnit.Hour, Money.Pounds(15.94m)),
             new RateCardLine("Rehabilitation and reablement care", RateUnit.Hour, Money.Pounds(17.20m))]);
-        lot1.RecordAward(new DateOnly(2016, 8, 31));
+        lot1.RecordAward(new DateOnly(2016, 8, 31), lettingDecision: null);
         var lot2 = new LeadProviderContract(p["Harborough and Melton Care at Home Ltd"].Id, Money.Pounds(2_950_000m),
             [new SubContract(p["Welland Community Care CIC"].Id, "Rural rounds in the Welland valley", Money.Pounds(420_000m))]);
         Describe(lot2, "SC-2016-0002", "Help to Live at Home – Lot 2 Harborough and Melton (lead contractor)",
@@ -128,7 +128,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
             ServiceCategory.DomiciliaryCare, "Adults and Communities", "Sandy McMillan", ProcurementRoute.OpenTender, true);
         lot2.SetTerm(new ContractTerm(new DateOnly(2016, 11, 7), new DateOnly(2021, 11, 6), [new ExtensionOptionTerm(24, true)], 3));
         lot2.SetRateCard([new RateCardLine("Personal care at home (rural)", RateUnit.Hour, Money.Pounds(16.52m))]);
-        lot2.RecordAward(new DateOnly(2016, 8, 31));
+        lot2.RecordAward(new DateOnly(2016, 8, 31), lettingDecision: null);
         db.Contracts.AddRange(lot1, lot2);
 
         // 003: B&NES specialist mental health, a consortium for 7 + 3 years at the paper's spot rates.
@@ -149,7 +149,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
             new RateCardLine("Supported living", RateUnit.Week, Money.Pounds(513m)),
             new RateCardLine("Specialist residential care", RateUnit.Week, Money.Pounds(875m)),
         ]);
-        bnes.RecordAward(new DateOnly(2021, 7, 15));
+        bnes.RecordAward(new DateOnly(2021, 7, 15), lettingDecision: null);
         db.Contracts.Add(bnes);
         await db.SaveChangesAsync();
 
@@ -161,7 +161,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
             ServiceCategory.DomiciliaryCare, "Social Care, Health and Wellbeing", "Andrew Ireland", ProcurementRoute.OpenTender, true);
         kent.SetTerm(new ContractTerm(new DateOnly(2014, 10, 1), new DateOnly(2015, 9, 30),
             [new ExtensionOptionTerm(12, true), new ExtensionOptionTerm(12, true)], 3));
-        kent.RecordAward(new DateOnly(2014, 9, 1));
+        kent.RecordAward(new DateOnly(2014, 9, 1), lettingDecision: null);
         db.Contracts.Add(kent);
         await db.SaveChangesAsync();
 
@@ -172,7 +172,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
             ServiceCategory.DomiciliaryCare, "Social Care, Health and Wellbeing", "Andrew Ireland", ProcurementRoute.NegotiatedContinuation, true);
         kentContinued.SetTerm(new ContractTerm(new DateOnly(2017, 10, 1), new DateOnly(2019, 5, 31), [], 3,
             "Clauses to end the arrangement early where needed to support the Phase 3 design."));
-        kentContinued.RecordAward(new DateOnly(2017, 6, 30));
+        kentContinued.RecordAward(new DateOnly(2017, 6, 30), lettingDecision: null);
         kentContinued.Renews(kent);
         db.Contracts.Add(kentContinued);
         await db.SaveChangesAsync();
@@ -226,7 +226,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
                 i % 4 == 0 ? ProcurementRoute.FrameworkCallOff : ProcurementRoute.OpenTender, i % 5 == 0);
             contract.SetTerm(new ContractTerm(start, DateRange.OfMonths(start, years * 12).End,
                 i % 2 == 0 ? [new ExtensionOptionTerm(12, false), new ExtensionOptionTerm(12, false)] : [], 3 + i % 4));
-            if (i % 7 != 6) contract.RecordAward(start.AddDays(-30));
+            if (i % 7 != 6) contract.RecordAward(start.AddDays(-30), lettingDecision: null);
             db.Contracts.Add(contract);
         }
         await db.SaveChangesAsync();

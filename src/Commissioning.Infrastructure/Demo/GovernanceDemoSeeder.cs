@@ -1,6 +1,5 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
-using Commissioning.Domain.Finance;
 using Commissioning.Domain.Governance;
 using Commissioning.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Commissioning.Domain.Finance;
+using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Identity;
 
 namespace Commissioning.Web.Forms;

@@ -1,3 +1,4 @@
+using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Tests.TestData;
 using static Commissioning.Domain.Tests.TestData.Days;
@@ -74,7 +75,7 @@ public class ContractStatusTests
     public void StatusOn_TheLastDayOfATermination_IsStillActive()
     {
         var contract = A.PersonaContract();
-        contract.Terminate(On(2025, 9, 30), "Provider entered administration");
+        contract.TerminateOn(On(2025, 9, 30), "Provider entered administration");
 
         Assert.Equal(ContractStatus.Active, contract.StatusOn(On(2025, 9, 30), null));
     }
@@ -83,7 +84,7 @@ public class ContractStatusTests
     public void StatusOn_AfterTheLastDayOfATermination_IsTerminated()
     {
         var contract = A.PersonaContract();
-        contract.Terminate(On(2025, 9, 30), "Provider entered administration");
+        contract.TerminateOn(On(2025, 9, 30), "Provider entered administration");
 
         Assert.Equal(ContractStatus.Terminated, contract.StatusOn(On(2025, 10, 1), null));
         Assert.Equal(ContractStatus.Terminated, contract.StatusOn(On(2031, 4, 1), null));
@@ -94,7 +95,7 @@ public class ContractStatusTests
     {
         var contract = A.PersonaContract();
 
-        contract.Terminate(On(2025, 9, 30), "  Provider entered administration ");
+        contract.TerminateOn(On(2025, 9, 30), "  Provider entered administration ");
 
         Assert.Equal(On(2025, 9, 30), contract.TerminatedOn);
         Assert.Equal("Provider entered administration", contract.TerminationReason);
@@ -105,7 +106,7 @@ public class ContractStatusTests
     {
         var contract = A.PersonaContract();
 
-        contract.Terminate(On(2021, 4, 1), "Award challenged");
+        contract.TerminateOn(On(2021, 4, 1), "Award challenged");
 
         Assert.Equal(ContractStatus.Active, contract.StatusOn(On(2021, 4, 1), null));
         Assert.Equal(ContractStatus.Terminated, contract.StatusOn(On(2021, 4, 2), null));
@@ -118,9 +119,9 @@ public class ContractStatusTests
     {
         var contract = A.PersonaContract();
 
-        var ex = Assert.Throws<ArgumentException>(() => contract.Terminate(On(2025, 9, 30), reason));
+        var ex = Assert.Throws<BusinessRuleException>(() => contract.TerminateOn(On(2025, 9, 30), reason));
 
-        Assert.Equal("reason", ex.ParamName);
+        Assert.IsType<EventNeedsAReasonRule>(ex.Rule);
         Assert.Null(contract.TerminatedOn);
     }
 
@@ -129,9 +130,9 @@ public class ContractStatusTests
     {
         var contract = A.PersonaContract();
 
-        var ex = Assert.Throws<ArgumentException>(() => contract.Terminate(On(2021, 3, 31), "Never started"));
+        var ex = Assert.Throws<BusinessRuleException>(() => contract.TerminateOn(On(2021, 3, 31), "Never started"));
 
-        Assert.Equal("lastDay", ex.ParamName);
+        Assert.IsType<TerminationCannotTakeEffectBeforeTheStartRule>(ex.Rule);
         Assert.Null(contract.TerminatedOn);
         Assert.Null(contract.TerminationReason);
     }
@@ -180,7 +181,7 @@ public class ContractStatusTests
     public void StatusOn_TerminatedBeforeItsSuccessorStarted_StaysTerminated()
     {
         var contract = A.PersonaContract();
-        contract.Terminate(On(2025, 9, 30), "Provider entered administration");
+        contract.TerminateOn(On(2025, 9, 30), "Provider entered administration");
 
         Assert.Equal(ContractStatus.Terminated, contract.StatusOn(On(2026, 4, 1), On(2026, 4, 1)));
     }
@@ -203,7 +204,7 @@ public class ContractStatusTests
         DateOnly? terminatedOn = terminated ? On(2025, 9, 30) : null;
         DateOnly? successorStart = succeeded ? On(2026, 4, 1) : null;
         var contract = A.Block().AwardedOn(awarded ? On(2021, 3, 24) : null).Build();
-        if (terminatedOn is { } last) contract.Terminate(last, "Provider entered administration");
+        if (terminatedOn is { } last) contract.TerminateOn(last, "Provider entered administration");
 
         var derived = Contract.DeriveStatus(today, contract.AwardedOn, contract.StartDate, contract.CurrentEndDate, terminatedOn, successorStart);
 

@@ -49,13 +49,24 @@ public class FixedBugsTests
     }
 
     [Fact]
+    public void Only_the_rule_checking_terminations_are_public()
+    {
+        // Terminate itself checks nothing: were it callable, a termination could skip the rules TerminateOn checks.
+        var public_ = typeof(Contract).GetMethods().Where(m => m.Name.StartsWith("Terminate", StringComparison.Ordinal)).Select(m => m.Name).Order();
+
+        Assert.Equal(["TerminateByNotice", "TerminateOn"], public_);
+    }
+
+    [Fact]
     public void Terminate_AfterTheCurrentEndDate_IsRefused()
     {
         var block = new BlockContract(1, Money.Pounds(100m));
         block.SetTerm(new ContractTerm(On(2021, 4, 1), On(2022, 3, 31), [], 3));
 
-        var ex = Assert.Throws<ArgumentException>(() => block.Terminate(On(2022, 4, 30), "Too late"));
+        var ex = Assert.Throws<BusinessRuleException>(() => block.TerminateOn(On(2022, 4, 30), "Too late"));
+        Assert.IsType<TerminationMustTakeEffectByTheCurrentEndRule>(ex.Rule);
         Assert.Contains("current end date", ex.Message);
+        Assert.Null(block.TerminatedOn);
     }
 
     [Fact]

@@ -44,6 +44,29 @@ public class AnnualValueReviewTests
     }
 
     [Fact]
+    public void Only_the_proposer_can_withdraw_a_review()
+    {
+        var r = Propose();
+        // Finance may return a review, with a reason; withdrawing it is the proposer's alone.
+        var e = Assert.Throws<BusinessRuleException>(() => r.Withdraw(Finance, At, "Not needed"));
+
+        Assert.IsType<OnlyTheProposerCanWithdrawRule>(e.Rule);
+        Assert.Equal("Only the person who proposed a review can withdraw it; a finance officer returns it instead.", e.Message);
+        Assert.Equal((ReviewStatus.Proposed, (string?)null, (string?)null), (r.Status, r.DecidedById, r.DecisionNote));
+    }
+
+    [Fact]
+    public void The_proposer_withdraws_their_own_review_once()
+    {
+        var r = Propose();
+
+        r.Withdraw(Commissioner, At.AddDays(1), "Withdrawn by the proposer");
+
+        Assert.Equal((ReviewStatus.Withdrawn, "u1", "Withdrawn by the proposer", At.AddDays(1)), (r.Status, r.DecidedById, r.DecisionNote, r.DecidedAtUtc));
+        Assert.IsType<OnlyAnOpenReviewCanBeDecidedRule>(Assert.Throws<BusinessRuleException>(() => r.Withdraw(Commissioner, At, null)).Rule);
+    }
+
+    [Fact]
     public void Someone_else_can_agree_and_it_is_then_locked()
     {
         var r = Propose();

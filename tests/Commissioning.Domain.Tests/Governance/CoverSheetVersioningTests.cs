@@ -1,5 +1,4 @@
 using Commissioning.Domain.Common;
-using Commissioning.Domain.Finance;
 using Commissioning.Domain.Governance;
 using Commissioning.Domain.Tests.TestData;
 

@@ -76,11 +76,29 @@ public class MeetingTests
         m.AddItem("B", GovernanceAction.Note);
         m.AddItem("C", GovernanceAction.Note);
 
-        m.RemoveItem(2);
+        m.RemoveItem(2, itemsWithCoverSheets: []);
 
         Assert.Equal(["A", "C"], m.Agenda.Select(i => i.Title));
         Assert.Equal([1, 2], m.Agenda.Select(i => i.Position));
         Assert.Throws<ArgumentOutOfRangeException>(() => m.Item(3));
+    }
+
+    [Fact]
+    public void AnItemWithACoverSheet_StaysOnTheAgenda()
+    {
+        var m = new Meeting(Gov.Scb(), Days.On(2021, 3, 1)).WithId(7);
+        m.AddItem("A", GovernanceAction.Note).WithId(70);
+        m.AddItem("Persona homecare", GovernanceAction.Decide).WithId(71);
+        m.AddItem("C", GovernanceAction.Note).WithId(72);
+
+        var e = Assert.Throws<BusinessRuleException>(() => m.RemoveItem(2, itemsWithCoverSheets: [71]));
+
+        Assert.IsType<AgendaItemWithACoverSheetStaysRule>(e.Rule);
+        Assert.Equal("Persona homecare has a cover sheet, so it stays on the agenda: its cover sheet versions belong to this item.", e.Message);
+        Assert.Equal(["A", "Persona homecare", "C"], m.Agenda.Select(i => i.Title));
+        // Another item's cover sheet does not hold this one.
+        m.RemoveItem(1, itemsWithCoverSheets: [71]);
+        Assert.Equal([71, 72], m.Agenda.Select(i => i.Id));
     }
 
     [Theory]

@@ -162,7 +162,24 @@ public class ContractVariationTests
     {
         var contract = Life.NotLightTouch();
 
-        Assert.Throws<ArgumentException>(() => Vary(contract, new(VariationChange.Term, "clause 53", NewEndDate: On(2021, 3, 31))));
+        var ex = Assert.Throws<BusinessRuleException>(() => Vary(contract, new(VariationChange.Term, "clause 53", NewEndDate: On(2021, 3, 31))));
+
+        Assert.Equal("The new end date, 31 March 2021, is before the contract starts on 1 April 2021", ex.Message);
+        Assert.Equal(On(2031, 3, 31), contract.CurrentEndDate);
+    }
+
+    [Fact]
+    public void Record_AnEndBeforeTheStart_IsNamedBeforeTheMissingDecision()
+    {
+        var contract = Life.NotLightTouch();
+
+        var ex = Assert.Throws<BusinessRuleException>(() => ContractVariation.Record(contract,
+            new(VariationChange.Term, "clause 53", NewEndDate: On(2021, 3, 30)), Life.Record(On(2025, 4, 1), decision: null)));
+
+        Assert.IsType<VariedEndCannotBeBeforeTheStartRule>(ex.Rule);
+        Assert.Equal("The new end date, 30 March 2021, is before the contract starts on 1 April 2021", ex.Message);
+        // The contract refuses it too when varied directly, not only through the event.
+        Assert.IsType<VariedEndCannotBeBeforeTheStartRule>(Assert.Throws<BusinessRuleException>(() => contract.Vary(null, On(2021, 3, 31))).Rule);
         Assert.Equal(On(2031, 3, 31), contract.CurrentEndDate);
     }
 

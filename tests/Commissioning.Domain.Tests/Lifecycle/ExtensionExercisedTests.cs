@@ -101,7 +101,23 @@ public class ExtensionExercisedTests
     [Fact]
     public void Option_ThatDoesNotExist_IsRefused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => A.PersonaContract().ExerciseOption(1));
+        var ex = Assert.Throws<BusinessRuleException>(() => A.PersonaContract().ExerciseOption(1));
+
+        Assert.Equal("The contract has no extension option 1: choose one of its options", ex.Message);
+    }
+
+    [Fact]
+    public void Option_ThatDoesNotExist_IsNamedBeforeTheMissingDecision_AndChangesNothing()
+    {
+        // Kent has options 1 and 2; a form asking for option 3 without a decision hears about the option first.
+        var kent = Life.KentHomecare(optionsExercised: false);
+
+        var ex = Assert.Throws<BusinessRuleException>(() => ExtensionExercised.Option(kent, 3, Life.Record(On(2016, 3, 1), decision: null)));
+
+        Assert.IsType<ContractMustHaveTheExtensionOptionRule>(ex.Rule);
+        Assert.Equal("The contract has no extension option 3: choose one of its options", ex.Message);
+        Assert.Equal(On(2016, 5, 31), kent.CurrentEndDate);
+        Assert.Equal(0, kent.ExercisedOptionCount);
     }
 
     [Fact]

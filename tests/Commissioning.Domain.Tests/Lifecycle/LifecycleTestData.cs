@@ -1,6 +1,5 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
-using Commissioning.Domain.Finance;
 using Commissioning.Domain.Lifecycle;
 using Commissioning.Domain.Tests.TestData;
 

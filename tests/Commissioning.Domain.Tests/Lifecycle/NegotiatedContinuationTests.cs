@@ -148,4 +148,22 @@ public class NegotiatedContinuationTests
 
         Assert.Equal("A continuation needs a reason.", ex.Message);
     }
+
+    [Fact]
+    public void DraftToComplete_IsOnlyAnOpenDraftOfTheSameContract()
+    {
+        var kent = Life.KentHomecare().WithId(1);
+        var other = Life.KentHomecare().WithId(2);
+        var draft = NegotiatedContinuation.Draft(kent, On(2019, 5, 31), KentDecision(), KentSsj);
+        var approved = NegotiatedContinuation.Approved(Life.KentHomecare().WithId(1), On(2019, 5, 31), KentSsj, KentDecision());
+        const string Gone = "This draft continuation has already been approved or is not one of this contract's drafts.";
+
+        Assert.Same(draft, NegotiatedContinuation.DraftToComplete(kent, draft));
+        foreach (var (contract, found) in new[] { (kent, (NegotiatedContinuation?)null), (kent, approved), (other, draft) })
+        {
+            var ex = Assert.Throws<BusinessRuleException>(() => NegotiatedContinuation.DraftToComplete(contract, found));
+            Assert.IsType<ContinuationDraftMustStillBeOpenRule>(ex.Rule);
+            Assert.Equal(Gone, ex.Message);
+        }
+    }
 }

@@ -74,7 +74,7 @@ internal sealed class BlockContractBuilder
         var contract = new BlockContract(_providerId, _annualSum);
         contract.Describe(A.Description(_reference));
         contract.SetTerm(Term);
-        contract.RecordAward(_awardedOn);
+        contract.RecordAward(_awardedOn, lettingDecision: null);
         if (_id is { } id) contract.WithId(id);
         return contract;
     }

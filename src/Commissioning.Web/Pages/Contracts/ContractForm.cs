@@ -1,5 +1,6 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Governance;
 using Commissioning.Web.Forms;
 
 namespace Commissioning.Web.Pages.Contracts;
@@ -144,8 +145,11 @@ public sealed class ContractForm
     /// are taken): once lifecycle events have moved the end date, recomputing it from the options would undo them.
     /// </remarks>
     /// <param name="historicCommissioner">The historic name the page offered to keep, if it offered one.</param>
-    public void ApplyTo(Contract contract, string reference, string? historicCommissioner, bool keepDates = false)
+    /// <param name="lettingDecision">The contract's latest decision letting it, which a new award date needs approved; null for none.</param>
+    public void ApplyTo(Contract contract, string reference, string? historicCommissioner, bool keepDates = false, ContractDecision? lettingDecision = null)
     {
+        // The award first: its refusal is the one the form has always shown before any other rule.
+        contract.RecordAward(AwardedOn.ToDate(), lettingDecision);
         var commissioner = ResponsibleCommissionerId == KeepHistoricCommissioner
             ? Domain.Contracts.ResponsibleCommissioner.Historic(historicCommissioner!)
             : Domain.Contracts.ResponsibleCommissioner.User(ResponsibleCommissionerId!);
@@ -162,7 +166,6 @@ public sealed class ContractForm
                 ExtensionOptions.Select(o => new ExtensionOptionTerm(int.Parse(o.Months!.Trim(), System.Globalization.CultureInfo.InvariantCulture), o.IsExercised)).ToList(),
                 int.Parse(NoticePeriodMonths!.Trim(), System.Globalization.CultureInfo.InvariantCulture), BreakClause));
         }
-        contract.RecordAward(AwardedOn.ToDate());
         switch (contract)
         {
             case BlockContract b: b.SetProviderAndSum(ProviderIdValue, AnnualValueMoney!.Value); break;
@@ -218,6 +221,7 @@ public sealed class ContractForm
     {
         ExtensionOptionsMustBeUsedInOrderRule => "Input.ExtensionOptions",
         SuccessorMustStartAfterPredecessorRule => "Input.StartDate",
+        DecisionMustBeForTheContractRule or DecisionMustBeApprovedRule => "Input.AwardedOn",
         SpotContractNeedsARateCardRule => "Input.RateCard",
         LeadProviderMustBeAPartyRule => "Input.ProviderId",
         LeadProviderCannotSubContractToItselfRule or SubContractsCannotExceedContractValueRule => "Input.SubContracts",

@@ -72,12 +72,8 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
                     + "Use Exercise extension option, Record a variation, Record a negotiated continuation or Record termination on the contract page");
             if (!ModelState.IsValid) return await RedisplayAsync(ct);
         }
-        if (Input.AwardedOn.ToDate() is { } awarded && awarded != contract.AwardedOn && await AwardRefusedAsync(contract, ct) is { } why)
-        {
-            ModelState.AddModelError("Input.AwardedOn", why);
-            return await RedisplayAsync(ct);
-        }
-        if (!TryApply(() => Input.ApplyTo(contract, Input.Reference!, HistoricCommissioner, keepDates: DatesLocked))) return await RedisplayAsync(ct);
+        var letting = await LatestLettingDecisionAsync(contract, ct);
+        if (!TryApply(() => Input.ApplyTo(contract, Input.Reference!, HistoricCommissioner, keepDates: DatesLocked, letting))) return await RedisplayAsync(ct);
 
         // The check above reads the version; the save makes the UPDATE itself refuse a save that raced past it.
         var saved = await Db.SaveVersionedAsync(contract, Input.Version, ct);
@@ -96,27 +92,13 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
             && !(e is NegotiatedContinuation && ((NegotiatedContinuation)e).Status == ContinuationStatus.Draft), ct);
     }
 
-    /// <summary>
-    /// Recording the award is what makes a contract active. When a decision letting the contract
-    /// (award, renewal, continuation) has been recorded, the latest one must be approved first;
-    /// the message names the steps still missing. A contract with no decision recorded is not held
-    /// up: its governance may predate the register.
-    /// </summary>
-    private async Task<string?> AwardRefusedAsync(Contract contract, CancellationToken ct)
+    /// <summary>The latest decision letting the contract (award, renewal, continuation), which a new award date needs approved; null when none is recorded.</summary>
+    private Task<ContractDecision?> LatestLettingDecisionAsync(Contract contract, CancellationToken ct)
     {
         DecisionKind[] letting = [DecisionKind.Award, DecisionKind.Renewal, DecisionKind.Continuation];
-        var decision = await Db.ContractDecisions.AsNoTracking()
+        return Db.ContractDecisions.AsNoTracking()
             .Where(d => d.ContractId == contract.Id && letting.Contains(d.Kind))
             .OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
-        try
-        {
-            decision?.EnsureAuthorises(contract.Id);
-            return null;
-        }
-        catch (BusinessRuleException e)
-        {
-            return e.Message;
-        }
     }
 
     private async Task<IActionResult> ShowConflictAsync(Contract current, CancellationToken ct)

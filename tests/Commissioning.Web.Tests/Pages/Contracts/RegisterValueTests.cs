@@ -52,7 +52,7 @@ public sealed class RegisterValueTests(RegisterValueTests.App app) : IClassFixtu
             await FinanceSeed.SavingAsync(f, c, 2025, 250_000m, null, SavingsKind.CashableReduction);
             await FinanceSeed.AgreedAsync(f, e, 2024, 420_000m);
             await using var scope = f.OpenDb();
-            (await scope.Db.Contracts.SingleAsync(x => x.Id == fId)).Terminate(new DateOnly(2026, 3, 31), "Provider left the market");
+            (await scope.Db.Contracts.SingleAsync(x => x.Id == fId)).TerminateOn(new DateOnly(2026, 3, 31), "Provider left the market");
             await scope.Db.SaveChangesAsync();
         }
 

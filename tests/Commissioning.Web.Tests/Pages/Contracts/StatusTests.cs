@@ -30,14 +30,14 @@ public sealed class StatusFixture : IAsyncLifetime
             c.Describe(new ContractDescription(reference, "Status boundary " + reference, null, ServiceCategory.Other,
                 directorate, ResponsibleCommissioner.Historic("Test"), ProcurementRoute.OpenTender, false, Confidentiality.Open));
             c.SetTerm(new ContractTerm(start, end, [], 3));
-            c.RecordAward(awarded);
+            c.RecordAward(awarded, lettingDecision: null);
             return c;
         }
 
         var terminatedYesterday = Block("ST-TERM-YESTERDAY", today.AddYears(-1), today.AddYears(1), today.AddYears(-2));
-        terminatedYesterday.Terminate(today.AddDays(-1), "Ended early");
+        terminatedYesterday.TerminateOn(today.AddDays(-1), "Ended early");
         var terminatedToday = Block("ST-TERM-TODAY", today.AddYears(-1), today.AddYears(1), today.AddYears(-2));
-        terminatedToday.Terminate(today, "Ends tonight");
+        terminatedToday.TerminateOn(today, "Ends tonight");
         var predecessorToday = Block("ST-PRED-TODAY", today.AddYears(-3), today.AddDays(-1), today.AddYears(-4));
         var predecessorTomorrow = Block("ST-PRED-TOMORROW", today.AddYears(-3), today, today.AddYears(-4));
         db.Contracts.AddRange(

@@ -397,7 +397,7 @@ public sealed class PortfolioTests(PortfolioTests.Year2040 data) : IClassFixture
         await using (var scope = Factory.OpenDb())
         {
             var c = await scope.Db.Contracts.SingleAsync(x => x.Id == ended);
-            c.Terminate(thisYear.Start.AddMonths(-2), "Provider left the market");
+            c.TerminateOn(thisYear.Start.AddMonths(-2), "Provider left the market");
             await scope.Db.SaveChangesAsync();
         }
         var client = await Factory.SignedInClientAsync(CommissioningFactory.Finance);
@@ -475,7 +475,7 @@ internal static class FinanceSeed
             ResponsibleCommissioner.Historic("Test Commissioner"),
             ProcurementRoute.OpenTender, false, Confidentiality.Open));
         contract.SetTerm(new ContractTerm(start, end, [], 3));
-        contract.RecordAward(awarded ? start.AddMonths(-1) : null);
+        contract.RecordAward(awarded ? start.AddMonths(-1) : null, lettingDecision: null);
         scope.Db.Contracts.Add(contract);
         await scope.Db.SaveChangesAsync();
         return contract.Id;

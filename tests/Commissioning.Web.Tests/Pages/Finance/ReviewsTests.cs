@@ -189,6 +189,31 @@ public sealed class ReviewsTests(CommissioningFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Only_the_proposer_can_withdraw_a_review_even_by_posting()
+    {
+        var id = await ContractAsync();
+        var commissioner = await factory.SignedInClientAsync(Commissioner);
+        var reviewId = await ProposeAsync(commissioner, id, 2031, "151,000.00");
+        // An administrator may edit the register, but did not propose this value: the page offers no Withdraw button.
+        var admin = await factory.SignedInClientAsync(Administrator);
+        Assert.False(HasButton(await admin.GetPageAsync($"/Finance/Reviews/{reviewId}"), "Withdraw"));
+        var before = await ReviewAsync(reviewId);
+
+        var refused = await DecideAsync(admin, reviewId, "Withdraw", before.Version);
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal(["Only the person who proposed a review can withdraw it; a finance officer returns it instead."], refused.ErrorSummary);
+        var after = await ReviewAsync(reviewId);
+        Assert.Equal((ReviewStatus.Proposed, before.Version, (string?)null), (after.Status, after.Version, after.DecidedById));
+
+        var withdrawn = await DecideAsync(commissioner, reviewId, "Withdraw", before.Version);
+
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.Status);
+        var saved = await ReviewAsync(reviewId);
+        Assert.Equal((ReviewStatus.Withdrawn, NameOf(Commissioner), "Withdrawn by the proposer"), (saved.Status, saved.DecidedBy, saved.DecisionNote));
+    }
+
+    [Fact]
     public async Task Finance_officer_agrees_and_the_agreed_value_cannot_be_decided_again()
     {
         var id = await ContractAsync();

@@ -1,7 +1,6 @@
 using System.Net;
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
-using Commissioning.Domain.Finance;
 using Commissioning.Domain.Governance;
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Web.Tests.Support;
@@ -99,7 +98,7 @@ public sealed class KeyDatesFixture : IAsyncLifetime
                 directorate, historic is null ? ResponsibleCommissioner.User(priya.Id) : ResponsibleCommissioner.Historic(historic),
                 ProcurementRoute.OpenTender, false, Confidentiality.Open));
             c.SetTerm(new ContractTerm(startDate ?? start, end, option ? [new ExtensionOptionTerm(12, false)] : [], notice));
-            if (awarded) c.RecordAward((startDate ?? start).AddDays(-30));
+            if (awarded) c.RecordAward((startDate ?? start).AddDays(-30), lettingDecision: null);
             db.Contracts.Add(c);
             return c;
         }

@@ -104,7 +104,7 @@ public sealed class ContinueModel(CommissioningDbContext db, IClock clock) : Lif
         if (Input.DraftId is { } draftId)
         {
             // Completing a draft: its date, reason and new end date stand; the justification and decision are added.
-            var draft = await LoadDraftAsync(draftId, tracked: !IsCheck, ct) ?? throw new BusinessRuleException(new DraftGoneRule());
+            var draft = NegotiatedContinuation.DraftToComplete(contract, await LoadDraftAsync(draftId, tracked: !IsCheck, ct));
             if (justification is not null) draft.Justify(justification);
             if (Input.IsApproved) draft.Approve(contract, record.AuthorisingDecision, record.AuthorisingDecisionId);
             return draft;
@@ -146,11 +146,5 @@ public sealed class ContinueModel(CommissioningDbContext db, IClock clock) : Lif
         var draft = await query.FirstOrDefaultAsync(n => n.Id == draftId && n.ContractId == Id && n.Status == ContinuationStatus.Draft, ct);
         if (draft is not null && !tracked) Draft = draft;
         return draft;
-    }
-
-    private sealed class DraftGoneRule : IBusinessRule
-    {
-        public bool IsBroken() => true;
-        public string Message => "This draft continuation has already been approved or is not one of this contract's drafts.";
     }
 }

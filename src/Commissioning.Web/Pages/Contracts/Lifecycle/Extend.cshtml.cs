@@ -58,14 +58,7 @@ public sealed class ExtendModel(CommissioningDbContext db, IClock clock) : Lifec
     protected override Task<ContractEvent> BuildAsync(Contract contract, EventRecord record, CancellationToken ct)
     {
         var sequence = ValidationRules.ParseInt(Input.Option)!.Value;
-        if (contract.ExtensionOptions.All(o => o.Sequence != sequence)) throw new BusinessRuleException(new NoSuchOptionRule(sequence));
         return Task.FromResult<ContractEvent>(ExtensionExercised.Option(contract, sequence, record));
-    }
-
-    private sealed class NoSuchOptionRule(int sequence) : IBusinessRule
-    {
-        public bool IsBroken() => true;
-        public string Message => $"The contract has no extension option {sequence}: choose one of its options";
     }
 
     protected override string FieldFor(IBusinessRule rule) => "Input.Option";

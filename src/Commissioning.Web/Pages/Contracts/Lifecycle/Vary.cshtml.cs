@@ -79,7 +79,6 @@ public sealed class VaryModel(CommissioningDbContext db, IClock clock) : Lifecyc
     {
         var changes = Input.ParsedChanges;
         var end = changes.HasFlag(VariationChange.Term) ? Input.NewEndDate.ToDate() : null;
-        if (end is { } e && e < contract.StartDate) throw new BusinessRuleException(new EndBeforeStartRule(contract.StartDate, e));
         var terms = new VariationTerms(changes, Input.Clause ?? "",
             changes.HasFlag(VariationChange.Value) ? ValidationRules.ParseMoney(Input.NewValue) : null, end);
         return Task.FromResult<ContractEvent>(ContractVariation.Record(contract, terms, record, YearValue?.Annual));
@@ -90,7 +89,7 @@ public sealed class VaryModel(CommissioningDbContext db, IClock clock) : Lifecyc
         VariationMustSayWhatChangedRule => "Input.Changes",
         VariationNeedsAClauseRule => "Input.Clause",
         VariedValueMustMatchWhatChangedRule or SubContractsCannotExceedContractValueRule => "Input.NewValue",
-        VariedTermMustMatchWhatChangedRule or EndBeforeStartRule => "Input.NewEndDate",
+        VariedTermMustMatchWhatChangedRule or VariedEndCannotBeBeforeTheStartRule => "Input.NewEndDate",
         _ => "",
     };
 
@@ -100,11 +99,5 @@ public sealed class VaryModel(CommissioningDbContext db, IClock clock) : Lifecyc
         // A variation does not agree a year's value (only a review does): say how to bring the new value into the values year by year.
         var review = v.Changes.HasFlag(VariationChange.Value) ? " To change the values year by year, open a review of the year's value." : "";
         return $"Variation under {v.Clause} recorded. {v.ChangeNoticeExplanation}{review}";
-    }
-
-    private sealed class EndBeforeStartRule(DateOnly start, DateOnly end) : IBusinessRule
-    {
-        public bool IsBroken() => end < start;
-        public string Message => $"The new end date, {Dates.Long(end)}, is before the contract starts on {Dates.Long(start)}";
     }
 }

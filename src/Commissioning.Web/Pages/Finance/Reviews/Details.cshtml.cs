@@ -55,7 +55,6 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
 
     public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) => DecideAsync(Policies.EditRegister, (r, me, _) =>
     {
-        if (r.ProposedById != me.UserId) throw new BusinessRuleException(new OnlyTheProposerCanWithdraw());
         r.Withdraw(me, clock.UtcNow, "Withdrawn by the proposer");
         return $"The {r.Year} review was withdrawn";
     }, ct);
@@ -114,11 +113,5 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
         CanDecide = review.Status == ReviewStatus.Proposed && (await authorization.AuthorizeAsync(User, Policies.FinanceDecisions)).Succeeded;
         CanWithdraw = review.Status == ReviewStatus.Proposed && IsProposer && (await authorization.AuthorizeAsync(User, Policies.EditRegister)).Succeeded;
         return true;
-    }
-
-    private sealed class OnlyTheProposerCanWithdraw : IBusinessRule
-    {
-        public bool IsBroken() => true;
-        public string Message => "Only the person who proposed a review can withdraw it; a finance officer returns it instead.";
     }
 }

@@ -117,9 +117,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
         return await ChangeAsync(_ => "", Gone, m =>
         {
             var item = m.Item(Position);
-            // The cover sheet and its issued versions belong to the item; keep them findable.
-            if (sheetItems.Contains(item.Id)) throw new BusinessRuleException(new ItemWithCoverSheetStaysRule(item));
-            m.RemoveItem(Position);
+            m.RemoveItem(Position, sheetItems);
             return $"{item.Title} removed from the agenda";
         }, ct);
     }
@@ -153,11 +151,5 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
             .Select(d => (d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{d.Reference}: {d.Title}{(routedIds.Contains(d.Id) ? " (routed to this meeting)" : "")}"))
             .ToList();
         return true;
-    }
-
-    private sealed class ItemWithCoverSheetStaysRule(AgendaItem item) : IBusinessRule
-    {
-        public bool IsBroken() => true;
-        public string Message => $"{item.Title} has a cover sheet, so it stays on the agenda: its cover sheet versions belong to this item.";
     }
 }

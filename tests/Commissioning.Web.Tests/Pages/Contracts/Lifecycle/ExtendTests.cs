@@ -73,6 +73,22 @@ public sealed class ExtendTests(CommissioningFactory factory) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task An_option_the_contract_does_not_have_is_refused_at_the_option()
+    {
+        var client = await factory.SignedInClientAsync(Commissioner);
+        var today = factory.Today;
+        var id = await LifecycleArrange.BlockAsync(factory, today.AddYears(-1), today.AddYears(1), [12, 12]);
+        // A form from before the options were edited, or made up: the contract has options 1 and 2 only.
+        var fields = (await client.GetPageAsync($"/Contracts/{id}/Extend")).Form().Set("Input.Reason", "r").Set("Input.Decision", "D").Set("Input.Option", "3");
+
+        var page = await client.PostFormAsync($"/Contracts/{id}/Extend", fields);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("The contract has no extension option 3: choose one of its options", page.FieldError("Input-Option"));
+        Assert.Equal(0, await LifecycleArrange.EventCountAsync(factory, id));
+    }
+
+    [Fact]
     public async Task Extension_beyond_the_maximum_end_date_is_refused()
     {
         var client = await factory.SignedInClientAsync(Commissioner);

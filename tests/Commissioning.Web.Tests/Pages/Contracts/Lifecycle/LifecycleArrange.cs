@@ -21,7 +21,7 @@ internal static class LifecycleArrange
             ResponsibleCommissioner.Historic("Test Commissioner"),
             ProcurementRoute.OpenTender, false, Confidentiality.Open));
         contract.SetTerm(new ContractTerm(start, end, (options ?? []).Select(m => new ExtensionOptionTerm(m, false)).ToList(), noticeMonths));
-        contract.RecordAward(start.AddDays(-30));
+        contract.RecordAward(start.AddDays(-30), lettingDecision: null);
         scope.Db.Contracts.Add(contract);
         await scope.Db.SaveChangesAsync();
         return contract.Id;

@@ -1,4 +1,5 @@
 using System.Net;
+using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Lifecycle;
 using Commissioning.Web.Tests.Support;
@@ -79,7 +80,8 @@ public sealed class VaryTests(CommissioningFactory factory) : IClassFixture<Comm
 
         var page = await client.PostFormAsync($"/Contracts/{id}/Vary", fields);
 
-        Assert.Contains("before the contract starts", page.FieldError("Input-NewEndDate"));
+        Assert.Equal($"The new end date, {Dates.Long(before.StartDate.AddDays(-1))}, is before the contract starts on {Dates.Long(before.StartDate)}",
+            page.FieldError("Input-NewEndDate"));
         Assert.Equal(before.CurrentEndDate, (await LifecycleArrange.LoadAsync(factory, id)).CurrentEndDate);
         Assert.Equal(0, await LifecycleArrange.EventCountAsync(factory, id));
     }
