@@ -4,7 +4,7 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Account;
 
-[Collection(SharedApp.Register)]
+[Collection(SharedApp.People)]
 public sealed class SignOutTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();

@@ -7,7 +7,7 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Contracts;
 
 /// <summary>Recording the award (what makes a contract active) waits for the decision that lets it to be approved.</summary>
-[Collection(SharedApp.Contracts)]
+[Collection(SharedApp.Lifecycle)]
 public sealed class AwardNeedsApprovalTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();

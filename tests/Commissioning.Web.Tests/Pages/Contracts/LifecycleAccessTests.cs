@@ -5,7 +5,7 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Contracts;
 
 /// <summary>Who may open and post the lifecycle pages: commissioners and administrators (EditRegister) only.</summary>
-[Collection(SharedApp.Contracts)]
+[Collection(SharedApp.Lifecycle)]
 public sealed class LifecycleAccessTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();

@@ -7,7 +7,7 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Contracts;
 
 /// <summary>A block contract through its whole life in the register: added, edited, renewed once and only once.</summary>
-[Collection(SharedApp.Contracts)]
+[Collection(SharedApp.Lifecycle)]
 public sealed class LifecycleTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();

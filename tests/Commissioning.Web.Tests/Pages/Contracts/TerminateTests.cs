@@ -5,7 +5,7 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Contracts;
 
-[Collection(SharedApp.Contracts)]
+[Collection(SharedApp.Lifecycle)]
 public sealed class TerminateTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();

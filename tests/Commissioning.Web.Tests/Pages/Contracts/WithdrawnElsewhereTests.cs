@@ -8,7 +8,7 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Contracts;
 
 /// <summary>A contract withdrawn as entered in error is not renewed, and owes no annual value review.</summary>
-[Collection(SharedApp.Contracts)]
+[Collection(SharedApp.Lifecycle)]
 public sealed class WithdrawnElsewhereTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();

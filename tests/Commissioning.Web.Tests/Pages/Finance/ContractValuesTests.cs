@@ -5,7 +5,7 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Finance;
 
 /// <summary>The contract page's "Annual values" section over the demo papers' figures. Read only: the demo data is not changed.</summary>
-[Collection(SharedApp.Register)]
+[Collection(SharedApp.Finance)]
 public sealed class ContractValuesTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();

@@ -9,7 +9,7 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Finance;
 
 /// <summary>Bugs found in the finance pages, each held by a test that failed before its fix.</summary>
-[Collection(SharedApp.Register)]
+[Collection(SharedApp.Finance)]
 public sealed class FixedBugsTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();

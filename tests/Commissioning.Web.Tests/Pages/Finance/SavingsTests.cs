@@ -8,7 +8,7 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Finance;
 
-[Collection(SharedApp.Register)]
+[Collection(SharedApp.Finance)]
 public sealed class SavingsTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();

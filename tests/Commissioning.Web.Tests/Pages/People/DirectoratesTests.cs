@@ -7,7 +7,7 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.People;
 
 /// <summary>The directorates administrators keep under /Admin/Directorates, and where the list is used: the contract form and the register filter.</summary>
-[Collection(SharedApp.Register)]
+[Collection(SharedApp.People)]
 public sealed class DirectoratesTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();

@@ -9,7 +9,7 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.People;
 
 /// <summary>Display names: set by administrators on Users and roles, shown in the header and wherever someone is named.</summary>
-[Collection(SharedApp.Register)]
+[Collection(SharedApp.People)]
 public sealed class DisplayNameTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();
@@ -192,7 +192,7 @@ public sealed class DisplayNameRefreshTests : IDisposable
 }
 
 /// <summary>A session that began before display names were in the cookie gets one at its next request, not the address.</summary>
-[Collection(SharedApp.Register)]
+[Collection(SharedApp.People)]
 public sealed class DisplayNameUpgradeTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();

@@ -10,7 +10,7 @@ namespace Commissioning.Web.Tests.Pages.People;
 /// The responsible commissioner is a user chosen on the contract form; a name typed before that (the papers' officers
 /// in the demo) stays, marked as not a user, until someone picks one; "My contracts" follows the user.
 /// </summary>
-[Collection(SharedApp.Register)]
+[Collection(SharedApp.People)]
 public sealed class ResponsibleCommissionerTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();

@@ -6,7 +6,7 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Providers;
 
-[Collection(SharedApp.Register)]
+[Collection(SharedApp.People)]
 public sealed class CreateTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();

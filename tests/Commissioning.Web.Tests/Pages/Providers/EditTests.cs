@@ -5,7 +5,7 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Providers;
 
-[Collection(SharedApp.Register)]
+[Collection(SharedApp.People)]
 public sealed class EditTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();

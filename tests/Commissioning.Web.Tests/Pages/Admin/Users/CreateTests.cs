@@ -8,7 +8,7 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Admin.Users;
 
-[Collection(SharedApp.Register)]
+[Collection(SharedApp.People)]
 public sealed class CreateTests(CommissioningFactory factory)
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();
