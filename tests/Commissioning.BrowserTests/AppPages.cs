@@ -131,7 +131,6 @@ public static class AppPages
     /// <summary>Presses a form's button without filling anything in.</summary>
     private static Func<IPage, Task> SubmitWith(string button) => async page =>
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }));
     };
 }

@@ -32,6 +32,14 @@ public class AppServer : IAsyncLifetime
 
     public const string DemoPassword = "care-register-demo";
 
+    /// <summary>
+    /// How long any one wait may take before a test fails: clicks, navigations, Expect assertions, a page's load.
+    /// Tests wait for a condition (an element, a URL, the next page's load), never for a fixed time, so this is
+    /// a ceiling that only a broken page reaches; it is generous because a busy two-core machine can take tens of
+    /// seconds to answer a sign-in (15 s was once too short).
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"commissioning-browser-{Guid.NewGuid():N}.db");
     private readonly ConcurrentDictionary<string, string> storageStates = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> resolved = new();
@@ -65,6 +73,7 @@ public class AppServer : IAsyncLifetime
             Args = ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-gpu"],
         });
 
+        Assertions.SetDefaultExpectTimeout((float)Patience.TotalMilliseconds);
         Directory.CreateDirectory(ScreenshotFolder);
         Console.WriteLine($"Browser tests: app at {BaseAddress}, screenshots in {ScreenshotFolder}");
     }
@@ -98,7 +107,8 @@ public class AppServer : IAsyncLifetime
         };
         if (user is not null) options.StorageState = await StorageStateAsync(user);
         var context = await Browser.NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)Patience.TotalMilliseconds);
         return context;
     }
 

@@ -12,8 +12,7 @@ public static partial class Browse
         await page.GotoAsync("/Account/SignIn");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await ClickToNextPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
         if (new Uri(page.Url).AbsolutePath.StartsWith("/Account/SignIn", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Signing in as {email} failed: still on {page.Url}");
     }
@@ -33,8 +32,37 @@ public static partial class Browse
             Assert.False(new Uri(page.Url).AbsolutePath.StartsWith("/Account/SignIn", StringComparison.OrdinalIgnoreCase),
                 $"{target.Name}: {target.User} was sent to sign in ({page.Url})");
         // GOV.UK Frontend's script has run once the body is marked.
-        await page.WaitForSelectorAsync("body.govuk-frontend-supported", new() { State = WaitForSelectorState.Attached, Timeout = 5_000 });
+        await page.WaitForSelectorAsync("body.govuk-frontend-supported", new() { State = WaitForSelectorState.Attached });
         return page;
+    }
+
+    /// <summary>Clicks a link or button that leads to a page (another, or the same one again) and waits until that page has loaded.</summary>
+    public static Task ClickToNextPageAsync(IPage page, ILocator target) => NextPageAsync(page, () => target.ClickAsync(), target.ToString() ?? "a click");
+
+    /// <summary>
+    /// Does something that loads a new document (a click, Enter on a link or button) and waits for that document's
+    /// load event. Waiting for the load state alone is not enough: until the new page commits, the old one is
+    /// "loaded", and a check made then would read the page the test meant to leave (a form posted back to itself
+    /// keeps its address, so waiting for the address is not enough either).
+    /// </summary>
+    public static async Task NextPageAsync(IPage page, Func<Task> action, string what)
+    {
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage loadedPage) => loaded.TrySetResult();
+        page.Load += OnLoad;
+        try
+        {
+            await action();
+            await loaded.Task.WaitAsync(AppServer.Patience);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"No page loaded within {AppServer.Patience.TotalSeconds:0} s after {what} (still at {page.Url})");
+        }
+        finally
+        {
+            page.Load -= OnLoad;
+        }
     }
 
     /// <summary>A full-page screenshot for people to look at (no test compares pixels).</summary>

@@ -35,7 +35,7 @@ public sealed class FiguresTests(FiguresAppServer app)
         // The register, searched for Persona's renewal as a person would.
         await page.GotoAsync("/Contracts");
         await page.GetByLabel("Search by reference, title or provider").FillAsync("SC-2021-0001");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }));
         var persona = page.Locator("main table tbody tr").Filter(new() { HasText = "SC-2021-0001" });
         // £12,393,408 (2019/20) less £1m (2021/22) and £1.5m (2022/23); nothing agreed for 2026/27.
         Assert.Equal(["£9,893,408.00", "(projected)"], Lines(await persona.Locator("td").Nth(6).InnerTextAsync()));
@@ -43,8 +43,8 @@ public sealed class FiguresTests(FiguresAppServer app)
 
         // The whole register, largest value first, by pressing the column heading twice.
         await page.GotoAsync("/Contracts");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Annual value", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Annual value", Exact = true }).ClickAsync();
+        await Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Annual value", Exact = true }));
+        await Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Annual value", Exact = true }));
         var shown = (await page.Locator("main table tbody tr td:nth-child(7)").AllInnerTextsAsync()).Select(t => Pence(Lines(t)[0].Replace(" (estimate)", "", StringComparison.Ordinal))).ToList();
         var known = shown.TakeWhile(v => v is not null).ToList();
         Assert.True(known.Count > 10, "the register's first page should show values");
@@ -53,7 +53,7 @@ public sealed class FiguresTests(FiguresAppServer app)
 
         // Persona's page, opened from its link in the register.
         await page.GotoAsync("/Contracts?Filter.Q=SC-2021-0001");
-        await page.GetByRole(AriaRole.Link, new() { Name = "SC-2021-0001" }).ClickAsync();
+        await Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "SC-2021-0001" }));
         var rows = page.Locator("#values-table tbody tr");
         var count = await rows.CountAsync();
         Assert.Equal(10, count);
@@ -87,7 +87,7 @@ public sealed class FiguresTests(FiguresAppServer app)
         await using var commissioner = await app.NewContextAsync(AppPages.Commissioner);
         var page = await commissioner.NewPageAsync();
         await page.GotoAsync("/Contracts?Filter.Q=SC-2021-0002");
-        await page.GetByRole(AriaRole.Link, new() { Name = "SC-2021-0002" }).ClickAsync();
+        await Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "SC-2021-0002" }));
         await page.GotoAsync(page.Url.Replace("/Contracts/Details/", "/Contracts/", StringComparison.Ordinal) + "/Vary");
         await page.GetByLabel("Value", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("New annual value").FillAsync("60,000,000.00");

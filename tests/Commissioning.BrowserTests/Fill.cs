@@ -59,8 +59,7 @@ public static class Fill
     /// <summary>Presses the button with exactly this text and waits for the page it leads to.</summary>
     public static async Task PressAsync(IPage page, string button)
     {
-        await Button(page, button).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await Browse.ClickToNextPageAsync(page, Button(page, button));
     }
 
     /// <summary>The button with exactly this text; a text ending " *" matches any last word ("Save and issue version *").</summary>

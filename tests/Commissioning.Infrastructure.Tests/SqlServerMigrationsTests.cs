@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Text;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Xunit.Abstractions;
@@ -18,10 +17,8 @@ public sealed class SqlServerMigrationsTests(ITestOutputHelper output) : IDispos
 {
     // A connection string that is never opened: nothing here touches a server.
     private const string DummySqlServer = "Server=tcp:sql.invalid,1433;Database=Commissioning;User Id=nobody;Password=unused;TrustServerCertificate=True;Connect Timeout=1";
-    private static readonly TimeSpan CliTimeout = TimeSpan.FromMinutes(5);
 
     private readonly SqliteTestDatabase _sqlite = new();
-    private readonly List<string> _cleanup = [];
 
     private static CommissioningDbContext SqlServerContext()
     {
@@ -113,35 +110,85 @@ public sealed class SqlServerMigrationsTests(ITestOutputHelper output) : IDispos
         Assert.NotEmpty(errors);
     }
 
+    /// <summary>
+    /// What <c>dotnet ef migrations script --idempotent --project src/Commissioning.Migrations.SqlServer
+    /// --startup-project src/Commissioning.Migrations.SqlServer</c> does once the project is built, in process:
+    /// the CLI hands its arguments to EF's <see cref="OperationExecutor"/>, which loads the startup assembly, finds
+    /// the context through its design-time factory and writes the script. (Running the CLI itself took over two
+    /// minutes, nearly all of it restoring and building the project a second time.)
+    /// </summary>
     [Fact]
-    public async Task Dotnet_ef_cli_writes_an_idempotent_sql_server_script_that_creates_contracts()
+    public void Design_time_tools_write_an_idempotent_sql_server_script_from_the_migrations_project()
     {
-        var root = RepositoryRoot();
-        var project = Path.Combine(root, "src", "Commissioning.Migrations.SqlServer");
-        var script = Path.Combine(Path.GetTempPath(), $"commissioning-sqlserver-{Guid.NewGuid():N}.sql");
-        // The CLI builds the project. It builds into a private artifacts folder, not src/*/bin and obj,
-        // so that it cannot collide with other builds of the repository running at the same time.
-        var artifacts = Path.Combine(Path.GetTempPath(), $"commissioning-ef-cli-{Guid.NewGuid():N}");
-        _cleanup.Add(script);
-        _cleanup.Add(artifacts);
-        using var timeout = new CancellationTokenSource(CliTimeout);
-        var clock = Stopwatch.StartNew();
+        var design = DesignTime(DatabaseSetup.SqlServerMigrationsAssembly);
 
-        // dotnet ef reads the project's metadata before it builds, so the private obj folder needs a restore first.
-        var restore = await RunDotnetAsync(root, artifacts, ["restore", project], timeout.Token);
-        Assert.True(restore.ExitCode == 0, $"dotnet restore failed ({restore.ExitCode}):\n{restore.Output}");
+        Assert.Equal("Microsoft.EntityFrameworkCore.SqlServer", design.ProviderName());
+        var sql = (string)design.Run((e, h) => new OperationExecutor.ScriptMigration(e, h, new Dictionary<string, object?>
+        {
+            ["fromMigration"] = null, ["toMigration"] = null, ["idempotent"] = true, ["noTransactions"] = false, ["contextType"] = null,
+        }))!;
 
-        var ef = await RunDotnetAsync(root, artifacts,
-            ["ef", "migrations", "script", "--idempotent", "--project", project, "--startup-project", project, "--output", script],
-            timeout.Token);
-        output.WriteLine($"dotnet restore + dotnet ef migrations script took {clock.Elapsed.TotalSeconds:0.0}s");
-
-        Assert.True(ef.ExitCode == 0,
-            $"dotnet ef migrations script failed ({ef.ExitCode}); is the tool restored (dotnet tool restore)?\n{ef.Output}");
-        Assert.True(File.Exists(script), $"dotnet ef reported success but wrote no script.\n{ef.Output}");
-        var sql = await File.ReadAllTextAsync(script);
         Assert.Contains("CREATE TABLE [Contracts]", sql);
         Assert.Contains("IF NOT EXISTS", sql);
+    }
+
+    /// <summary>
+    /// <c>dotnet ef migrations has-pending-model-changes</c> for each migrations project, in process: the model its
+    /// design-time factory builds against the last migration's snapshot. Fails when the model changes without a migration.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseSetup.SqlServerMigrationsAssembly, "Microsoft.EntityFrameworkCore.SqlServer")]
+    [InlineData(DatabaseSetup.SqliteMigrationsAssembly, "Microsoft.EntityFrameworkCore.Sqlite")]
+    public void Design_time_tools_find_no_pending_model_changes_in_each_migrations_project(string project, string provider)
+    {
+        var design = DesignTime(project);
+
+        Assert.Equal(provider, design.ProviderName());
+        design.Run((e, h) => new OperationExecutor.HasPendingModelChanges(e, h, new Dictionary<string, object?> { ["contextType"] = null }));
+    }
+
+    /// <summary>
+    /// The CLI the README tells people to run is the local tool of .config/dotnet-tools.json; it must be the EF Core
+    /// version the projects use, or it refuses to run (or warns) against them.
+    /// </summary>
+    [Fact]
+    public void The_dotnet_ef_local_tool_is_the_ef_core_version_of_the_projects()
+    {
+        var root = RepositoryRoot();
+        using var tools = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(root, ".config", "dotnet-tools.json")));
+        var tool = tools.RootElement.GetProperty("tools").GetProperty("dotnet-ef").GetProperty("version").GetString();
+        var packages = System.Xml.Linq.XDocument.Load(Path.Combine(root, "Directory.Packages.props"));
+        var design = packages.Descendants("PackageVersion")
+            .Single(p => (string?)p.Attribute("Include") == "Microsoft.EntityFrameworkCore.Design").Attribute("Version")!.Value;
+
+        Assert.Equal(design, tool);
+    }
+
+    /// <summary>EF's design-time entry point as the dotnet-ef CLI starts it, the project being its own startup project.</summary>
+    private DesignTimeTools DesignTime(string project) => new(project, Path.Combine(RepositoryRoot(), "src", project), output);
+
+    private sealed class DesignTimeTools(string project, string projectDir, ITestOutputHelper output)
+    {
+        private readonly OperationExecutor _executor = new(
+            new OperationReportHandler(m => output.WriteLine("error: " + m), m => output.WriteLine("warn: " + m), output.WriteLine, _ => { }),
+            new Dictionary<string, object?>
+            {
+                ["targetName"] = project, ["startupTargetName"] = project, ["projectDir"] = projectDir,
+                ["rootNamespace"] = project, ["language"] = "C#", ["nullable"] = true, ["toolsVersion"] = null, ["remainingArguments"] = null,
+            });
+
+        /// <summary>The provider of the context the design-time factory makes (what <c>dotnet ef dbcontext info</c> prints).</summary>
+        public object? ProviderName() =>
+            ((System.Collections.IDictionary)Run((e, h) => new OperationExecutor.GetContextInfo(e, h, new Dictionary<string, object?>()))!)["ProviderName"];
+
+        /// <summary>Runs one operation and returns its result; an error the CLI would print fails the test with its message.</summary>
+        public object? Run(Func<OperationExecutor, IOperationResultHandler, object> operation)
+        {
+            var result = new OperationResultHandler();
+            operation(_executor, result);
+            Assert.True(result.ErrorType is null, $"{result.ErrorType}: {result.ErrorMessage}");
+            return result.Result;
+        }
     }
 
     /// <summary>The folder holding Commissioning.sln: above the test binaries, or where they were built from when the build output lives elsewhere.</summary>
@@ -158,65 +205,5 @@ public sealed class SqlServerMigrationsTests(ITestOutputHelper output) : IDispos
         throw new InvalidOperationException($"Cannot find Commissioning.sln above {AppContext.BaseDirectory} nor above {builtFrom}.");
     }
 
-    private static async Task<(int ExitCode, string Output)> RunDotnetAsync(string workingDirectory, string artifacts,
-        IReadOnlyList<string> arguments, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        // The test host may inherit MSBuild settings from the `dotnet test` that started it; a child build must not.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(name);
-        start.Environment["UseArtifactsOutput"] = "true";
-        start.Environment["ArtifactsPath"] = artifacts;
-        // Leave no idle MSBuild nodes behind (the shared compiler server is kept: it makes the build several times faster).
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = new Process { StartInfo = start };
-        var text = new StringBuilder();
-        void Append(string? line)
-        {
-            if (line is null) return;
-            lock (text) text.AppendLine(line);
-        }
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            lock (text)
-                Assert.Fail($"dotnet {string.Join(' ', arguments)} did not finish within {CliTimeout.TotalMinutes} minutes.\n{text}");
-        }
-        process.WaitForExit(); // drains the redirected output
-        lock (text) return (process.ExitCode, text.ToString());
-    }
-
-    public void Dispose()
-    {
-        _sqlite.Dispose();
-        foreach (var path in _cleanup)
-        {
-            try
-            {
-                if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-                else File.Delete(path);
-            }
-            catch (IOException) { /* best effort */ }
-            catch (UnauthorizedAccessException) { /* best effort */ }
-        }
-    }
+    public void Dispose() => _sqlite.Dispose();
 }

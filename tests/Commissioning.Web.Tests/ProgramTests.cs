@@ -4,8 +4,11 @@ using Commissioning.Web.Tests.Support;
 namespace Commissioning.Web.Tests;
 
 /// <summary>What the pipeline in Program.cs answers before anyone signs in.</summary>
-public sealed class ProgramTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Register)]
+public sealed class ProgramTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Theory]
     [InlineData("/Contracts")]
     [InlineData("/Contracts/Details/1")]

@@ -9,8 +9,11 @@ namespace Commissioning.Web.Tests.Forms;
 /// Where forms and their buttons post. The browser journeys (FormButtonTests) press the buttons;
 /// these pin the addresses the pages write, and keep the old ways of naming a handler out.
 /// </summary>
-public sealed class FormHandlersTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Register)]
+public sealed class FormHandlersTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Theory]
     [InlineData("/Contracts/Create", "?form=Block", null, "/Contracts/Create?form=Block")]
     [InlineData("/Contracts/Create", "?form=Block&handler=AddRow", null, "/Contracts/Create?form=Block")]

@@ -14,8 +14,11 @@ namespace Commissioning.Web.Tests.Pages;
 /// contract's Actions group, status tags, and the footer's accessibility statement and privacy notice.
 /// (Every page's title, phone width and print view are checked in a browser: BrowserTests/ConventionsTests.)
 /// </summary>
-public sealed class GovukConventionsTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Register)]
+public sealed class GovukConventionsTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private static readonly string[] LifecycleLinks =
         ["Exercise extension option", "Record a variation", "Record a negotiated continuation", "Record termination", "Record renewal", "Withdraw contract"];
 

@@ -6,8 +6,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Setup;
 
 /// <summary>Who may open and post which page: the policies of Setup/Policies.cs as the five demo users meet them.</summary>
-public sealed class PoliciesTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Register)]
+public sealed class PoliciesTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     public enum Who { Everyone, Editors, Administrators, FinanceDeciders, SavingsEditors }
 
     private static readonly (string Path, Who Allowed)[] Pages =

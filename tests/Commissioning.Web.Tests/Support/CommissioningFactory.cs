@@ -1,6 +1,7 @@
 using System.Net;
 using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -106,6 +107,49 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
     {
         await using var scope = OpenDb();
         return await scope.Db.Contracts.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync();
+    }
+
+    private string? _seeded;
+
+    /// <summary>
+    /// Puts the database back as the application seeded it, and returns this factory: a test class that
+    /// shares one application with others (see <see cref="SharedApp"/>) starts each test with
+    /// <c>private readonly CommissioningFactory factory = factory.ResetDatabase();</c>.
+    /// </summary>
+    /// <remarks>
+    /// The first call starts the application (migrate, seed) and keeps a copy of the seeded database
+    /// beside it; each later call copies it back with SQLite's backup API, which is correct for a
+    /// database in WAL mode and takes milliseconds. The application's idle pooled connections are
+    /// closed first, so none keeps a view of the old file. The data-protection key ring is created
+    /// before the copy is taken, so the keys stay in the database across resets and the
+    /// application's in-memory key ring and the database agree.
+    /// </remarks>
+    public CommissioningFactory ResetDatabase()
+    {
+        lock (_folder)
+        {
+            if (_seeded is null)
+            {
+                // Starts the host (migrations, demo seed) and has it write its data-protection key now.
+                Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("seed").Protect("key ring");
+                var seeded = Path.Combine(_folder, "seeded.db");
+                Copy(ConnectionString, "Data Source=" + seeded);
+                _seeded = seeded;
+            }
+            else
+                Copy("Data Source=" + _seeded, ConnectionString);
+            return this;
+        }
+    }
+
+    private static void Copy(string from, string to)
+    {
+        using (var pooled = new SqliteConnection(to)) SqliteConnection.ClearPool(pooled);
+        using var source = new SqliteConnection(from + ";Pooling=False");
+        using var target = new SqliteConnection(to + ";Pooling=False");
+        source.Open();
+        target.Open();
+        source.BackupDatabase(target);
     }
 
     public override async ValueTask DisposeAsync()

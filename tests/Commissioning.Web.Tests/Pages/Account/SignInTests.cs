@@ -4,8 +4,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Account;
 
-public sealed class SignInTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.People)]
+public sealed class SignInTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Fact]
     public async Task Right_password_signs_in_and_redirects_to_the_return_url()
     {

@@ -4,8 +4,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Account;
 
-public sealed class SignOutTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.People)]
+public sealed class SignOutTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Fact]
     public async Task Sign_out_page_ends_the_session()
     {

@@ -7,8 +7,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Contracts;
 
 /// <summary>Recording the award (what makes a contract active) waits for the decision that lets it to be approved.</summary>
-public sealed class AwardNeedsApprovalTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Lifecycle)]
+public sealed class AwardNeedsApprovalTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Fact]
     public async Task Award_is_refused_naming_the_missing_step_until_the_route_approves_it()
     {

@@ -8,8 +8,11 @@ namespace Commissioning.Web.Tests.Pages.Contracts;
 /// A mistake on the contract form is shown back (200) in the error summary and at its field,
 /// and nothing is saved. Covers the field checks and the business rules shown from the domain.
 /// </summary>
-public sealed class ContractFormValidatorTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Contracts)]
+public sealed class ContractFormValidatorTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private static readonly DateOnly Start = new(2025, 4, 1);
     private static readonly DateOnly End = new(2028, 3, 31);
 

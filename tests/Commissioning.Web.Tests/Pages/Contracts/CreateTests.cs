@@ -9,8 +9,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Contracts;
 
 /// <summary>Each commissioning form added through its Create page, read back from the database and the contract page.</summary>
-public sealed class CreateTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Contracts)]
+public sealed class CreateTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private static readonly DateOnly Start = new(2024, 4, 1);
     private static readonly DateOnly End = new(2027, 3, 31);
 

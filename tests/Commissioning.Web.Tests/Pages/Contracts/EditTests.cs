@@ -5,8 +5,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Contracts;
 
-public sealed class EditTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Contracts)]
+public sealed class EditTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Fact]
     public async Task Stale_save_is_refused_showing_both_versions_then_saving_again_overwrites_deliberately()
     {

@@ -10,8 +10,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Contracts;
 
 /// <summary>The contract register: search, filters, sorting and paging over the demo data.</summary>
-public sealed class IndexTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Contracts)]
+public sealed class IndexTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private static readonly string[] PaperContracts =
         ["SC-2015-0001", "SC-2021-0001", "SC-2021-0002", "SC-2016-0001", "SC-2016-0002", "SC-2021-0003", "SC-2014-0001", "SC-2017-0001"];
 

@@ -5,8 +5,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Contracts;
 
-public sealed class RenewTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Lifecycle)]
+public sealed class RenewTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Theory]
     [InlineData("SC-2021-0002")]
     [InlineData("SC-2021-0003")]

@@ -6,8 +6,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Contracts;
 
 /// <summary>The contract page's values table downloads as the page shows it, money as numbers.</summary>
-public sealed class ValuesExportTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Contracts)]
+public sealed class ValuesExportTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Fact]
     public async Task Persona_values_download_as_csv_with_the_carried_forward_figures()
     {

@@ -13,6 +13,8 @@ namespace Commissioning.Web.Tests.Pages.CoverSheets;
 [Collection(CoverSheetCollection.Name)]
 public sealed class AgendaPackTests(CoverSheetApp app)
 {
+    private readonly CoverSheetApp app = app.Fresh();
+
     private CommissioningFactory Factory => app.Factory;
 
     [Fact]

@@ -24,6 +24,14 @@ public sealed class CoverSheetApp : IAsyncLifetime
     public MovableClock Clock { get; } = new(Start);
     public CommissioningFactory Factory { get; }
 
+    /// <summary>Puts the clock back to its start and the database back as seeded; a test class starts each test with it.</summary>
+    public CoverSheetApp Fresh()
+    {
+        Clock.Set(Start);
+        Factory.ResetDatabase();
+        return this;
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await Factory.DisposeAsync();
 }

@@ -17,6 +17,8 @@ namespace Commissioning.Web.Tests.Pages.CoverSheets;
 [Collection(CoverSheetCollection.Name)]
 public sealed class CoverSheetEditingTests(CoverSheetApp app)
 {
+    private readonly CoverSheetApp app = app.Fresh();
+
     private CommissioningFactory Factory => app.Factory;
     private static readonly DateOnly Today = CoverSheetApp.Today;
 

@@ -14,6 +14,8 @@ namespace Commissioning.Web.Tests.Pages.CoverSheets;
 [Collection(CoverSheetCollection.Name)]
 public sealed class CoverSheetRolesTests(CoverSheetApp app)
 {
+    private readonly CoverSheetApp app = app.Fresh();
+
     private CommissioningFactory Factory => app.Factory;
 
     public static TheoryData<string> NonEditors => [Viewer, Commissioner, CommissioningFactory.Finance];

@@ -15,6 +15,8 @@ namespace Commissioning.Web.Tests.Pages.CoverSheets;
 [Collection(CoverSheetCollection.Name)]
 public sealed partial class LongSummaryTests(CoverSheetApp app)
 {
+    private readonly CoverSheetApp app = app.Fresh();
+
     private CommissioningFactory Factory => app.Factory;
     private const int WordCount = 3_000;
 

@@ -14,6 +14,8 @@ namespace Commissioning.Web.Tests.Pages.CoverSheets;
 [Collection(CoverSheetCollection.Name)]
 public sealed class PersonaPdfTests(CoverSheetApp app)
 {
+    private readonly CoverSheetApp app = app.Fresh();
+
     private CommissioningFactory Factory => app.Factory;
 
     private const string Summary = "The purpose of this report is to outline the proposal to renew the contract between Bury Council and Persona Care and Support Limited from 1st April 2021 for a 10-year tenure until 31st March 2031.";

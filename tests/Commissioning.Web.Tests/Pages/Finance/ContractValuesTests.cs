@@ -5,8 +5,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Finance;
 
 /// <summary>The contract page's "Annual values" section over the demo papers' figures. Read only: the demo data is not changed.</summary>
-public sealed class ContractValuesTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Finance)]
+public sealed class ContractValuesTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private const string Persona = "SC-2021-0001";
     private const string Bnes = "SC-2021-0003";
 

@@ -15,8 +15,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Finance;
 
 /// <summary>The spot estimator on the B&amp;NES consortium (SC-2021-0003), with the figures of its paper's section 3.6.</summary>
-public sealed class EstimateTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Finance)]
+public sealed class EstimateTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private const string Bnes = "SC-2021-0003";
 
     [Fact]

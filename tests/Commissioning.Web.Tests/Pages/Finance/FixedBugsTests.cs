@@ -9,8 +9,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Finance;
 
 /// <summary>Bugs found in the finance pages, each held by a test that failed before its fix.</summary>
-public sealed class FixedBugsTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Finance)]
+public sealed class FixedBugsTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private async Task<int> ContractAsync(int startYear, int years = 3)
     {
         var provider = await factory.ProviderIdAsync("Riverside Day Opportunities");

@@ -6,8 +6,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Finance;
 
-public sealed class FundingTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Finance)]
+public sealed class FundingTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     // As the B&NES contract: from 1 August 2021, so 2021/22 holds 8 months of £707,361.00 a year, £471,574.00.
     private async Task<int> ContractWithAgreedYearAsync()
     {

@@ -14,8 +14,11 @@ namespace Commissioning.Web.Tests.Pages.Finance;
 /// makes its own contract, 1 August 2030 to 31 July 2033 at £150,000.00 a year, so 2030/31 is
 /// 8 of 12 months.
 /// </summary>
-public sealed class ReviewsTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Finance)]
+public sealed class ReviewsTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private const string SegregationMessage = "You proposed this value, so someone else must agree it (segregation of duties).";
 
     private async Task<int> ContractAsync()

@@ -8,8 +8,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Finance;
 
-public sealed class SavingsTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Finance)]
+public sealed class SavingsTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     // A contract of its own for each test, let at £100,000 a year: the demo's finance data is not relied on.
     private static readonly DateOnly Start = new(2021, 4, 1), End = new(2024, 3, 31);
 

@@ -8,8 +8,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Governance;
 
 /// <summary>The contract page's governance section: its decisions, their approval and route, and a link to each cover sheet.</summary>
-public sealed class ContractGovernanceTests(GovernanceApp app) : IClassFixture<GovernanceApp>
+[Collection(GovernanceCollection.Name)]
+public sealed class ContractGovernanceTests(GovernanceApp app)
 {
+    private readonly GovernanceApp app = app.Fresh();
+
     private CommissioningFactory Factory => app.Factory;
     private static readonly DateOnly Today = GovernanceApp.Start;
 

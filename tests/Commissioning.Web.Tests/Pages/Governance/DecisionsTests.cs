@@ -11,8 +11,11 @@ namespace Commissioning.Web.Tests.Pages.Governance;
 /// from a body and date or a scheduled meeting, outcomes recorded from the meeting day, the
 /// approval status the pages show, and every refusal shown at its field with nothing saved.
 /// </summary>
-public sealed class DecisionsTests(GovernanceApp app) : IClassFixture<GovernanceApp>
+[Collection(GovernanceCollection.Name)]
+public sealed class DecisionsTests(GovernanceApp app)
 {
+    private readonly GovernanceApp app = app.Fresh();
+
     private CommissioningFactory Factory => app.Factory;
     private static readonly DateOnly Today = GovernanceApp.Start;
 

@@ -7,8 +7,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Governance;
 
 /// <summary>The forward plan on a clock set to Monday 3 June 2030: meetings from today, and key decisions due by 1 July 2030.</summary>
-public sealed class ForwardPlanTests(GovernanceApp app) : IClassFixture<GovernanceApp>
+[Collection(GovernanceCollection.Name)]
+public sealed class ForwardPlanTests(GovernanceApp app)
 {
+    private readonly GovernanceApp app = app.Fresh();
+
     private CommissioningFactory Factory => app.Factory;
     private static readonly DateOnly Today = GovernanceApp.Start;
 

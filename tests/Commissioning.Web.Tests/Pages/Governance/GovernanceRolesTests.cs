@@ -11,8 +11,11 @@ namespace Commissioning.Web.Tests.Pages.Governance;
 /// Who may do what on the governance pages: everyone signed in reads them; only board
 /// secretaries and administrators see edit controls or may post; anonymous visitors sign in first.
 /// </summary>
-public sealed class GovernanceRolesTests(GovernanceApp app) : IClassFixture<GovernanceApp>
+[Collection(GovernanceCollection.Name)]
+public sealed class GovernanceRolesTests(GovernanceApp app)
 {
+    private readonly GovernanceApp app = app.Fresh();
+
     private CommissioningFactory Factory => app.Factory;
     private static readonly DateOnly Today = GovernanceApp.Start;
 

@@ -9,17 +9,34 @@ namespace Commissioning.Web.Tests.Pages.Governance;
 /// <summary>
 /// The application on a clock the test sets: Monday 3 June 2030, 09:00 UTC, unless moved. A
 /// session lasts 12 hours of that clock, so a test that moves it by days signs in again.
+/// One for all the governance test classes (<see cref="GovernanceCollection"/>); each test starts
+/// from <see cref="Fresh"/>: the seeded database and the clock at its start.
 /// </summary>
 public sealed class GovernanceApp : IDisposable
 {
     public static readonly DateOnly Start = new(2030, 6, 3);
+    private static readonly DateTimeOffset StartTime = new(2030, 6, 3, 9, 0, 0, TimeSpan.Zero);
 
     public GovernanceApp() => Factory = new CommissioningFactory { Time = Clock };
 
-    public MovableClock Clock { get; } = new(new DateTimeOffset(2030, 6, 3, 9, 0, 0, TimeSpan.Zero));
+    public MovableClock Clock { get; } = new(StartTime);
+
+    /// <summary>Puts the clock back to its start and the database back as seeded; a test class starts each test with it.</summary>
+    public GovernanceApp Fresh()
+    {
+        Clock.Set(StartTime);
+        Factory.ResetDatabase();
+        return this;
+    }
     public CommissioningFactory Factory { get; }
 
     public void Dispose() => Factory.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class GovernanceCollection : ICollectionFixture<GovernanceApp>
+{
+    public const string Name = "Governance";
 }
 
 public sealed class MovableClock(DateTimeOffset start) : TimeProvider

@@ -12,8 +12,11 @@ namespace Commissioning.Web.Tests.Pages.Governance;
 /// added, numbered, moved and removed; a rescheduled meeting taking its route steps and cover
 /// sheets with it; and bad input refused at its field with nothing saved.
 /// </summary>
-public sealed class MeetingsTests(GovernanceApp app) : IClassFixture<GovernanceApp>
+[Collection(GovernanceCollection.Name)]
+public sealed class MeetingsTests(GovernanceApp app)
 {
+    private readonly GovernanceApp app = app.Fresh();
+
     private CommissioningFactory Factory => app.Factory;
     private static readonly DateOnly Today = GovernanceApp.Start;
 

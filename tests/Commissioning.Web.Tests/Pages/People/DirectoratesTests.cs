@@ -7,8 +7,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.People;
 
 /// <summary>The directorates administrators keep under /Admin/Directorates, and where the list is used: the contract form and the register filter.</summary>
-public sealed class DirectoratesTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.People)]
+public sealed class DirectoratesTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..6]}";
 
     private static List<string> Options(HtmlPage page, string select) =>

@@ -9,8 +9,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.People;
 
 /// <summary>Display names: set by administrators on Users and roles, shown in the header and wherever someone is named.</summary>
-public sealed class DisplayNameTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.People)]
+public sealed class DisplayNameTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private static FormFields NewUser(string email, string? displayName) => new()
     {
         { "Input.Email", email }, { "Input.DisplayName", displayName ?? "" }, { "Input.Password", "harbour lantern pebble" }, { "Input.Roles", Roles.Viewer },
@@ -189,8 +192,11 @@ public sealed class DisplayNameRefreshTests : IDisposable
 }
 
 /// <summary>A session that began before display names were in the cookie gets one at its next request, not the address.</summary>
-public sealed class DisplayNameUpgradeTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.People)]
+public sealed class DisplayNameUpgradeTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Fact]
     public async Task A_cookie_without_the_display_name_claim_is_given_it_at_the_next_request()
     {

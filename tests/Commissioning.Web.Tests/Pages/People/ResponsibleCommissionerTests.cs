@@ -11,8 +11,11 @@ namespace Commissioning.Web.Tests.Pages.People;
 /// The responsible commissioner is a user chosen on the contract form; a name typed before that (the papers' officers
 /// in the demo) stays, marked as not a user, until someone picks one; "My contracts" follows the user.
 /// </summary>
-public sealed class ResponsibleCommissionerTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.People)]
+public sealed class ResponsibleCommissionerTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private static List<(string Value, string Text)> Options(HtmlPage page) =>
         page.FindAll("select[name='Input.ResponsibleCommissionerId'] option")
             .Select(o => (o.GetAttribute("value") ?? "", Browser.Normalise(o.TextContent))).ToList();

@@ -5,8 +5,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Providers;
 
-public sealed class EditTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.People)]
+public sealed class EditTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Fact]
     public async Task Provider_edit_saves_and_returns_to_the_provider_list()
     {

@@ -8,8 +8,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Admin.Users;
 
-public sealed class CreateTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.People)]
+public sealed class CreateTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private static FormFields User(string email, string password, params string[] roles)
     {
         var fields = new FormFields { { "Input.Email", email }, { "Input.DisplayName", "Test person" }, { "Input.Password", password } };

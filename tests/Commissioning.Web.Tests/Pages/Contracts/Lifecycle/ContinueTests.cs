@@ -6,8 +6,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 
-public sealed class ContinueTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Lifecycle)]
+public sealed class ContinueTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Fact]
     public async Task Approved_without_a_justification_is_refused_at_each_part_and_nothing_is_saved()
     {

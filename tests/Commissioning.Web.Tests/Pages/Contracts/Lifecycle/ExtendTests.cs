@@ -6,8 +6,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 
-public sealed class ExtendTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Lifecycle)]
+public sealed class ExtendTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Fact]
     public async Task Exercising_the_next_option_moves_the_end_date_records_the_event_and_shows_in_the_register()
     {

@@ -5,8 +5,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 
 /// <summary>Who may open and post the lifecycle pages: commissioners and administrators (EditRegister) only.</summary>
-public sealed class LifecycleAccessTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Lifecycle)]
+public sealed class LifecycleAccessTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();

@@ -7,8 +7,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 
 /// <summary>A block contract through its whole life in the register: added, edited, renewed once and only once.</summary>
-public sealed class LifecycleTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Lifecycle)]
+public sealed class LifecycleTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Fact]
     public async Task Block_contract_is_created_edited_and_renewed_once_with_links_both_ways()
     {

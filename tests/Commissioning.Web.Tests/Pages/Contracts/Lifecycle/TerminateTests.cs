@@ -5,8 +5,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 
-public sealed class TerminateTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Lifecycle)]
+public sealed class TerminateTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private async Task<(HttpClient, int, FormFields)> OpenAsync(DateOnly start, DateOnly end, int noticeMonths = 12)
     {
         var client = await factory.SignedInClientAsync(Commissioner);

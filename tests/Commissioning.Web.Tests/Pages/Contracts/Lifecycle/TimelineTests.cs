@@ -4,8 +4,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 
-public sealed class TimelineTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Lifecycle)]
+public sealed class TimelineTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Fact]
     public async Task Timeline_lists_edits_and_events_newest_first_with_from_to_who_and_when()
     {

@@ -8,8 +8,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 
-public sealed class VaryTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Lifecycle)]
+public sealed class VaryTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private async Task<(HttpClient, int, FormFields)> OpenAsync(ServiceCategory category)
     {
         var client = await factory.SignedInClientAsync(Commissioner);

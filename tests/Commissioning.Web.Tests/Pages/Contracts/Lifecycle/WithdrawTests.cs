@@ -4,8 +4,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 
-public sealed class WithdrawTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Lifecycle)]
+public sealed class WithdrawTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Fact]
     public async Task Withdrawn_contract_leaves_the_register_and_search_but_administrators_and_its_page_still_show_it()
     {

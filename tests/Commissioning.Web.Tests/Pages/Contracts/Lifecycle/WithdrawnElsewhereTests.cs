@@ -8,8 +8,11 @@ using static Commissioning.Web.Tests.Support.CommissioningFactory;
 namespace Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 
 /// <summary>A contract withdrawn as entered in error is not renewed, and owes no annual value review.</summary>
-public sealed class WithdrawnElsewhereTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Lifecycle)]
+public sealed class WithdrawnElsewhereTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     [Fact]
     public async Task A_withdrawn_contract_cannot_be_renewed_and_drops_out_of_reviews_due()
     {
