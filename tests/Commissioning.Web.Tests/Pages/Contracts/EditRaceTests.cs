@@ -16,8 +16,11 @@ namespace Commissioning.Web.Tests.Pages.Contracts;
 /// A save that passed the edit page's version check but lost the race to the database: someone else's
 /// save commits between the check and the page's own UPDATE. The page must still refuse and show both.
 /// </summary>
-public sealed class EditRaceTests(CommissioningFactory factory) : IClassFixture<CommissioningFactory>
+[Collection(SharedApp.Contracts)]
+public sealed class EditRaceTests(CommissioningFactory factory)
 {
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
     private const string Reference = "SC-2021-0002";
 
     [Fact]
