@@ -1,12 +1,9 @@
 using System.Globalization;
-using Commissioning.Domain.Common;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Demo;
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Infrastructure.KeyDates;
 using Commissioning.Infrastructure.Pdf;
 using Commissioning.Web.Pdf;
-using Commissioning.Web.Setup;
 using Microsoft.AspNetCore.Localization;
 
 // The machine has no culture: money and dates are shown the en-GB way whatever it says.

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Governance;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using Commissioning.Domain.Contracts;
 using Commissioning.Infrastructure.Data;
-using Commissioning.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 

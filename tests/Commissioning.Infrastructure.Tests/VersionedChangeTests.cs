@@ -1,4 +1,3 @@
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Governance;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Tests.Support;

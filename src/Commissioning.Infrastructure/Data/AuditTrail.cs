@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Commissioning.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Commissioning.Infrastructure.Data;

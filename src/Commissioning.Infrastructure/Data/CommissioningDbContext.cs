@@ -1,4 +1,3 @@
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
 using Commissioning.Domain.Governance;
@@ -6,7 +5,6 @@ using Commissioning.Domain.Providers;
 using Commissioning.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Infrastructure.Data;
 

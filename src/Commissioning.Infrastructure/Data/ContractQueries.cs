@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Infrastructure.Data;
 

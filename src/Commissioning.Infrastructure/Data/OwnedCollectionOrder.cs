@@ -1,5 +1,4 @@
 using Commissioning.Domain.Governance;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Commissioning.Infrastructure.Data;

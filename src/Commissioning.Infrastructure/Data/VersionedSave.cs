@@ -1,5 +1,4 @@
 using Commissioning.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Infrastructure.Data;
 

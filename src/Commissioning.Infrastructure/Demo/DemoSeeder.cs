@@ -3,7 +3,6 @@ using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Providers;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Commissioning.Infrastructure.Demo;

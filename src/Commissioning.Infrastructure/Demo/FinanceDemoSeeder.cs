@@ -3,7 +3,6 @@ using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Finance;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Infrastructure.Demo;
 

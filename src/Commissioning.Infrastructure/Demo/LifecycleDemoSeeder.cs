@@ -4,7 +4,6 @@ using Commissioning.Domain.Finance;
 using Commissioning.Domain.Lifecycle;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Finance;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Infrastructure.Demo;
 

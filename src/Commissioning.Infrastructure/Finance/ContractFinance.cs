@@ -2,7 +2,6 @@ using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Infrastructure.Finance;
 

@@ -1,8 +1,7 @@
+using System.Linq.Expressions;
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Data;
-using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Infrastructure.Finance;
 

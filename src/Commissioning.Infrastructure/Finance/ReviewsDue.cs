@@ -2,7 +2,6 @@ using Commissioning.Domain.Common;
 using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Infrastructure.Finance;
 

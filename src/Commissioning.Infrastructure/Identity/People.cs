@@ -1,5 +1,4 @@
 using Commissioning.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Infrastructure.Identity;
 

@@ -2,7 +2,6 @@ using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
 using Commissioning.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

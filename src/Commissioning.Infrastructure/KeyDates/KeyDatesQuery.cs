@@ -4,7 +4,6 @@ using Commissioning.Domain.Lifecycle;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Finance;
 using Commissioning.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
 using DomainKeyDates = Commissioning.Domain.Lifecycle.KeyDates;
 
 namespace Commissioning.Infrastructure.KeyDates;

@@ -20,10 +20,10 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
     private static readonly string[] LaunchArgs =
         ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu", "--disable-dev-shm-usage"];
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-    private bool disposed;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private bool _disposed;
 
     public async Task<byte[]> RenderAsync(string html, Uri baseAddress, CancellationToken ct = default)
     {
@@ -124,19 +124,19 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
 
     private async Task<IBrowser> GetBrowserAsync(IBrowser? stale, CancellationToken ct)
     {
-        await gate.WaitAsync(ct);
+        await _gate.WaitAsync(ct);
         try
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            if (browser is { IsConnected: true } && browser != stale)
-                return browser;
-            if (browser is not null)
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_browser is { IsConnected: true } && _browser != stale)
+                return _browser;
+            if (_browser is not null)
             {
                 // Start the Playwright driver afresh too: it may be what died.
                 logger.LogWarning("Chromium is no longer running; starting it again.");
                 await CloseBrowserAsync();
-                playwright?.Dispose();
-                playwright = null;
+                _playwright?.Dispose();
+                _playwright = null;
             }
 
             // Checked first because Playwright's own message for a missing file is a page of browser log.
@@ -144,8 +144,8 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
                 throw new PdfUnavailableException(options.ChromiumPath);
             try
             {
-                playwright ??= await Playwright.CreateAsync();
-                browser = await playwright.Chromium.LaunchAsync(new()
+                _playwright ??= await Playwright.CreateAsync();
+                _browser = await _playwright.Chromium.LaunchAsync(new()
                 {
                     ExecutablePath = options.ChromiumPath,
                     Headless = true,
@@ -157,19 +157,19 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
             {
                 throw new PdfUnavailableException(options.ChromiumPath, e);
             }
-            logger.LogInformation("Started Chromium {Version} from {Path} for printing.", browser.Version, options.ChromiumPath);
-            return browser;
+            logger.LogInformation("Started Chromium {Version} from {Path} for printing.", _browser.Version, options.ChromiumPath);
+            return _browser;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
     private async Task CloseBrowserAsync()
     {
-        var closing = browser;
-        browser = null;
+        var closing = _browser;
+        _browser = null;
         if (closing is null) return;
         try { await closing.CloseAsync(); }
         catch (PlaywrightException) { }
@@ -183,18 +183,18 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
 
     public async ValueTask DisposeAsync()
     {
-        await gate.WaitAsync();
+        await _gate.WaitAsync();
         try
         {
-            if (disposed) return;
-            disposed = true;
+            if (_disposed) return;
+            _disposed = true;
             await CloseBrowserAsync();
-            playwright?.Dispose();
-            playwright = null;
+            _playwright?.Dispose();
+            _playwright = null;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 

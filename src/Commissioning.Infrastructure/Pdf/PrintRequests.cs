@@ -15,7 +15,7 @@ internal sealed class PrintRequests(string html, Uri document, PdfAssetFetcher? 
     // Appended last and important, so no rule in the print view can outrank it.
     private const string PageRules = "\n<style>@page { size: A4 portrait !important; margin: 15mm 15mm 20mm !important; }</style>\n";
 
-    private int documentServed;
+    private int _documentServed;
 
     public async Task AnswerAsync(IRoute route)
     {
@@ -26,7 +26,7 @@ internal sealed class PrintRequests(string html, Uri document, PdfAssetFetcher? 
             if (request.IsNavigationRequest)
             {
                 // Only the first load of the document: a meta refresh or an iframe navigates nowhere.
-                if (SameResource(url, document) && Interlocked.Exchange(ref documentServed, 1) == 0)
+                if (SameResource(url, document) && Interlocked.Exchange(ref _documentServed, 1) == 0)
                     await route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html + PageRules });
                 else
                     await BlockAsync(route, url);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Identity;
 
 namespace Commissioning.Web.Forms;

@@ -1,10 +1,3 @@
-using Commissioning.Domain.Common;
-using Commissioning.Infrastructure.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Commissioning.Web.Forms;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Commissioning.Domain.Common;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Commissioning.Web.Forms;
 
 /// <summary>A form that carries the version of the aggregate it was opened on (decision 0015).</summary>

@@ -1,7 +1,5 @@
-using Commissioning.Infrastructure.Exports;
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Commissioning.Infrastructure.Exports;
 
 namespace Commissioning.Web.Forms;
 

@@ -1,7 +1,3 @@
-using Commissioning.Domain.Common;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-
 namespace Commissioning.Web.Forms;
 
 /// <summary>Field rules shared by every form, with messages in the GOV.UK style.</summary>

@@ -1,6 +1,4 @@
 using Commissioning.Infrastructure.Pdf;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Commissioning.Web.Pdf;
 

@@ -1,5 +1,4 @@
 using Commissioning.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Commissioning.Web.Setup;
 

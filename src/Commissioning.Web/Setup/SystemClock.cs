@@ -1,6 +1,4 @@
-using Commissioning.Domain.Common;
 using System.Security.Claims;
-using Commissioning.Infrastructure.Data;
 
 namespace Commissioning.Web.Setup;
 

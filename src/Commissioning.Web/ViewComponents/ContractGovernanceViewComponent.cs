@@ -1,9 +1,4 @@
 using Commissioning.Domain.Governance;
-using Commissioning.Infrastructure.Data;
-using Commissioning.Web.Setup;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.ViewComponents;
 

@@ -1,14 +1,10 @@
-using Commissioning.Web.Pages.Contracts.Lifecycle;
-using Commissioning.Web.Pages.Contracts;
 using System.Globalization;
 using System.Text.Json;
-using Commissioning.Domain.Common;
+using System.Text.Json.Serialization;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Lifecycle;
-using Commissioning.Infrastructure.Data;
-using Commissioning.Web.Forms;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using Commissioning.Web.Pages.Contracts;
+using Commissioning.Web.Pages.Contracts.Lifecycle;
 
 namespace Commissioning.Web.ViewComponents;
 
@@ -146,21 +142,21 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db) : V
         }
         raw ??= [];
         // Picking a user for a contract that named a historic commissioner changes two columns: one line, name to name.
-        var historic = raw.FirstOrDefault(c => c.field == nameof(Contract.HistoricCommissionerName));
+        var historic = raw.FirstOrDefault(c => c.Field == nameof(Contract.HistoricCommissionerName));
         foreach (var c in raw)
         {
-            if (c.field is null || Hidden.Contains(c.field)) continue;
-            if (c.field == nameof(Contract.ResponsibleCommissionerId))
-                yield return new FieldChange(Label(c.field), Commissioner(names, c.from, historic?.from), Commissioner(names, c.to, historic?.to));
-            else if (c.field == nameof(Contract.HistoricCommissionerName))
+            if (c.Field is null || Hidden.Contains(c.Field)) continue;
+            if (c.Field == nameof(Contract.ResponsibleCommissionerId))
+                yield return new FieldChange(Label(c.Field), Commissioner(names, c.From, historic?.From), Commissioner(names, c.To, historic?.To));
+            else if (c.Field == nameof(Contract.HistoricCommissionerName))
             {
-                if (!raw.Any(r => r.field == nameof(Contract.ResponsibleCommissionerId)))
-                    yield return new FieldChange(Label(c.field), Commissioner(names, null, c.from), Commissioner(names, null, c.to));
+                if (!raw.Any(r => r.Field == nameof(Contract.ResponsibleCommissionerId)))
+                    yield return new FieldChange(Label(c.Field), Commissioner(names, null, c.From), Commissioner(names, null, c.To));
             }
-            else if (c.field == nameof(Contract.DirectorateId))
-                yield return new FieldChange(Label(c.field), Named(names.Directorates, c.from), Named(names.Directorates, c.to));
+            else if (c.Field == nameof(Contract.DirectorateId))
+                yield return new FieldChange(Label(c.Field), Named(names.Directorates, c.From), Named(names.Directorates, c.To));
             else
-                yield return new FieldChange(Label(c.field), Value(c.field, c.from), Value(c.field, c.to));
+                yield return new FieldChange(Label(c.Field), Value(c.Field, c.From), Value(c.Field, c.To));
         }
     }
 
@@ -203,5 +199,7 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db) : V
         return value switch { "True" => "Yes", "False" => "No", _ => value };
     }
 
-    private sealed record RawChange(string? field, string? from, string? to);
+    // The audit trail writes its changes as JSON with lower-case names.
+    private sealed record RawChange([property: JsonPropertyName("field")] string? Field, [property: JsonPropertyName("from")] string? From,
+        [property: JsonPropertyName("to")] string? To);
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Exports;

@@ -1,6 +1,6 @@
-using AngleSharp.Dom;
 using System.Net;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using Commissioning.Web.Tests.Pages.Governance;
 using Commissioning.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
-using Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 using System.Net;
 using AngleSharp.Dom;
-using Commissioning.Web.Tests.Pages.Contracts;
+using Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 using Commissioning.Web.Tests.Pages.Finance;
 using Commissioning.Web.Tests.Support;
 using static Commissioning.Web.Tests.Support.CommissioningFactory;

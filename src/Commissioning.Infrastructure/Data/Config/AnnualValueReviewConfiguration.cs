@@ -1,7 +1,5 @@
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Commissioning.Infrastructure.Data.Config;
 

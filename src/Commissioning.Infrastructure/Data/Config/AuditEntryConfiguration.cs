@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Commissioning.Infrastructure.Data.Config;
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -1,11 +1,5 @@
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Governance;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Commissioning.Infrastructure.Data.Config;
 

@@ -1,6 +1,4 @@
 using Commissioning.Domain.Contracts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Commissioning.Infrastructure.Data.Config;
 

@@ -1,8 +1,4 @@
-using Commissioning.Domain.Contracts;
-using Commissioning.Domain.Governance;
 using Commissioning.Domain.Lifecycle;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Commissioning.Infrastructure.Data.Config;
 

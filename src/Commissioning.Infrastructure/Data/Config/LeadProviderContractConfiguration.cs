@@ -1,8 +1,5 @@
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Providers;
-using Commissioning.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Commissioning.Infrastructure.Data.Config;
 

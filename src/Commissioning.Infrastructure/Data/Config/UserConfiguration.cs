@@ -1,6 +1,4 @@
 using Commissioning.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Commissioning.Infrastructure.Data.Config;
 

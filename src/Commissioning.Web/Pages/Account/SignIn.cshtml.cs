@@ -1,12 +1,6 @@
 using Commissioning.Infrastructure.Demo;
 using Commissioning.Infrastructure.Identity;
-using Commissioning.Web.Forms;
-using Commissioning.Web.Setup;
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 

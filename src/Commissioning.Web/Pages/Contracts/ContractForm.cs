@@ -1,7 +1,5 @@
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Governance;
-using Commissioning.Web.Forms;
 
 namespace Commissioning.Web.Pages.Contracts;
 

@@ -1,12 +1,6 @@
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Identity;
-using Commissioning.Web.Forms;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Contracts;
 

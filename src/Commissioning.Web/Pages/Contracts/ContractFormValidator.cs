@@ -1,7 +1,4 @@
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
-using Commissioning.Web.Forms;
-using FluentValidation;
 
 namespace Commissioning.Web.Pages.Contracts;
 

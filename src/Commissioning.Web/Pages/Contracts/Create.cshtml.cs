@@ -1,8 +1,4 @@
 using Commissioning.Domain.Contracts;
-using Commissioning.Infrastructure.Data;
-using Commissioning.Web.Setup;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Commissioning.Web.Pages.Contracts;
 

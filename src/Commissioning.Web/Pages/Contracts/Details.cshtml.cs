@@ -1,15 +1,9 @@
-using Commissioning.Web.Pages.Finance;
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Exports;
 using Commissioning.Infrastructure.Finance;
 using Commissioning.Infrastructure.Identity;
-using Commissioning.Web.Forms;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Commissioning.Web.Pages.Finance;
 
 namespace Commissioning.Web.Pages.Contracts;
 
@@ -69,12 +63,12 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
                 ExportColumn.Text("Financial year"), ExportColumn.Text("Part of year"), ExportColumn.Money("Baseline"),
                 ExportColumn.Money("Uplift"), ExportColumn.Money("Savings"), ExportColumn.Money("Other agreed change"), ExportColumn.Money("Annual value"),
                 ExportColumn.Money("Value in year"), ExportColumn.Text("Status"), ExportColumn.Text("Term"))
-            {
-                // Excel allows 31 characters in a sheet's name: the whole reference (up to 30) always fits, and the
-                // contract's title and provider go in the sheet's first rows.
-                SheetName = ValuesSheetName(contract.Reference),
-                Preamble = [$"{contract.Reference} {contract.Title}", $"Provider: {provider ?? "Not recorded"}", "Values year by year"],
-            }
+        {
+            // Excel allows 31 characters in a sheet's name: the whole reference (up to 30) always fits, and the
+            // contract's title and provider go in the sheet's first rows.
+            SheetName = ValuesSheetName(contract.Reference),
+            Preamble = [$"{contract.Reference} {contract.Title}", $"Provider: {provider ?? "Not recorded"}", "Values year by year"],
+        }
             .AddRows(schedule.Rows, r => [r.Year.ToString(), r.PartYear.ToString(), r.Baseline, r.Uplift, r.Savings, r.OtherChange, r.Annual, r.YearValue,
                 FinanceLabels.Of(r.Source), r.BeyondCurrentTerm ? "Extension option" : "Current term"])
             // As on the page: the years of the current term added up (an option not yet exercised is not counted).

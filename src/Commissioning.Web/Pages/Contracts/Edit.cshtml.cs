@@ -1,13 +1,6 @@
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Governance;
 using Commissioning.Domain.Lifecycle;
-using Commissioning.Infrastructure.Data;
-using Commissioning.Web.Forms;
-using Commissioning.Web.Setup;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Contracts;
 

@@ -1,5 +1,4 @@
 using Commissioning.Domain.Governance;
-using FluentValidation;
 
 namespace Commissioning.Web.Pages.CoverSheets;
 

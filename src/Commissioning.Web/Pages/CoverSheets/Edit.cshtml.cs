@@ -1,12 +1,4 @@
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Governance;
-using Commissioning.Infrastructure.Data;
-using Commissioning.Web.Forms;
-using Commissioning.Web.Setup;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.CoverSheets;
 
@@ -86,7 +78,8 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
             ("Action", f => f.Action), ("Title", f => f.Title), ("Presented By", f => f.PresentedBy), ("Author", f => f.Author),
             ("Clinical Lead", f => f.ClinicalLead), ("Council Lead", f => f.CouncilLead), ("Executive summary", f => f.ExecutiveSummary),
             ("Recommendations", f => f.Recommendations), ("Additional details", f => f.AdditionalDetails),
-        ])) { SaveButton = "Save draft" };
+        ]))
+        { SaveButton = "Save draft" };
         Input.Version = Sheet.Version;
         ModelState.Remove("Input.Version");
         return Page();

@@ -1,4 +1,3 @@
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Governance;
 
 namespace Commissioning.Web.Pages.CoverSheets;

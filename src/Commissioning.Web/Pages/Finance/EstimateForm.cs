@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Finance;
-using Commissioning.Web.Forms;
-using FluentValidation;
 
 namespace Commissioning.Web.Pages.Finance;
 

@@ -1,17 +1,8 @@
-using Commissioning.Web.Pages.Contracts;
 using System.Globalization;
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Finance;
-using Commissioning.Web.Forms;
-using Commissioning.Web.Setup;
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Commissioning.Web.Pages.Contracts;
 
 namespace Commissioning.Web.Pages.Finance;
 

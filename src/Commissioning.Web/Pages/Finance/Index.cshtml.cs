@@ -1,11 +1,5 @@
-using Commissioning.Domain.Common;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Exports;
 using Commissioning.Infrastructure.Finance;
-using Commissioning.Web.Forms;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Finance;
 

@@ -1,10 +1,8 @@
-using Commissioning.Web.Pages.Contracts;
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
-using Commissioning.Infrastructure.Finance;
 using Commissioning.Infrastructure.Exports;
-using Commissioning.Web.Forms;
+using Commissioning.Infrastructure.Finance;
+using Commissioning.Web.Pages.Contracts;
 
 namespace Commissioning.Web.Pages.Finance;
 
@@ -18,21 +16,21 @@ public static class PortfolioTables
 
     public static async Task<ExportTable?> BuildAsync(string name, Portfolio portfolio, FinancialYear year, IReadOnlyList<FinancialYear> years,
         Func<Task<IReadOnlyList<ReviewDue>>> due, CancellationToken ct) => name switch
-    {
-        "years" => Years(await portfolio.ByYearAsync(years, ct)),
-        "form" => Grouped($"Forecast by commissioning form, {year}", "Commissioning form", year,
-            await portfolio.ByAsync(PortfolioGrouping.Form, year, ct), k => Enum.TryParse<CommissioningForm>(k, out var f) ? Labels.Of(f) : k),
-        "category" => Grouped($"Forecast by service category, {year}", "Service category", year,
-            await portfolio.ByAsync(PortfolioGrouping.Category, year, ct), k => Enum.TryParse<ServiceCategory>(k, out var c) ? Labels.Of(c) : k),
-        "directorate" => Grouped($"Forecast by directorate, {year}", "Directorate", year,
-            await portfolio.ByAsync(PortfolioGrouping.Directorate, year, ct), k => k),
-        "provider" => Grouped($"Forecast by provider, {year}", "Provider", year,
-            await portfolio.ByAsync(PortfolioGrouping.Provider, year, ct), k => k),
-        "funding" => Funding(year, await portfolio.ByFundingAsync(year, ct)),
-        "savings" => Savings(await portfolio.SavingsAsync(ct)),
-        "due" => Due(await due(), await portfolio.SchedulesAsync(ct)),
-        _ => null,
-    };
+        {
+            "years" => Years(await portfolio.ByYearAsync(years, ct)),
+            "form" => Grouped($"Forecast by commissioning form, {year}", "Commissioning form", year,
+                await portfolio.ByAsync(PortfolioGrouping.Form, year, ct), k => Enum.TryParse<CommissioningForm>(k, out var f) ? Labels.Of(f) : k),
+            "category" => Grouped($"Forecast by service category, {year}", "Service category", year,
+                await portfolio.ByAsync(PortfolioGrouping.Category, year, ct), k => Enum.TryParse<ServiceCategory>(k, out var c) ? Labels.Of(c) : k),
+            "directorate" => Grouped($"Forecast by directorate, {year}", "Directorate", year,
+                await portfolio.ByAsync(PortfolioGrouping.Directorate, year, ct), k => k),
+            "provider" => Grouped($"Forecast by provider, {year}", "Provider", year,
+                await portfolio.ByAsync(PortfolioGrouping.Provider, year, ct), k => k),
+            "funding" => Funding(year, await portfolio.ByFundingAsync(year, ct)),
+            "savings" => Savings(await portfolio.SavingsAsync(ct)),
+            "due" => Due(await due(), await portfolio.SchedulesAsync(ct)),
+            _ => null,
+        };
 
     private static ExportTable Years(IReadOnlyList<YearTotal> years)
     {

@@ -1,7 +1,4 @@
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Governance;
-using Commissioning.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Governance;
 

@@ -1,9 +1,4 @@
-using Commissioning.Domain.Common;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.KeyDates;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace Commissioning.Web.Pages.KeyDates;

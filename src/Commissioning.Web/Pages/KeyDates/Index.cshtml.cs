@@ -1,12 +1,6 @@
-using Commissioning.Domain.Common;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Infrastructure.KeyDates;
-using Commissioning.Web.Forms;
-using Commissioning.Web.Setup;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace Commissioning.Web.Pages.KeyDates;

@@ -1,10 +1,4 @@
 using Commissioning.Domain.Providers;
-using Commissioning.Infrastructure.Data;
-using Commissioning.Web.Forms;
-using Commissioning.Web.Setup;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Commissioning.Web.Pages.Providers;
 

@@ -1,8 +1,4 @@
 using Commissioning.Domain.Providers;
-using Commissioning.Infrastructure.Data;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Providers;
 

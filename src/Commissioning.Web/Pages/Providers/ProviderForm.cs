@@ -1,6 +1,4 @@
-using Commissioning.Web.Forms;
 using Commissioning.Domain.Providers;
-using FluentValidation;
 
 namespace Commissioning.Web.Pages.Providers;
 

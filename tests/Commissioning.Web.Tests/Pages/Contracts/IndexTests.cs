@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static Commissioning.Web.Tests.Support.CommissioningFactory;

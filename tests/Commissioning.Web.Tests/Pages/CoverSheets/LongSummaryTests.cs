@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Commissioning.Domain.Governance;
 using Commissioning.Web.Tests.Support;
 using UglyToad.PdfPig;
 using static Commissioning.Web.Tests.Pages.CoverSheets.CoverSheetSteps;

@@ -1,6 +1,6 @@
 using System.Net;
-using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Common;
+using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
 using Commissioning.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

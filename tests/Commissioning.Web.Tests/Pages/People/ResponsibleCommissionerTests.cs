@@ -1,6 +1,5 @@
-using Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 using System.Net;
-using Commissioning.Web.Tests.Pages.Contracts;
+using Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 using Commissioning.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static Commissioning.Web.Tests.Support.CommissioningFactory;

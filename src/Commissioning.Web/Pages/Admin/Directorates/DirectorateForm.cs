@@ -1,9 +1,4 @@
-using Commissioning.Web.Forms;
 using Commissioning.Domain.Contracts;
-using Commissioning.Infrastructure.Data;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Admin.Directorates;
 

@@ -1,9 +1,3 @@
-using Commissioning.Infrastructure.Data;
-using Commissioning.Web.Setup;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Commissioning.Web.Pages.Admin.Directorates;
 
 /// <summary>The directorates contracts belong to, in use first, each with how many contracts name it.</summary>

@@ -1,10 +1,5 @@
 using Commissioning.Infrastructure.Identity;
-using Commissioning.Web.Forms;
-using Commissioning.Web.Setup;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Commissioning.Web.Pages.Admin.Users;
 

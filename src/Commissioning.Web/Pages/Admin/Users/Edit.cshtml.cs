@@ -1,11 +1,6 @@
 using System.Security.Claims;
 using Commissioning.Infrastructure.Identity;
-using Commissioning.Web.Forms;
-using Commissioning.Web.Setup;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Commissioning.Web.Pages.Admin.Users;
 

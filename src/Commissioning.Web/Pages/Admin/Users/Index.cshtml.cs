@@ -1,9 +1,5 @@
 using Commissioning.Infrastructure.Identity;
-using Commissioning.Web.Setup;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Admin.Users;
 

@@ -1,5 +1,4 @@
 using Commissioning.Infrastructure.Identity;
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

@@ -1,12 +1,6 @@
 using System.Globalization;
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Lifecycle;
-using Commissioning.Infrastructure.Data;
-using Commissioning.Web.Forms;
-using Commissioning.Web.Setup;
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Commissioning.Web.Pages.Contracts.Lifecycle;
 

@@ -1,12 +1,5 @@
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Lifecycle;
-using Commissioning.Infrastructure.Data;
-using Commissioning.Web.Forms;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Contracts.Lifecycle;
 
@@ -139,7 +132,7 @@ public abstract class LifecycleEventPage<TForm>(CommissioningDbContext db, ICloc
     /// <summary>The event's common record: who and when from the session and the clock, the decision from the list or as typed.</summary>
     private async Task<EventRecord?> RecordAsync(CancellationToken ct)
     {
-        string? decision = string.IsNullOrWhiteSpace(Input.Decision) ? null : Input.Decision.Trim();
+        var decision = string.IsNullOrWhiteSpace(Input.Decision) ? null : Input.Decision.Trim();
         int? decisionId = null;
         if (!string.IsNullOrWhiteSpace(Input.DecisionId))
         {

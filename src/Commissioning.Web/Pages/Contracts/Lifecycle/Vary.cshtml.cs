@@ -1,13 +1,7 @@
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
 using Commissioning.Domain.Lifecycle;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Finance;
-using Commissioning.Web.Forms;
-using Commissioning.Web.Setup;
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Commissioning.Web.Pages.Contracts.Lifecycle;
 

@@ -1,9 +1,5 @@
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Finance;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Finance;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Finance.Reviews;
 

@@ -1,7 +1,4 @@
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Finance;
-using Commissioning.Web.Forms;
-using FluentValidation;
 
 namespace Commissioning.Web.Pages.Finance.Reviews;
 

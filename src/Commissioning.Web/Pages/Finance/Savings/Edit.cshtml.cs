@@ -1,13 +1,6 @@
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Finance;
-using Commissioning.Web.Forms;
-using Commissioning.Web.Setup;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Finance.Savings;
 

@@ -1,10 +1,7 @@
 using System.Globalization;
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Finance;
-using Commissioning.Web.Forms;
-using FluentValidation;
 
 namespace Commissioning.Web.Pages.Finance.Savings;
 

@@ -1,9 +1,4 @@
 using Commissioning.Domain.Governance;
-using Commissioning.Infrastructure.Data;
-using Commissioning.Web.Forms;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Governance.Bodies;
 

@@ -1,11 +1,4 @@
 using Commissioning.Domain.Governance;
-using Commissioning.Infrastructure.Data;
-using Commissioning.Web.Forms;
-using Commissioning.Web.Setup;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Governance.Bodies;
 

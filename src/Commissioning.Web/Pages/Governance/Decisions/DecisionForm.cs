@@ -1,6 +1,4 @@
-using Commissioning.Web.Forms;
 using Commissioning.Domain.Governance;
-using FluentValidation;
 
 namespace Commissioning.Web.Pages.Governance.Decisions;
 

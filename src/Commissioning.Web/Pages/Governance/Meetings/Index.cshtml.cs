@@ -1,9 +1,3 @@
-using Commissioning.Domain.Common;
-using Commissioning.Infrastructure.Data;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Commissioning.Web.Pages.Governance.Meetings;
 
 /// <summary>Meetings to come, soonest first, then past meetings, latest first; optionally one body's.</summary>

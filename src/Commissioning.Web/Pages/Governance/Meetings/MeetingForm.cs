@@ -1,6 +1,4 @@
 using Commissioning.Domain.Governance;
-using Commissioning.Web.Forms;
-using FluentValidation;
 
 namespace Commissioning.Web.Pages.Governance.Meetings;
 

@@ -1,10 +1,5 @@
-using Commissioning.Domain.Common;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Web.Pages.CoverSheets;
 using Commissioning.Web.Pdf;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Pages.Governance.Meetings;
 

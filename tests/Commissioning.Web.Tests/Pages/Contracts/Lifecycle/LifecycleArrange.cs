@@ -8,7 +8,7 @@ namespace Commissioning.Web.Tests.Pages.Contracts.Lifecycle;
 /// <summary>Contracts with known dates for the lifecycle page tests, added straight to the database.</summary>
 internal static class LifecycleArrange
 {
-    private static int _next;
+    private static int Next;
 
     public static async Task<int> BlockAsync(CommissioningFactory factory, DateOnly start, DateOnly end, int[]? options = null,
         int noticeMonths = 3, ServiceCategory category = ServiceCategory.SupportedLiving, long valuePence = 100_000_00)
@@ -16,7 +16,7 @@ internal static class LifecycleArrange
         await using var scope = factory.OpenDb();
         var provider = await scope.Db.Providers.Select(p => p.Id).FirstAsync();
         var contract = new BlockContract(provider, Money.FromPence(valuePence));
-        var reference = $"LC-{Interlocked.Increment(ref _next):0000}-{Guid.NewGuid().ToString("N")[..6]}";
+        var reference = $"LC-{Interlocked.Increment(ref Next):0000}-{Guid.NewGuid().ToString("N")[..6]}";
         contract.Describe(new ContractDescription(reference, "Lifecycle test " + reference, null, category, await scope.Db.DirectorateIdAsync("Adult Social Care"),
             ResponsibleCommissioner.Historic("Test Commissioner"),
             ProcurementRoute.OpenTender, false, Confidentiality.Open));
