@@ -18,10 +18,20 @@ public abstract class ChangesPage<T>(CommissioningDbContext db, IAuthorizationSe
     /// <summary>What the page changes and the section a change returns to, e.g. ("meeting", "agenda", Sections.Agenda).</summary>
     protected abstract (string Noun, string Part, string Section) Words { get; }
 
-    /// <summary>Reads everything the page shows; false if the aggregate is not there.</summary>
-    protected abstract Task<bool> LoadAsync(CancellationToken ct);
+    /// <summary>Reads the rest of what the page shows about <paramref name="aggregate"/>.</summary>
+    protected abstract Task LoadAsync(T aggregate, CancellationToken ct);
 
-    protected async Task<IActionResult> ShowAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+    /// <summary>The page as stored now, carrying the version it shows.</summary>
+    protected async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        // Tracked on purpose: owned lists (a route's steps, an agenda) are put back in position order
+        // only as tracked rows load (OwnedCollectionOrder).
+        var aggregate = await db.Set<T>().FirstOrDefaultAsync(a => a.Id == Id, ct);
+        if (aggregate is null) return NotFound();
+        Version = aggregate.Version;
+        await LoadAsync(aggregate, ct);
+        return Page();
+    }
 
     /// <summary>
     /// Applies <paramref name="change"/> (which says what it did) and saves. A broken rule's message goes

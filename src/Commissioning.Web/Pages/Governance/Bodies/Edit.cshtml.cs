@@ -6,61 +6,47 @@ namespace Commissioning.Web.Pages.Governance.Bodies;
 /// Rename a body or change its kind. Meetings and route steps keep the name they were given
 /// (the papers of a past meeting print the name the body had then).
 /// </summary>
-public sealed class EditModel(CommissioningDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class EditModel(CommissioningDbContext db, IAuthorizationService authorization) : EditPage<DecisionBody, BodyForm>(db)
 {
-    [BindProperty(SupportsGet = true)] public int Id { get; set; }
-    [BindProperty] public BodyForm Input { get; set; } = new();
-
     public bool CanEdit { get; private set; }
-    public string Name { get; private set; } = "";
-    public Conflict? Clash { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        var body = await db.DecisionBodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == Id, ct);
-        if (body is null) return NotFound();
-        (Name, Input) = (body.Name, BodyForm.From(body));
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded;
-        return Page();
-    }
+    protected override string Noun => "decision-making body";
+
+    protected override BodyForm FormOf(DecisionBody body) => BodyForm.From(body);
+
+    protected override IEnumerable<(string Field, Func<BodyForm, string?> Read)> Compared =>
+    [
+        ("Name", f => f.Name?.Trim()),
+        ("Kind of body", f => GovernanceDisplay.Parse<DecisionBodyKind>(f.Kind)?.ToText() ?? f.Kind),
+    ];
 
     // Everyone signed in may read a body here; only board secretaries and administrators may save, checked on the handler itself.
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!(await authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded) return Forbid();
-        CanEdit = true;
-        var body = await db.DecisionBodies.FirstOrDefaultAsync(b => b.Id == Id, ct);
-        if (body is null) return NotFound();
-        Name = body.Name;
-        if (body.Version != Input.Version) return ShowConflict(body);
+    protected override async Task<bool> MaySaveAsync() => (await authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded;
 
-        new BodyForm.Validator().Validate(Input).AddTo(this);
-        if (!ModelState.IsValid || !await Input.CheckNameIsFreeAsync(db, this, Id, ct)) return Page();
-        body.Update(Input.Name!, Input.ParsedKind);
-        try
-        {
-            var saved = await db.SaveVersionedAsync(body, Input.Version, ct);
-            if (saved.IsStale) return saved.Current is { } current ? ShowConflict(current) : NotFound();
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            BodyForm.AddNameTaken(this, Input.Name!.Trim());
-            return Page();
-        }
-        TempData["Success"] = $"{body.Name} saved";
-        return RedirectToPage("Index");
+    protected override async Task ShowAsync(DecisionBody body, CancellationToken ct)
+    {
+        Name = body.Name;
+        CanEdit = await MaySaveAsync();
     }
 
-    private PageResult ShowConflict(DecisionBody current)
+    protected override async Task<bool> ApplyAsync(DecisionBody body, CancellationToken ct)
     {
-        var saved = BodyForm.From(current);
-        var fields = new (string, Func<BodyForm, string?>)[]
-        {
-            ("Name", f => f.Name?.Trim()),
-            ("Kind of body", f => GovernanceDisplay.Parse<DecisionBodyKind>(f.Kind)?.ToText() ?? f.Kind),
-        };
-        Clash = Conflict.Report(this, "decision-making body", current, Input, saved, fields);
-        return Page();
+        new BodyForm.Validator().Validate(Input).AddTo(this);
+        if (!ModelState.IsValid || !await Input.CheckNameIsFreeAsync(Db, this, Id, ct)) return false;
+        body.Update(Input.Name!, Input.ParsedKind);
+        return true;
+    }
+
+    // The unique index: someone gave another body this name a moment ago.
+    protected override bool Explain(DbUpdateException e)
+    {
+        BodyForm.AddNameTaken(this, Input.Name!.Trim());
+        return true;
+    }
+
+    protected override IActionResult Saved(DecisionBody body)
+    {
+        TempData["Success"] = $"{body.Name} saved";
+        return RedirectToPage("Index");
     }
 }

@@ -153,17 +153,13 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
 
     protected override (string Noun, string Part, string Section) Words => ("decision", "route", Sections.Route);
 
-    protected override async Task<bool> LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(ContractDecision decision, CancellationToken ct)
     {
-        // Tracked on purpose: the route is put back in position order only as tracked rows load (OwnedCollectionOrder).
-        var decision = await Db.ContractDecisions.FirstOrDefaultAsync(d => d.Id == Id, ct);
-        if (decision is null) return false;
         Decision = decision;
-        Version = decision.Version;
         var contract = await Db.Contracts.AsNoTracking().Where(c => c.Id == decision.ContractId).Select(c => new { c.Id, c.Reference, c.Title }).FirstAsync(ct);
         Contract = (contract.Id, contract.Reference, contract.Title);
         CanEdit = (await Authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded;
-        if (!CanEdit) return true;
+        if (!CanEdit) return;
 
         var meetings = await Db.Meetings.AsNoTracking().OrderBy(m => m.Date).ThenBy(m => m.Title).ToListAsync(ct);
         var today = clock.Today;
@@ -178,6 +174,5 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
         var next = decision.Steps.FirstOrDefault(s => !s.HasOutcome && s.Date <= today) ?? decision.Steps.FirstOrDefault(s => !s.HasOutcome);
         Outcome.Position ??= next?.Position.ToString(Invariant);
         Move.Position ??= decision.Steps.FirstOrDefault(s => !s.HasOutcome)?.Position.ToString(Invariant);
-        return true;
     }
 }

@@ -117,13 +117,9 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
 
     protected override (string Noun, string Part, string Section) Words => ("meeting", "agenda", Sections.Agenda);
 
-    protected override async Task<bool> LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(Meeting meeting, CancellationToken ct)
     {
-        // Tracked on purpose: the agenda is put back in position order only as tracked rows load (OwnedCollectionOrder).
-        var meeting = await Db.Meetings.FirstOrDefaultAsync(m => m.Id == Id, ct);
-        if (meeting is null) return false;
         Meeting = meeting;
-        Version = meeting.Version;
         CanEdit = (await Authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded;
 
         var onAgenda = meeting.Agenda.Select(i => i.ContractDecisionId).OfType<int>().ToList();
@@ -141,6 +137,5 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
             .OrderByDescending(d => routedIds.Contains(d.Id)).ThenBy(d => d.Reference).ThenBy(d => d.Title)
             .Select(d => (d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{d.Reference}: {d.Title}{(routedIds.Contains(d.Id) ? " (routed to this meeting)" : "")}"))
             .ToList();
-        return true;
     }
 }
