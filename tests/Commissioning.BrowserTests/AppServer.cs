@@ -9,11 +9,23 @@ using Microsoft.Playwright;
 
 namespace Commissioning.BrowserTests;
 
-/// <summary>Every browser test shares one app and one browser: starting either takes seconds.</summary>
+/// <summary>
+/// Page-by-page checks (axe, conventions) share one app and one browser: starting either takes seconds.
+/// The journeys run in a second collection with an app and a browser of their own, so the two halves run
+/// side by side on two cores instead of one after the other, and what a journey saves never reaches the
+/// pages the checks look at.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<AppServer>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>Journeys through the pages (forms, keyboard, people): a second app and browser, see <see cref="BrowserCollection"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class JourneysCollection : ICollectionFixture<AppServer>
+{
+    public const string Name = "Browser journeys";
 }
 
 /// <summary>
