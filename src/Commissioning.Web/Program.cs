@@ -12,6 +12,8 @@ CultureInfo.DefaultThreadCurrentCulture = ukCulture;
 CultureInfo.DefaultThreadCurrentUICulture = ukCulture;
 
 var builder = WebApplication.CreateBuilder(args);
+// No "Server: Kestrel" on every answer: it tells an attacker what to try first.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IClock, SystemClock>();
