@@ -77,6 +77,21 @@ public sealed class HardeningTests
         Assert.Equal(CookieSecurePolicy.Always, production.Services.GetRequiredService<IOptions<CookieTempDataProviderOptions>>().Value.Cookie.SecurePolicy);
     }
 
+    [Fact]
+    public async Task In_Production_behind_a_proxy_that_ends_TLS_the_forms_still_work()
+    {
+        await using var app = new CommissioningFactory();
+        await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        // The proxy speaks http to the app and says the visitor used https.
+        using var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+
+        using var page = await client.GetAsync("/Account/SignIn");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        AssertSecure(page, ".AspNetCore.Antiforgery.");
+    }
+
     /// <summary>A Retry-After of whole seconds, at most the limiter's one-minute window.</summary>
     internal static void AssertRetryAfterWithinAMinute(HttpResponseMessage response)
     {
