@@ -4,6 +4,7 @@ using Commissioning.Infrastructure.Identity;
 using Commissioning.Infrastructure.KeyDates;
 using Commissioning.Infrastructure.Pdf;
 using Commissioning.Web.Pdf;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 
 // The machine has no culture: money and dates are shown the en-GB way whatever it says.
@@ -12,6 +13,8 @@ CultureInfo.DefaultThreadCurrentCulture = ukCulture;
 CultureInfo.DefaultThreadCurrentUICulture = ukCulture;
 
 var builder = WebApplication.CreateBuilder(args);
+// No "Server: Kestrel" on every answer: it tells an attacker what to try first.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IClock, SystemClock>();
@@ -36,6 +39,16 @@ builder.Services.AddRazorPages()
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         o.Filters.Add<ValidationLogging>();
     });
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    // TLS ends at the proxy in front (README), which speaks http to the app; the Secure-only antiforgery
+    // cookie needs the request to count as https, so take the proxy's word on the scheme. Only the scheme:
+    // the client's address stays the connection's, which the sign-in rate limit counts by. A client that
+    // claims https itself only makes its own cookies Secure.
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedProto;
+    o.KnownIPNetworks.Clear();
+    o.KnownProxies.Clear();
+});
 builder.Services.AddHsts(o =>
 {
     o.MaxAge = TimeSpan.FromDays(365);
@@ -53,6 +66,7 @@ await using (var scope = app.Services.CreateAsyncScope())
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
 }
 
+app.UseForwardedHeaders();
 if (app.Environment.IsDevelopment())
     app.UseDeveloperExceptionPage();
 else

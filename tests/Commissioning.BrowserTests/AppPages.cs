@@ -87,6 +87,7 @@ public static class AppPages
         new("Change a decision's details", "/Governance/Decisions/Edit/{decision:Persona}", Secretary),
         new("Cover sheet: issued", "/CoverSheets/{sheet-of-contract:SC-2021-0001}", Viewer),
         new("Cover sheet: draft", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}", Secretary),
+        new("Cover sheet: not issued yet", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}", Viewer),
         new("Create a cover sheet", "/CoverSheets/Create?{new-sheet-of-meeting:Community Commissioning Management Team}", Secretary),
         new("Edit a cover sheet", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit", Secretary),
         new("Edit a cover sheet: error summary", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit", Secretary, SubmitWith("Save and issue version 1"), Errors: true),

@@ -55,6 +55,10 @@ public static class IdentitySetup
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Events.OnValidatePrincipal = EnforceAbsoluteTimeout;
         });
+        // The antiforgery and TempData cookies are Secure too (issue 13): by default the first never is
+        // and the second only on an https request, so a proxy speaking http to the app would drop the flag.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = StampInterval;
@@ -75,6 +79,13 @@ public static class IdentitySetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Say when to try again [ASVS 11.1.4 / RFC 6585]: the limiter knows when its window opens; else a whole window.
+            o.OnRejected = (context, _) =>
+            {
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             o.AddPolicy(SignInRateLimit, context =>
                 HttpMethods.IsPost(context.Request.Method)
                     ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -7,6 +7,11 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "form-action 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
 
+    /// <summary>A register of contracts needs none of the browser's devices or payment features: none may be used, by us or anything framed.</summary>
+    public const string PermissionsPolicy =
+        "accelerometer=(), autoplay=(), bluetooth=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), " +
+        "magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=(), xr-spatial-tracking=()";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -16,6 +21,7 @@ public static class SecurityHeaders
                 h.ContentSecurityPolicy = Csp;
                 h.XContentTypeOptions = "nosniff";
                 h["Referrer-Policy"] = "same-origin";
+                h["Permissions-Policy"] = PermissionsPolicy;
                 h.XFrameOptions = "DENY";
                 // Register pages hold financially sensitive records: never cache them.
                 if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css")
