@@ -10,22 +10,14 @@ using Microsoft.Playwright;
 namespace Commissioning.BrowserTests;
 
 /// <summary>
-/// Page-by-page checks (axe, conventions) share one app and one browser: starting either takes seconds.
-/// The journeys run in a second collection with an app and a browser of their own, so the two halves run
-/// side by side on two cores instead of one after the other, and what a journey saves never reaches the
-/// pages the checks look at.
+/// Every browser test shares one app and one browser: starting either takes seconds. (Two collections,
+/// each with its own app and browser, were tried in issue 12: on two cores, next to the Web tests, the
+/// browser tests took longer, not less: docs/testing.md.)
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<AppServer>
 {
     public const string Name = "Browser";
-}
-
-/// <summary>Journeys through the pages (forms, keyboard, people): a second app and browser, see <see cref="BrowserCollection"/>.</summary>
-[CollectionDefinition(Name)]
-public sealed class JourneysCollection : ICollectionFixture<AppServer>
-{
-    public const string Name = "Browser journeys";
 }
 
 /// <summary>

@@ -14,7 +14,7 @@ namespace Commissioning.BrowserTests;
 /// secondary button pressed, then the main button, and the record read back on its own page; and
 /// the same again starting from the page re-rendered after a validation error.
 /// </summary>
-[Collection(JourneysCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class FormButtonTests(AppServer app, ITestOutputHelper output)
 {
     [Theory]

@@ -6,7 +6,7 @@ using static Commissioning.BrowserTests.KeyboardScripts;
 namespace Commissioning.BrowserTests;
 
 /// <summary>Usable by keyboard alone: every page of <see cref="AppPages"/>, and two whole journeys.</summary>
-[Collection(JourneysCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed partial class KeyboardTests(AppServer app, ITestOutputHelper output)
 {
     private const int MaxTabs = 200;

@@ -8,7 +8,7 @@ namespace Commissioning.BrowserTests;
 /// People by name, in the browser: no page shows a sign-in e-mail address except the users pages and the sign-in
 /// form; an administrator names a user; a commissioner picks who is responsible for a contract, and it becomes theirs.
 /// </summary>
-[Collection(JourneysCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed partial class PeopleTests(AppServer app, ITestOutputHelper output)
 {
     /// <summary>Something@something.something, as an address is written.</summary>
