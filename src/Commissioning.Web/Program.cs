@@ -95,6 +95,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseTwoStepRequirement(app.Configuration);
 app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();

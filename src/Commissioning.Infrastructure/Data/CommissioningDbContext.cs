@@ -31,6 +31,7 @@ public class CommissioningDbContext : IdentityDbContext<ApplicationUser>, IDataP
     public DbSet<Domain.Lifecycle.ContractEvent> ContractEvents => Set<Domain.Lifecycle.ContractEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

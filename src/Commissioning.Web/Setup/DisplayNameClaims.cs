@@ -19,6 +19,7 @@ public sealed class DisplayNameClaims(UserManager<ApplicationUser> users, RoleMa
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(People.DisplayNameClaim, user.DisplayName));
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(TwoStepRequirement.TwoStepClaim, "on"));
         return identity;
     }
 
@@ -32,8 +33,7 @@ public sealed class DisplayNameClaims(UserManager<ApplicationUser> users, RoleMa
         var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<ApplicationUser>>();
         if (await signIn.ValidateSecurityStampAsync(principal) is not { } user) return;
         var fresh = await signIn.CreateUserPrincipalAsync(user);
-        if (principal.FindFirst(IdentitySetup.SignInTimeClaim) is { } signedIn && fresh.Identity is ClaimsIdentity identity)
-            identity.AddClaim(new Claim(IdentitySetup.SignInTimeClaim, signedIn.Value));
+        SessionClaims.CarryOver(principal, fresh);
         context.ReplacePrincipal(fresh);
         context.ShouldRenew = true;
     }

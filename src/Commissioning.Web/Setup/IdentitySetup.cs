@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Commissioning.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -11,10 +12,10 @@ namespace Commissioning.Web.Setup;
 /// <summary>Identity with the settings of shared/docs/security-baseline.md (ASVS level 2).</summary>
 public static class IdentitySetup
 {
-    public const string SignInTimeClaim = "signed_in_at";
+    public const string SignInTimeClaim = SessionClaims.SignedInAt;
     public const string SignInRateLimit = "sign-in";
-    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
-    public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(12);
+    public static readonly TimeSpan IdleTimeout = UserSessions.IdleTimeout;
+    public static readonly TimeSpan AbsoluteTimeout = UserSessions.AbsoluteTimeout;
     /// <summary>How often a session's user is re-read: a changed stamp ends it, a changed name or role reaches it.</summary>
     public static readonly TimeSpan StampInterval = TimeSpan.FromMinutes(5);
 
@@ -29,15 +30,20 @@ public static class IdentitySetup
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No lockout: anyone who knows an address could shut its owner out. SignInThrottle slows guessing
+                // instead, and SessionSignInManager ignores any lockout end (issue 13, defect 5; decision 0016).
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<CommissioningDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<SessionSignInManager>()
             .AddClaimsPrincipalFactory<DisplayNameClaims>()
             .AddPasswordValidator<CommonPasswordValidator>();
+
+        services.AddScoped<UserSessions>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<Pages.Account.StandInPassword>();
 
         var secure = !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
         services.ConfigureApplicationCookie(o =>
@@ -64,11 +70,10 @@ public static class IdentitySetup
             o.ValidationInterval = StampInterval;
             // The re-validated principal is built afresh from the user; carry the sign-in time over,
             // or the absolute timeout would find no claim and sign the person out 5 minutes in.
+            // The session's id and how the person signed in go over too: without the id the session check refuses it.
             o.OnRefreshingPrincipal = refresh =>
             {
-                if (refresh.CurrentPrincipal?.FindFirst(SignInTimeClaim) is { } signedIn
-                    && refresh.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SignInTimeClaim))
-                    identity.AddClaim(new Claim(SignInTimeClaim, signedIn.Value));
+                SessionClaims.CarryOver(refresh.CurrentPrincipal, refresh.NewPrincipal);
                 return Task.CompletedTask;
             };
         });
@@ -95,16 +100,25 @@ public static class IdentitySetup
         return services;
     }
 
-    /// <summary>Sliding expiry keeps an active session alive; this ends any session 12 hours after sign-in.</summary>
+    /// <summary>
+    /// Every request: the cookie's session must be live on the server (sign-out and "Sign out everywhere" end it, for
+    /// every copy of the cookie at once: issue 13, defect 1), and no older than 12 hours (sliding expiry keeps an
+    /// active session alive; this ends it). Then the display name and the 5-minute security stamp check.
+    /// </summary>
     private static async Task EnforceAbsoluteTimeout(CookieValidatePrincipalContext context)
     {
+        var services = context.HttpContext.RequestServices;
         var claim = context.Principal?.FindFirst(SignInTimeClaim)?.Value;
-        var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        var sessionId = context.Principal?.FindFirst(SessionClaims.SessionId)?.Value;
+        var userId = context.Principal?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        var time = services.GetRequiredService<TimeProvider>();
         if (claim is null || !DateTimeOffset.TryParse(claim, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedIn)
-            || time.GetUtcNow() - signedIn > AbsoluteTimeout)
+            || time.GetUtcNow() - signedIn > AbsoluteTimeout
+            || sessionId is null || userId is null || !await services.GetRequiredService<UserSessions>().IsLiveAsync(sessionId, userId))
         {
+            if (sessionId is not null) await services.GetRequiredService<UserSessions>().EndAsync(sessionId);
             context.RejectPrincipal();
-            await context.HttpContext.RequestServices.GetRequiredService<SignInManager<ApplicationUser>>().SignOutAsync();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
         await DisplayNameClaims.AddIfMissingAsync(context);

@@ -34,11 +34,4 @@ public sealed class SessionTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, after.Status);
         Assert.StartsWith("/Account/SignIn", after.Location);
     }
-
-    private sealed class MovableTime(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-        public override DateTimeOffset GetUtcNow() => _now;
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

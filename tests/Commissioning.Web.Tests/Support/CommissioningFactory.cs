@@ -1,6 +1,7 @@
 using System.Net;
 using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -69,11 +70,21 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
         // ...and the app configuration holds them too, so IOptions and IConfiguration agree.
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         if (Time is { } time) builder.ConfigureServices(services => services.AddSingleton(time));
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromHeader>());
     }
 
     /// <summary>A client that keeps cookies and shows redirects rather than following them.</summary>
-    public HttpClient NewClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <param name="address">The IP address the app sees the client at (the in-memory test server gives none).</param>
+    public HttpClient NewClient(string? address = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (address is not null) client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, address);
+        return client;
+    }
+
+    /// <summary>A client that sends no cookies but those a test puts on each request: a copy of someone's session cookie.</summary>
+    public HttpClient NewCookielessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>Signs in through the real sign-in page and returns the client holding the session cookie.</summary>
     public async Task<HttpClient> SignedInClientAsync(string email, string password = DemoPassword)
@@ -138,6 +149,8 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
             }
             else
                 Copy("Data Source=" + _seeded, ConnectionString);
+            // Failed sign-ins of an earlier test must not slow this one's.
+            Services.GetRequiredService<Web.Setup.SignInThrottle>().Reset();
             return this;
         }
     }
@@ -176,6 +189,26 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
         catch (IOException) { /* best effort: the temp folder is cleaned eventually */ }
         catch (UnauthorizedAccessException) { }
     }
+}
+
+/// <summary>
+/// The in-memory test server has no network connection, so every client would be the same (unknown) address:
+/// a test names its client's address in a header, which this puts on the connection before anything reads it.
+/// </summary>
+public sealed class ClientAddressFromHeader : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers[Header] is [{ } address] && IPAddress.TryParse(address, out var ip))
+                context.Connection.RemoteIpAddress = ip;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 public sealed class DbScope(AsyncServiceScope scope) : IAsyncDisposable

@@ -212,6 +212,9 @@ public sealed class DisplayNameUpgradeTests(CommissioningFactory factory)
             var identity = (System.Security.Claims.ClaimsIdentity)principal.Identity!;
             identity.RemoveClaim(identity.FindFirst(Commissioning.Infrastructure.Identity.People.DisplayNameClaim));
             identity.AddClaim(Commissioning.Web.Setup.IdentitySetup.SignInTime(TimeProvider.System));
+            // Cookies name a server-side session (issue 13): a cookie without one is refused, so this one has one.
+            var session = await services.GetRequiredService<Commissioning.Infrastructure.Identity.UserSessions>().StartAsync(user.Id, "test");
+            identity.AddClaim(new System.Security.Claims.Claim(Commissioning.Web.Setup.SessionClaims.SessionId, session));
             Assert.False(principal.HasClaim(c => c.Type == Commissioning.Infrastructure.Identity.People.DisplayNameClaim));
             var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
                 .Get(IdentityConstants.ApplicationScheme);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Commissioning.Web.Pages.Admin.Users;
 
 [Authorize(Policy = Policies.ManageUsers)]
-public sealed class IndexModel(UserManager<ApplicationUser> users, TimeProvider time) : PageModel
+public sealed class IndexModel(UserManager<ApplicationUser> users, SignInThrottle throttle) : PageModel
 {
     public sealed record Row(string Id, string Email, string Name, IList<string> Roles, bool LockedOut);
 
@@ -12,10 +12,13 @@ public sealed class IndexModel(UserManager<ApplicationUser> users, TimeProvider 
 
     public async Task OnGetAsync()
     {
-        var now = time.GetUtcNow();
         var rows = new List<Row>();
         foreach (var u in await users.Users.OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToListAsync())
-            rows.Add(new Row(u.Id, u.Email ?? "", u.DisplayName, await users.GetRolesAsync(u), u.LockoutEnd > now));
+            rows.Add(new Row(u.Id, u.Email ?? "", u.DisplayName, await users.GetRolesAsync(u), Slowed(throttle, u)));
         Rows = rows;
     }
+
+    /// <summary>Failed sign-ins have set the throttle's delays on the account (there is no lockout: decision 0016).</summary>
+    public static bool Slowed(SignInThrottle throttle, ApplicationUser user) =>
+        throttle.AccountFailures(user.NormalizedEmail ?? "") >= SignInThrottle.FreeFailures;
 }
