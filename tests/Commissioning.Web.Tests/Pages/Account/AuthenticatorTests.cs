@@ -19,6 +19,7 @@ public sealed class AuthenticatorTests(CommissioningFactory factory)
     public async Task The_page_shows_the_key_in_groups_of_four_and_a_QR_code_of_the_key_for_the_council()
     {
         var client = await factory.SignedInClientAsync(Viewer);
+        var stamp = await StampAsync(Viewer);
 
         var page = await client.GetPageAsync("/Account/Security/Authenticator");
 
@@ -28,6 +29,8 @@ public sealed class AuthenticatorTests(CommissioningFactory factory)
         Assert.Matches("^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$", shown);
         var key = Authenticator.Key(page);
         Assert.Equal(await StoredKeyAsync(Viewer), key);
+        // Looking at the page makes a key but signs nobody out anywhere: the security stamp is the same.
+        Assert.Equal(stamp, await StampAsync(Viewer));
         // The QR code is exactly the key-uri of the key, with the council (Council:Name) as issuer.
         var expected = new SvgQRCode(QRCodeGenerator.GenerateQrCode(
             $"otpauth://totp/Bury%20Council:viewer%40demo.test?secret={key}&issuer=Bury%20Council&digits=6", QRCodeGenerator.ECCLevel.M)).GetGraphic(4, "#0b0c0c", "#ffffff");
@@ -169,6 +172,13 @@ public sealed class AuthenticatorTests(CommissioningFactory factory)
         await using var scope = factory.OpenDb();
         var users = scope.Services.GetRequiredService<UserManager<ApplicationUser>>();
         return await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!);
+    }
+
+    private async Task<string?> StampAsync(string email)
+    {
+        await using var scope = factory.OpenDb();
+        var users = scope.Services.GetRequiredService<UserManager<ApplicationUser>>();
+        return await users.GetSecurityStampAsync((await users.FindByEmailAsync(email))!);
     }
 
     private async Task<bool> RedeemAsync(string email, string code)

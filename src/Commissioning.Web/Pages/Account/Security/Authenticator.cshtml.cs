@@ -15,6 +15,9 @@ public sealed partial class AuthenticatorModel(
     ILogger<AuthenticatorModel> logger) : PageModel
 {
     public const string CodeLabel = "Enter the 6-digit code from your authenticator app";
+    // Where Identity's UserStoreBase keeps the authenticator key (AuthenticatorTests checks GetAuthenticatorKeyAsync finds it).
+    private const string StoreProvider = "[AspNetUserStore]";
+    private const string StoreKeyName = "AuthenticatorKey";
 
     [BindProperty] public string? Code { get; set; }
 
@@ -78,10 +81,11 @@ public sealed partial class AuthenticatorModel(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            // The first visit makes the key; it renews the security stamp, so this device's cookie is issued again.
-            await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.KeepSignedInAsync(user, User);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key after making one.");
+            // The first visit makes the key, stored where GetAuthenticatorKeyAsync reads it (Identity's own store). Not with
+            // ResetAuthenticatorKeyAsync, which renews the security stamp: looking at this page must not sign the person out
+            // on their other devices, and a key that is not yet switched on guards nothing (turning it on renews the stamp).
+            key = users.GenerateNewAuthenticatorKey();
+            await users.SetAuthenticationTokenAsync(user, StoreProvider, StoreKeyName, key);
         }
         KeyText = string.Join(" ", key.Chunk(4).Select(c => new string(c)));
         QrSvg = QrCode(OtpAuthUri(key, user.Email ?? user.UserName ?? ""));
