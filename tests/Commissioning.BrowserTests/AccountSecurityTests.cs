@@ -76,6 +76,49 @@ public sealed class AccountSecurityTests(AppServer app, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task A_person_makes_new_recovery_codes_sets_up_a_new_app_and_turns_two_step_sign_in_off()
+    {
+        var (email, password) = await NewPersonAsync("Cleo New-phone");
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await Browse.SignInAsync(page, email, password);
+        await OpenFromTheHeaderAsync(page);
+        await Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Set up an authenticator app", Exact = true }));
+        var firstKey = await KeyAsync(page);
+        await page.GetByLabel(CodeLabel).FillAsync(new Totp(Base32Encoding.ToBytes(firstKey)).ComputeTotp());
+        await Fill.PressAsync(page, "Turn on two-step sign-in");
+        var firstCodes = await page.Locator(".app-recovery-codes code").AllInnerTextsAsync();
+
+        await page.GotoAsync("/Account/Security");
+        await Fill.PressAsync(page, "Make new recovery codes");
+        Assert.EndsWith("/Account/Security/RecoveryCodes", page.Url);
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Your old ones no longer work");
+        var newCodes = await page.Locator(".app-recovery-codes code").AllInnerTextsAsync();
+        Assert.Equal(10, newCodes.Distinct().Count());
+        Assert.Empty(firstCodes.Intersect(newCodes));
+        await LookAsync(page, "account-new-recovery-codes");
+
+        await page.GotoAsync("/Account/Security");
+        await Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Set up a new authenticator app", Exact = true }));
+        await Fill.PressAsync(page, "Make a new key");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Set up an authenticator app");
+        var secondKey = await KeyAsync(page);
+        Assert.NotEqual(firstKey, secondKey);
+        await page.GetByLabel(CodeLabel).FillAsync(new Totp(Base32Encoding.ToBytes(secondKey)).ComputeTotp());
+        await Fill.PressAsync(page, "Turn on two-step sign-in");
+        await Assertions.Expect(page.Locator(".app-recovery-codes code")).ToHaveCountAsync(10);
+
+        await page.GotoAsync("/Account/Security");
+        await Fill.PressAsync(page, "Turn off two-step sign-in");
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Two-step sign-in is off");
+        await Assertions.Expect(Row(page, "Two-step sign-in")).ToHaveTextAsync("Off");
+        await LookAsync(page, "account-two-step-turned-off");
+    }
+
+    private static async Task<string> KeyAsync(IPage page) =>
+        (await page.Locator("#authenticator-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).Trim();
+
+    [Fact]
     public async Task A_person_changes_their_password_after_a_mistake_then_signs_in_with_the_new_one()
     {
         var (email, password) = await NewPersonAsync("Ben Passwords");
