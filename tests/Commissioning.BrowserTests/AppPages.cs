@@ -99,6 +99,13 @@ public static class AppPages
         new("Add a directorate", "/Admin/Directorates/Create", Admin),
         new("Add a directorate: error summary", "/Admin/Directorates/Create", Admin, SubmitWith("Save directorate"), Errors: true),
         new("Edit a directorate", "/Admin/Directorates/Edit/{directorate:Adult Social Care}", Admin),
+        new("Sign-in and security", "/Account/Security", Viewer),
+        new("Change password", "/Account/Security/ChangePassword", Viewer),
+        new("Change password: error summary", "/Account/Security/ChangePassword", Viewer, SubmitWith("Change password"), Errors: true),
+        new("Set up an authenticator app", "/Account/Security/Authenticator", Viewer),
+        new("Set up an authenticator app: error summary", "/Account/Security/Authenticator", Viewer, SubmitWith("Turn on two-step sign-in"), Errors: true),
+        // Two-step sign-in off: no codes to show (the codes themselves: AccountSecurityTests, with axe).
+        new("Recovery codes", "/Account/Security/RecoveryCodes", Viewer),
         new("Accessibility statement", "/Accessibility"),
         new("Privacy notice", "/Privacy"),
         new("Privacy notice: signed in", "/Privacy", Viewer),

@@ -15,9 +15,10 @@ public sealed partial class PeopleTests(AppServer app, ITestOutputHelper output)
     [GeneratedRegex(@"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")]
     private static partial Regex EmailAddress();
 
-    /// <summary>The pages that may show addresses: managing users needs them, and signing in asks for one.</summary>
+    /// <summary>The pages that may show addresses: managing users needs them, signing in asks for one, and "Sign-in and security" shows the person their own.</summary>
     private static bool MayShowAddresses(string route) =>
-        route.StartsWith("/Admin/Users", StringComparison.OrdinalIgnoreCase) || route.StartsWith("/Account/SignIn", StringComparison.OrdinalIgnoreCase);
+        route.StartsWith("/Admin/Users", StringComparison.OrdinalIgnoreCase) || route.StartsWith("/Account/SignIn", StringComparison.OrdinalIgnoreCase)
+        || route.Equals("/Account/Security", StringComparison.OrdinalIgnoreCase);
 
     [Theory]
     [MemberData(nameof(AppPages.Names), MemberType = typeof(AppPages))]
