@@ -26,11 +26,19 @@ public static class AppPages
     public const string Viewer = "viewer@demo.test";
     public const string Finance = "finance@demo.test";
     public const string Secretary = "secretary@demo.test";
+    /// <summary>Not a demo user: one with two-step sign-in, made by <see cref="AppServer"/>.</summary>
+    public const string TwoStep = "two-step@browser.test";
 
     public static readonly IReadOnlyList<AppPage> All =
     [
         new("Sign in", "/Account/SignIn"),
         new("Sign in: error summary", "/Account/SignIn", Arrange: SubmitWith("Sign in"), Errors: true),
+        // Asked for without a password first, the code pages go to sign-in, where the two-step user's password brings them.
+        new("Two-step sign-in", "/Account/TwoStep", Arrange: PasswordOf(TwoStep)),
+        new("Two-step sign-in: error summary", "/Account/TwoStep", Arrange: Then(PasswordOf(TwoStep), SubmitWith("Continue")), Errors: true),
+        new("Use a recovery code", "/Account/RecoveryCode", Arrange: Then(PasswordOf(TwoStep), Follow("Use a recovery code"))),
+        new("Use a recovery code: error summary", "/Account/RecoveryCode", Arrange: Then(PasswordOf(TwoStep), Follow("Use a recovery code"), SubmitWith("Continue")), Errors: true),
+        new("Sign out everywhere", "/Account/SignOutEverywhere", Viewer),
         new("Contract register", "/Contracts", Commissioner),
         new("Contract register: active contracts", "/Contracts?Filter.Status=Active", Commissioner),
         new("Contract register: error summary", "/Contracts?Filter.EndsWithin=soon", Commissioner, Errors: true),
@@ -137,6 +145,22 @@ public static class AppPages
     public static AppPage Named(string name) => All.Single(p => p.Name == name);
 
     /// <summary>Presses a form's button without filling anything in.</summary>
+    /// <summary>The password step of signing in, which leads a user with two-step sign-in to the code page.</summary>
+    private static Func<IPage, Task> PasswordOf(string email) => async page =>
+    {
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(AppServer.DemoPassword);
+        await Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
+    };
+
+    private static Func<IPage, Task> Follow(string link) => page =>
+        Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }));
+
+    private static Func<IPage, Task> Then(params Func<IPage, Task>[] steps) => async page =>
+    {
+        foreach (var step in steps) await step(page);
+    };
+
     private static Func<IPage, Task> SubmitWith(string button) => async page =>
     {
         await Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }));

@@ -67,6 +67,10 @@ public class AppServer : IAsyncLifetime
         var address = addresses?.FirstOrDefault(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
             ?? factory.ClientOptions.BaseAddress.ToString();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        // The two-step pages of AppPages need someone with two-step sign-in.
+        if (await factory.Services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Commissioning.Infrastructure.Identity.ApplicationUser>>()
+                .FindByEmailAsync(AppPages.TwoStep) is null)
+            await TwoStepUsers.CreateAsync(factory.Services, "Rhys Evans", email: AppPages.TwoStep);
 
         playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()

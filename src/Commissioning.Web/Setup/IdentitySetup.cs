@@ -33,6 +33,9 @@ public static class IdentitySetup
                 // No lockout: anyone who knows an address could shut its owner out. SignInThrottle slows guessing
                 // instead, and SessionSignInManager ignores any lockout end (issue 13, defect 5; decision 0016).
                 o.Lockout.AllowedForNewUsers = false;
+                // Identity counts wrong two-step codes itself and would set a lockout end at this many, which the
+                // calendar feed and the digest read as a disabled account: never.
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<CommissioningDbContext>()

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Claims;
-using Commissioning.Web.Tests.Pages.Account;
 using Commissioning.Web.Setup;
+using Commissioning.Web.Tests.Pages.Account;
 using Commissioning.Web.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using static Commissioning.Web.Tests.Support.CommissioningFactory;
@@ -39,7 +39,8 @@ public sealed class RequireTwoStepTests
     [Fact]
     public async Task Demo_mode_does_not_require_it_and_outside_demo_mode_it_is_required_by_default()
     {
-        Assert.Equal(HttpStatusCode.OK, (await (await new CommissioningFactory().SignedInClientAsync(Viewer)).GetPageAsync("/Contracts")).Status);
+        await using var demo = new CommissioningFactory();
+        Assert.Equal(HttpStatusCode.OK, (await (await demo.SignedInClientAsync(Viewer)).GetPageAsync("/Contracts")).Status);
         Assert.False(TwoStepRequirement.IsRequired(Config(("Demo:Enabled", "true"))));
         Assert.True(TwoStepRequirement.IsRequired(Config(("Demo:Enabled", "false"))));
         Assert.False(TwoStepRequirement.IsRequired(Config(("Demo:Enabled", "false"), ("Security:RequireTwoStep", "false"))));

@@ -1,4 +1,3 @@
-using System.Net;
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;

@@ -20,5 +20,5 @@ public sealed class IndexModel(UserManager<ApplicationUser> users, SignInThrottl
 
     /// <summary>Failed sign-ins have set the throttle's delays on the account (there is no lockout: decision 0016).</summary>
     public static bool Slowed(SignInThrottle throttle, ApplicationUser user) =>
-        throttle.AccountFailures(user.NormalizedEmail ?? "") >= SignInThrottle.FreeFailures;
+        throttle.AccountFailures(user.NormalizedEmail ?? "") >= throttle.FreeFailures;
 }
