@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.Extensions.Configuration;
 using Commissioning.Web.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Account;
