@@ -43,6 +43,8 @@ public static class IdentitySetup
             // Refuses guessable passwords and says why [ASVS 2.1.7, 2.1.8]; decision 0017.
             .AddPasswordValidator<PasswordStrengthValidator>();
 
+        services.AddScoped<ResetLinkMail>();
+
         var secure = !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
         services.ConfigureApplicationCookie(o =>
         {
