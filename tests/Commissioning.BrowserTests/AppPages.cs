@@ -39,6 +39,10 @@ public static class AppPages
         new("Use a recovery code", "/Account/RecoveryCode", Arrange: Then(PasswordOf(TwoStep), Follow("Use a recovery code"))),
         new("Use a recovery code: error summary", "/Account/RecoveryCode", Arrange: Then(PasswordOf(TwoStep), Follow("Use a recovery code"), SubmitWith("Continue")), Errors: true),
         new("Sign out everywhere", "/Account/SignOutEverywhere", Viewer),
+        // A working link needs a token: an administrator makes one for Tom Whitfield, whose password no test changes.
+        new("Set a new password", "/Account/ResetPassword?{reset-link:Tom Whitfield}"),
+        new("Set a new password: error summary", "/Account/ResetPassword?{reset-link:Tom Whitfield}", Arrange: SubmitWith("Set password"), Errors: true),
+        new("Set a new password: link expired or used", "/Account/ResetPassword?user=nobody&token=used"),
         new("Contract register", "/Contracts", Commissioner),
         new("Contract register: active contracts", "/Contracts?Filter.Status=Active", Commissioner),
         new("Contract register: error summary", "/Contracts?Filter.EndsWithin=soon", Commissioner, Errors: true),
@@ -102,6 +106,7 @@ public static class AppPages
         new("Users and roles", "/Admin/Users", Admin),
         new("Add a user", "/Admin/Users/Create", Admin),
         new("Edit a user", "/Admin/Users/Edit/{user:Tom Whitfield}", Admin),
+        new("Edit a user: reset link shown", "/Admin/Users/Edit/{user:Tom Whitfield}", Admin, SubmitWith("Send a password reset link")),
         new("Add a user: error summary", "/Admin/Users/Create", Admin, SubmitWith("Save user"), Errors: true),
         new("Directorates", "/Admin/Directorates", Admin),
         new("Add a directorate", "/Admin/Directorates/Create", Admin),

@@ -152,6 +152,7 @@ public class AppServer : IAsyncLifetime
     private async Task<string> FindIdAsync(string token)
     {
         var (kind, text) = (token[..token.IndexOf(':', StringComparison.Ordinal)], token[(token.IndexOf(':', StringComparison.Ordinal) + 1)..]);
+        if (kind == "reset-link") return await ResetLinkQueryAsync(text);
         var (listPath, prefix) = kind switch
         {
             "contract" => ($"/Contracts?Filter.Q={Uri.EscapeDataString(text)}", "/Contracts/Details/"),
@@ -183,6 +184,21 @@ public class AppServer : IAsyncLifetime
         var href = await link.GetAttributeAsync("href")
             ?? throw new InvalidOperationException($"No link to {text} on {listPath}");
         return href[prefix.Length..];
+    }
+
+    /// <summary>
+    /// The query of a working password reset link for a user (by display name): an administrator presses "Send a
+    /// password reset link" on the user's page and reads the link it shows. Opening the link does not use it up.
+    /// </summary>
+    private async Task<string> ResetLinkQueryAsync(string user)
+    {
+        var edit = $"/Admin/Users/Edit/{await FindIdAsync("user:" + user)}";
+        await using var context = await NewContextAsync(AppPages.Admin);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(edit);
+        await Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Send a password reset link" }));
+        var link = await page.Locator("#reset-link").InputValueAsync();
+        return new Uri(link).Query.TrimStart('?');
     }
 
     private sealed class Factory(string databasePath, TimeProvider? time) : WebApplicationFactory<Program>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Commissioning.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 
@@ -8,7 +9,7 @@ namespace Commissioning.Web.Pages.Account.Security;
 /// messages are shown at the new password. This device stays signed in; the new security stamp ends the others.
 /// </summary>
 public sealed class ChangePasswordModel(
-    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ILogger<ChangePasswordModel> logger) : PageModel
+    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, UserSessions sessions, ILogger<ChangePasswordModel> logger) : PageModel
 {
     [BindProperty] public Command Input { get; set; } = new();
 
@@ -57,6 +58,8 @@ public sealed class ChangePasswordModel(
         }
 
         await signIn.KeepSignedInAsync(user, User);
+        // Whoever may have had the old password loses their session now, not at the next stamp check [ASVS 3.3.3].
+        await sessions.EndOthersAsync(user.Id, User.FindFirstValue(SessionClaims.SessionId));
         logger.LogInformation("User {UserId} changed their password", user.Id);
         TempData[SuccessBanner.MessageKey] = "Your password has been changed";
         return RedirectToPage("Index");

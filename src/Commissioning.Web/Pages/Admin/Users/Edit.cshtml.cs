@@ -1,12 +1,19 @@
+using System.Net.Mail;
 using System.Security.Claims;
 using Commissioning.Infrastructure.Identity;
+using Commissioning.Infrastructure.KeyDates;
 using Microsoft.AspNetCore.Identity;
 
 namespace Commissioning.Web.Pages.Admin.Users;
 
-/// <summary>Change a user's display name and roles, or unlock them. Email is the sign-in name and stays fixed.</summary>
+/// <summary>
+/// Change a user's display name and roles, unlock them, or send them a password reset link. Email is the sign-in
+/// name and stays fixed.
+/// </summary>
 [Authorize(Policy = Policies.ManageUsers)]
-public sealed class EditModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, SignInThrottle throttle, ILogger<EditModel> logger) : PageModel
+public sealed class EditModel(
+    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, SignInThrottle throttle, ResetLinkMail mail,
+    IConfiguration configuration, TimeProvider time, ILogger<EditModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty] public UserForm Input { get; set; } = new();
@@ -15,6 +22,12 @@ public sealed class EditModel(UserManager<ApplicationUser> users, SignInManager<
     public int Failures { get; private set; }
     /// <summary>The display name as saved, for the heading (the field may hold a mistyped one).</summary>
     public string Name { get; private set; } = "";
+    /// <summary>A reset link made by this request, shown once on the page that answers it (never in an address or a log).</summary>
+    public string? ResetLink { get; private set; }
+    /// <summary>When <see cref="ResetLink"/> stops working, for people.</summary>
+    public string ResetLinkExpires { get; private set; } = "";
+    public bool MailsResetLinks => mail.CanSend;
+    public static int ResetLinkHours => (int)ResetLinkTokenProvider.Lifespan.TotalHours;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -79,4 +92,47 @@ public sealed class EditModel(UserManager<ApplicationUser> users, SignInManager<
         Failures = throttle.AccountFailures(user.NormalizedEmail ?? "");
         LockedOut = IndexModel.Slowed(throttle, user);
     }
+
+    /// <summary>
+    /// Makes a single-use link that lasts <see cref="ResetLinkTokenProvider.Lifespan"/>: e-mailed to the person when
+    /// SMTP is set up, otherwise shown to the administrator once, on this answer (decision 0017).
+    /// </summary>
+    public async Task<IActionResult> OnPostResetLinkAsync(CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(Id);
+        if (user is null) return NotFound();
+        Input = new UserForm { Email = user.Email, DisplayName = user.DisplayName, Roles = [.. await users.GetRolesAsync(user)] };
+        Name = user.DisplayName;
+        ReadThrottle(user);
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = $"{BaseUrl()}/Account/ResetPassword?user={Uri.EscapeDataString(user.Id)}&token={token}";
+        var expires = Dates.At((time.GetUtcNow() + ResetLinkTokenProvider.Lifespan).UtcDateTime);
+        var admin = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (!mail.CanSend)
+        {
+            logger.LogInformation("Administrator {AdminId} made a password reset link for user {UserId}, shown to them once", admin, user.Id);
+            ResetLink = link;
+            ResetLinkExpires = expires;
+            return Page();
+        }
+        try
+        {
+            await mail.SendAsync(user, link, expires, ct);
+        }
+        catch (SmtpException e)
+        {
+            logger.LogError(e, "Administrator {AdminId} asked for a password reset link for user {UserId}: the email could not be sent", admin, user.Id);
+            ModelState.AddModelError("", "The email with the reset link could not be sent. Try again in a few minutes.");
+            return Page();
+        }
+        logger.LogInformation("Administrator {AdminId} sent a password reset link to user {UserId} by email", admin, user.Id);
+        TempData["Success"] = $"A password reset link has been emailed to {user.DisplayName}. It works once, until {expires}.";
+        return RedirectToPage(new { Id });
+    }
+
+    /// <summary>App:BaseUrl when set (behind a proxy it is the address people use), else this request's own.</summary>
+    private string BaseUrl() => configuration[DigestSender.BaseUrlSetting] is { Length: > 0 } configured
+        ? configured.TrimEnd('/')
+        : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
 }

@@ -31,7 +31,7 @@ public sealed class UserForm
         }
     }
 
-    /// <summary>Identity's own refusals (a breached password, a taken email) shown at their fields.</summary>
+    /// <summary>Identity's own refusals (a guessable password, a taken email) shown at their fields.</summary>
     public static void AddErrors(IdentityResult result, ModelStateDictionary state)
     {
         foreach (var e in result.Errors)
