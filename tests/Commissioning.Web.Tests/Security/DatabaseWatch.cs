@@ -45,7 +45,9 @@ public sealed class DatabaseWatch : IDisposable
     /// <summary>The database as it is now becomes the one later changes are measured from (after a save meant to happen).</summary>
     public void Accept()
     {
-        _version = DataVersion();
+        var version = DataVersion();
+        if (version == _version) return;
+        _version = version;
         _fingerprint = Fingerprint();
     }
 
