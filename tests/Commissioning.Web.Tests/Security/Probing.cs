@@ -14,6 +14,16 @@ public static class Probing
     /// </summary>
     public static FormFields? FormFor(this HtmlPage page, string url, string? handler)
     {
+        if (page.FormElementFor(url, handler) is not { } found) return null;
+        var (form, button) = found;
+        var fields = HtmlPage.Fields(form);
+        if (button is { Name: { Length: > 0 } name }) fields.Add(name, button.Value ?? "");
+        return fields;
+    }
+
+    /// <summary>The form that posts to <paramref name="handler"/> of the page at <paramref name="url"/>, and the button that does it.</summary>
+    public static (IHtmlFormElement Form, IHtmlButtonElement? Button)? FormElementFor(this HtmlPage page, string url, string? handler)
+    {
         var path = url.Split('?')[0];
         foreach (var form in page.Document.QuerySelectorAll("form").OfType<IHtmlFormElement>())
         {
@@ -21,9 +31,7 @@ public static class Probing
             var buttons = form.Elements.OfType<IHtmlButtonElement>().ToList();
             var button = buttons.FirstOrDefault(b => Names(b.GetAttribute("formaction") ?? form.GetAttribute("action"), path, handler));
             if (button is null && (buttons.Count > 0 || !Names(form.GetAttribute("action"), path, handler))) continue;
-            var fields = HtmlPage.Fields(form);
-            if (button is { Name: { Length: > 0 } name }) fields.Add(name, button.Value ?? "");
-            return fields;
+            return (form, button);
         }
         return null;
     }
