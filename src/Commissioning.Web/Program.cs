@@ -38,6 +38,7 @@ builder.Services.AddRazorPages()
         // Forms are checked by their FluentValidation validators, with our own messages.
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         o.Filters.Add<ValidationLogging>();
+        o.Filters.Add<UnknownHandlerIsNotFound>();
     });
 builder.Services.Configure<ForwardedHeadersOptions>(o =>
 {

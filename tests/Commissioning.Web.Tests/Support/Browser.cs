@@ -127,6 +127,12 @@ public sealed class HtmlPage
     {
         var form = Document.QuerySelector(selector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{selector}' on the page ({(int)Status}).");
+        return Fields(form);
+    }
+
+    /// <summary>The fields a browser would submit from <paramref name="form"/> (without the button pressed).</summary>
+    public static FormFields Fields(IHtmlFormElement form)
+    {
         var fields = new FormFields();
         foreach (var element in form.Elements)
         {

@@ -29,6 +29,9 @@ public static class SharedApp
 
     /// <summary>Everything else: the pipeline, policies, form handlers, GOV.UK conventions.</summary>
     public const string Register = "Shared application: register";
+
+    /// <summary>The attacker's probes of every page and form (tests/Commissioning.Web.Tests/Security, docs/security.md).</summary>
+    public const string Security = "Shared application: security";
 }
 
 [CollectionDefinition(SharedApp.Contracts)]
@@ -45,3 +48,6 @@ public sealed class SharedPeopleCollection : ICollectionFixture<CommissioningFac
 
 [CollectionDefinition(SharedApp.Register)]
 public sealed class SharedRegisterCollection : ICollectionFixture<CommissioningFactory>;
+
+[CollectionDefinition(SharedApp.Security)]
+public sealed class SharedSecurityCollection : ICollectionFixture<CommissioningFactory>;
