@@ -32,8 +32,10 @@ public sealed class DisplayNameClaims(UserManager<ApplicationUser> users, RoleMa
         var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<ApplicationUser>>();
         if (await signIn.ValidateSecurityStampAsync(principal) is not { } user) return;
         var fresh = await signIn.CreateUserPrincipalAsync(user);
-        if (principal.FindFirst(IdentitySetup.SignInTimeClaim) is { } signedIn && fresh.Identity is ClaimsIdentity identity)
-            identity.AddClaim(new Claim(IdentitySetup.SignInTimeClaim, signedIn.Value));
+        if (fresh.Identity is ClaimsIdentity identity)
+            foreach (var type in IdentitySetup.CarriedClaims)
+                if (principal.FindFirst(type) is { } claim)
+                    identity.AddClaim(new Claim(type, claim.Value));
         context.ReplacePrincipal(fresh);
         context.ShouldRenew = true;
     }

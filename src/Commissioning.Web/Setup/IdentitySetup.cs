@@ -17,6 +17,8 @@ public static class IdentitySetup
     public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(12);
     /// <summary>How often a session's user is re-read: a changed stamp ends it, a changed name or role reaches it.</summary>
     public static readonly TimeSpan StampInterval = TimeSpan.FromMinutes(5);
+    /// <summary>Claims made at sign-in, not from the user's record, that a rebuilt principal must keep.</summary>
+    public static readonly IReadOnlyList<string> CarriedClaims = [SignInTimeClaim, ClaimTypes.AuthenticationMethod];
 
     public static IServiceCollection AddCommissioningIdentity(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
@@ -64,11 +66,15 @@ public static class IdentitySetup
             o.ValidationInterval = StampInterval;
             // The re-validated principal is built afresh from the user; carry the sign-in time over,
             // or the absolute timeout would find no claim and sign the person out 5 minutes in.
+            // So is how they signed in (ClaimTypes.AuthenticationMethod: "oidc" for council sign-in), which Identity's
+            // rebuilt principal drops: without it a council user would look like a password user 5 minutes in.
             o.OnRefreshingPrincipal = refresh =>
             {
-                if (refresh.CurrentPrincipal?.FindFirst(SignInTimeClaim) is { } signedIn
-                    && refresh.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SignInTimeClaim))
-                    identity.AddClaim(new Claim(SignInTimeClaim, signedIn.Value));
+                if (refresh.CurrentPrincipal is not { } current || refresh.NewPrincipal?.Identity is not ClaimsIdentity identity)
+                    return Task.CompletedTask;
+                foreach (var type in CarriedClaims)
+                    if (current.FindFirst(type) is { } claim && !identity.HasClaim(c => c.Type == type))
+                        identity.AddClaim(new Claim(type, claim.Value));
                 return Task.CompletedTask;
             };
         });
@@ -92,6 +98,7 @@ public static class IdentitySetup
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })
                     : RateLimitPartition.GetNoLimiter("get"));
         });
+        services.AddSingleSignOn(configuration, secure);
         return services;
     }
 

@@ -11,6 +11,8 @@ public sealed class EditModel(UserManager<ApplicationUser> users, SignInManager<
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty] public UserForm Input { get; set; } = new();
     public bool LockedOut { get; private set; }
+    /// <summary>Signs in with the council account: roles here last until their next sign-in, which sets them from their groups.</summary>
+    public bool CouncilAccount { get; private set; }
     /// <summary>The display name as saved, for the heading (the field may hold a mistyped one).</summary>
     public string Name { get; private set; } = "";
 
@@ -21,6 +23,7 @@ public sealed class EditModel(UserManager<ApplicationUser> users, SignInManager<
         Input = new UserForm { Email = user.Email, DisplayName = user.DisplayName, Roles = [.. await users.GetRolesAsync(user)] };
         Name = user.DisplayName;
         LockedOut = user.LockoutEnd > time.GetUtcNow();
+        CouncilAccount = (await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == SingleSignOn.Scheme);
         return Page();
     }
 
@@ -31,6 +34,7 @@ public sealed class EditModel(UserManager<ApplicationUser> users, SignInManager<
         Input.Email = user.Email;
         Name = user.DisplayName;
         LockedOut = user.LockoutEnd > time.GetUtcNow();
+        CouncilAccount = (await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == SingleSignOn.Scheme);
         new UserForm.Validator(creating: false).Validate(Input).AddTo(this);
         var current = await users.GetRolesAsync(user);
         var self = user.Id == User.FindFirstValue(ClaimTypes.NameIdentifier);
