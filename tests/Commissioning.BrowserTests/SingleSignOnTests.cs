@@ -38,7 +38,7 @@ public sealed class SingleSignOnTests(SingleSignOnAppServer app, ITestOutputHelp
         await Assertions.Expect(page.Locator("header")).ToContainTextAsync("Cora Fenwick");
 
         // The administrator's list of users shows the new user, their role, and that they sign in with the council account.
-        var row = await UsersRowAsync("Cora Fenwick");
+        var row = await UsersRowAsync("Cora Fenwick", screenshot: "council sign-in: users and roles");
         Assert.Contains("Commissioner", row, StringComparison.Ordinal);
         Assert.Contains("Council account", row, StringComparison.Ordinal);
     }
@@ -160,11 +160,12 @@ public sealed class SingleSignOnTests(SingleSignOnAppServer app, ITestOutputHelp
     }
 
     /// <summary>The row of the administrator's users list naming <paramref name="text"/>, as its text.</summary>
-    private async Task<string?> UsersRowAsync(string text, bool mustExist = true)
+    private async Task<string?> UsersRowAsync(string text, bool mustExist = true, string? screenshot = null)
     {
         await using var admin = await app.NewContextAsync(AppPages.Admin);
         var page = await admin.NewPageAsync();
         await page.GotoAsync("/Admin/Users");
+        if (screenshot is not null) await Browse.ScreenshotAsync(app, page, screenshot);
         var rows = page.Locator("main table tbody tr").Filter(new() { HasText = text });
         if (!mustExist && await rows.CountAsync() == 0) return null;
         return await rows.First.InnerTextAsync();
