@@ -1,4 +1,7 @@
+using Commissioning.Infrastructure.Identity;
 using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Commissioning.BrowserTests.SingleSignOnAppServer;
@@ -116,6 +119,35 @@ public sealed class SingleSignOnTests(SingleSignOnAppServer app, ITestOutputHelp
         var admin = await UsersRowAsync(AppPages.Admin);
         Assert.DoesNotContain("Council account", admin, StringComparison.Ordinal);
         Assert.Null(await UsersRowAsync("Mallory Claims", mustExist: false));
+    }
+
+    /// <summary>The register's lockout counts wrong passwords; a council user has none, so it must not shut them out.</summary>
+    [Fact]
+    public async Task A_council_user_locked_by_wrong_passwords_typed_against_their_address_still_signs_in_with_their_council_account()
+    {
+        var login = Login("lou");
+        var email = $"{login}@council.test";
+        app.SetPerson(login, new(email, "Lou Locked", [CommissionersGroup]));
+        await using (var first = await app.NewContextAsync())
+        {
+            var page = await first.NewPageAsync();
+            await page.GotoAsync("/Account/SignIn");
+            await SignInAtProviderAsync(page, login);
+        }
+        // What five wrong passwords typed into the password form against Lou's address leave behind.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var lou = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("Lou's user was not made");
+            await users.SetLockoutEndDateAsync(lou, DateTimeOffset.UtcNow.AddMinutes(15));
+        }
+        await using var later = await app.NewContextAsync();
+        var again = await later.NewPageAsync();
+        await again.GotoAsync("/Providers/Create");
+
+        await SignInAtProviderAsync(again, login);
+
+        await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("Add a provider");
     }
 
     [Fact]

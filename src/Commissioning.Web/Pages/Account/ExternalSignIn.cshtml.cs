@@ -18,7 +18,7 @@ public sealed class ExternalSignInModel(
     SingleSignOn sso, SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users,
     TimeProvider time, ILogger<ExternalSignInModel> logger) : PageModel
 {
-    public enum Refusal { NotInGroup, PasswordAccount, NoEmail, Locked, Failed, Unavailable }
+    public enum Refusal { NotInGroup, PasswordAccount, NoEmail, Failed, Unavailable }
 
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public Refusal Problem { get; private set; }
@@ -66,11 +66,9 @@ public sealed class ExternalSignInModel(
             logger.LogWarning("Council sign-in refused for {Subject}: in no group mapped to a role", info.ProviderKey);
             return Refuse(Refusal.NotInGroup, StatusCodes.Status403Forbidden);
         }
-        if (await users.IsLockedOutAsync(user))
-        {
-            logger.LogWarning("Council sign-in refused for {User}: locked out", user.Email);
-            return Refuse(Refusal.Locked, StatusCodes.Status403Forbidden);
-        }
+        // No lockout check: the register's lockout counts wrong passwords, and a council user has none. Checking it would
+        // let anyone shut a council user out by typing their address with wrong passwords; the council's provider guards
+        // its own sign-in, and taking someone out of the groups is how the council stops them.
 
         // Through SignInManager, as password sign-in does: "oidc" as the authentication method, and the sign-in time.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false,
