@@ -17,4 +17,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 [ -f node_modules/govuk-frontend/package.json ] || npm ci --no-audit --no-fund
+# The real OpenID Connect provider that the council sign-in browser tests start (tests/oidc-provider).
+[ -f tests/oidc-provider/node_modules/oidc-provider/package.json ] || (cd tests/oidc-provider && npm ci --no-audit --no-fund)
 dotnet tool restore >/dev/null

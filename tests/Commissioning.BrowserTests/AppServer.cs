@@ -58,9 +58,12 @@ public class AppServer : IAsyncLifetime
     /// <summary>Screenshots for people to look at; no test compares pixels.</summary>
     public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public async Task InitializeAsync()
+    /// <summary>Settings added to the app's, for a server of its own (<see cref="SingleSignOnAppServer"/>: council sign-in).</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings => [];
+
+    public virtual async Task InitializeAsync()
     {
-        factory = new Factory(databasePath, time);
+        factory = new Factory(databasePath, time, Settings.ToList());
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
@@ -86,7 +89,7 @@ public class AppServer : IAsyncLifetime
         Console.WriteLine($"Browser tests: app at {BaseAddress}, screenshots in {ScreenshotFolder}");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
         playwright?.Dispose();
@@ -201,7 +204,7 @@ public class AppServer : IAsyncLifetime
         return new Uri(link).Query.TrimStart('?');
     }
 
-    private sealed class Factory(string databasePath, TimeProvider? time) : WebApplicationFactory<Program>
+    private sealed class Factory(string databasePath, TimeProvider? time, IReadOnlyList<(string Key, string Value)> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -212,6 +215,7 @@ public class AppServer : IAsyncLifetime
             builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }
 }

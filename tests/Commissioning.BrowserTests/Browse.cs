@@ -12,7 +12,7 @@ public static partial class Browse
         await page.GotoAsync("/Account/SignIn");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
-        await ClickToNextPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
+        await ClickToNextPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }));
         if (new Uri(page.Url).AbsolutePath.StartsWith("/Account/SignIn", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Signing in as {email} failed: still on {page.Url}");
     }

@@ -111,6 +111,7 @@ public sealed class FormButtonTests(AppServer app, ITestOutputHelper output)
         ["/Account/SignOut"] = "signing out is a button in the header; its page only confirms",
         ["/CoverSheets/Version"] = "the print view of a cover sheet version, printed to PDF",
         ["/Governance/Meetings/Pack"] = "the agenda pack PDF",
+        ["/Account/ExternalSignIn"] = "council sign-in: only with single sign-on configured, so SingleSignOnTests runs axe and the keyboard walk on its pages",
     };
 
     /// <summary>The app's page list (AppPages) holds every Razor page of the app, so the suites that walk it miss none.</summary>

@@ -95,7 +95,7 @@ public sealed partial class KeyboardTests(AppServer app, ITestOutputHelper outpu
     /// Walks a page by keyboard: the skip link comes first and works, Tab reaches every visible
     /// control, no positive tabindex reorders them, and focus can always be seen. Returns the problems.
     /// </summary>
-    private async Task<List<string>> AuditAsync(IPage page, string name)
+    internal async Task<List<string>> AuditAsync(IPage page, string name)
     {
         // No stray pointer may hover over a control and hide its focus style (GOV.UK buttons drop it on :hover).
         await page.Mouse.MoveAsync(0, 0);

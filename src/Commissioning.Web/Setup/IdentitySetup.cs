@@ -106,6 +106,7 @@ public static class IdentitySetup
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })
                     : RateLimitPartition.GetNoLimiter("get"));
         });
+        services.AddSingleSignOn(configuration, secure);
         return services;
     }
 

@@ -3,22 +3,28 @@ namespace Commissioning.Web.Setup;
 /// <summary>The response headers of docs/security.md, on every response.</summary>
 public static class SecurityHeaders
 {
-    private const string Csp =
+    /// <summary>
+    /// The policy, with the council sign-in provider's origin in form-action when single sign-on is on: the
+    /// "Sign in with your council account" form is answered with a redirect there, which form-action also governs.
+    /// </summary>
+    public static string Csp(string? providerOrigin) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "form-action 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
+        $"form-action 'self'{(providerOrigin is null ? "" : " " + providerOrigin)}; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
 
     /// <summary>A register of contracts needs none of the browser's devices or payment features: none may be used, by us or anything framed.</summary>
     public const string PermissionsPolicy =
         "accelerometer=(), autoplay=(), bluetooth=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), " +
         "magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=(), xr-spatial-tracking=()";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var csp = Csp(SingleSignOnSetup.ProviderOrigin(app.ApplicationServices.GetRequiredService<SingleSignOn>()));
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var h = context.Response.Headers;
-                h.ContentSecurityPolicy = Csp;
+                h.ContentSecurityPolicy = csp;
                 h.XContentTypeOptions = "nosniff";
                 h["Referrer-Policy"] = "same-origin";
                 h["Permissions-Policy"] = PermissionsPolicy;
@@ -31,4 +37,5 @@ public static class SecurityHeaders
             });
             await next();
         });
+    }
 }

@@ -20,6 +20,8 @@ public sealed class EditModel(
     /// <summary>Failed sign-ins have slowed sign-in to the account (the throttle's delays; there is no lockout).</summary>
     public bool LockedOut { get; private set; }
     public int Failures { get; private set; }
+    /// <summary>Signs in with the council account: roles here last until their next sign-in, which sets them from their groups.</summary>
+    public bool CouncilAccount { get; private set; }
     /// <summary>The display name as saved, for the heading (the field may hold a mistyped one).</summary>
     public string Name { get; private set; } = "";
     /// <summary>A reset link made by this request, shown once on the page that answers it (never in an address or a log).</summary>
@@ -36,6 +38,7 @@ public sealed class EditModel(
         Input = new UserForm { Email = user.Email, DisplayName = user.DisplayName, Roles = [.. await users.GetRolesAsync(user)] };
         Name = user.DisplayName;
         ReadThrottle(user);
+        CouncilAccount = (await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == SingleSignOn.Scheme);
         return Page();
     }
 
@@ -46,6 +49,7 @@ public sealed class EditModel(
         Input.Email = user.Email;
         Name = user.DisplayName;
         ReadThrottle(user);
+        CouncilAccount = (await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == SingleSignOn.Scheme);
         new UserForm.Validator(creating: false).Validate(Input).AddTo(this);
         var current = await users.GetRolesAsync(user);
         var self = user.Id == User.FindFirstValue(ClaimTypes.NameIdentifier);

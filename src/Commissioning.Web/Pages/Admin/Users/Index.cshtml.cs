@@ -6,7 +6,8 @@ namespace Commissioning.Web.Pages.Admin.Users;
 [Authorize(Policy = Policies.ManageUsers)]
 public sealed class IndexModel(UserManager<ApplicationUser> users, SignInThrottle throttle) : PageModel
 {
-    public sealed record Row(string Id, string Email, string Name, IList<string> Roles, bool LockedOut);
+    /// <summary><paramref name="CouncilAccount"/>: signs in with the council account (single sign-on), roles from its groups.</summary>
+    public sealed record Row(string Id, string Email, string Name, IList<string> Roles, bool LockedOut, bool CouncilAccount);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -14,7 +15,8 @@ public sealed class IndexModel(UserManager<ApplicationUser> users, SignInThrottl
     {
         var rows = new List<Row>();
         foreach (var u in await users.Users.OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToListAsync())
-            rows.Add(new Row(u.Id, u.Email ?? "", u.DisplayName, await users.GetRolesAsync(u), Slowed(throttle, u)));
+            rows.Add(new Row(u.Id, u.Email ?? "", u.DisplayName, await users.GetRolesAsync(u), Slowed(throttle, u),
+                (await users.GetLoginsAsync(u)).Any(l => l.LoginProvider == SingleSignOn.Scheme)));
         Rows = rows;
     }
 
