@@ -59,11 +59,13 @@ public sealed class SignInModel(
             ? standIn.Refuse(hasher, password)
             : await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
 
-        if (result.Succeeded || result.RequiresTwoFactor)
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+        // The pair's count is forgotten only once the person is in: a right password alone must not wipe the
+        // count of wrong two-step codes that follow it.
+        if (result.RequiresTwoFactor) return RedirectToPage("TwoStep", new { ReturnUrl = returnUrl });
+        if (result.Succeeded)
         {
             throttle.Succeeded(email, client);
-            var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
-            if (result.RequiresTwoFactor) return RedirectToPage("TwoStep", new { ReturnUrl = returnUrl });
             logger.LogInformation("Sign-in succeeded for {UserId}", user!.Id);
             return LocalRedirect(returnUrl ?? "/");
         }
