@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
-using Commissioning.Web.Setup;
 using System.Net;
+using Commissioning.Web.Setup;
 using Commissioning.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static Commissioning.Web.Tests.Pages.Account.ResetLinks;
 using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
