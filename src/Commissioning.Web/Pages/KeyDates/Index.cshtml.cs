@@ -50,7 +50,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserMana
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         await users.UpdateSecurityStampAsync(user);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, SessionClaims.Of(User));
+        await signIn.RefreshSignInAsync(user);
         log.LogInformation("User {UserId} replaced their calendar address; earlier addresses are revoked", user.Id);
         TempData["Success"] = "You have a new calendar address. The old one no longer works: subscribe again with the new one.";
         return this.RedirectToSection("/", Sections.Calendar);

@@ -58,7 +58,7 @@ public sealed partial class AuthenticatorModel(
 
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodesModel.Count) ?? [];
-        await signIn.KeepSignedInAsync(user, User);
+        await signIn.RefreshSignInAsync(user);
         logger.LogInformation("User {UserId} turned on two-step sign-in with an authenticator app and has new recovery codes", user.Id);
         TempData[SuccessBanner.MessageKey] = "Two-step sign-in is on";
         RecoveryCodesModel.ShowOnce(TempData, codes);
@@ -71,7 +71,7 @@ public sealed partial class AuthenticatorModel(
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         await users.ResetAuthenticatorKeyAsync(user);
         await users.SetTwoFactorEnabledAsync(user, false);
-        await signIn.KeepSignedInAsync(user, User);
+        await signIn.RefreshSignInAsync(user);
         logger.LogInformation("User {UserId} made a new authenticator key; two-step sign-in is off until it is confirmed", user.Id);
         return RedirectToPage();
     }

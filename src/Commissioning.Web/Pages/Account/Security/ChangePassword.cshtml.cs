@@ -57,7 +57,7 @@ public sealed class ChangePasswordModel(
             return Refused();
         }
 
-        await signIn.KeepSignedInAsync(user, User);
+        await signIn.RefreshSignInAsync(user);
         // Whoever may have had the old password loses their session now, not at the next stamp check [ASVS 3.3.3].
         await sessions.EndOthersAsync(user.Id, User.FindFirstValue(SessionClaims.SessionId));
         logger.LogInformation("User {UserId} changed their password", user.Id);

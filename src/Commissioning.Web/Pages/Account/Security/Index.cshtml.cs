@@ -34,7 +34,7 @@ public sealed class IndexModel(
             // A new security stamp: sessions on other devices end at their next check.
             var result = await users.SetTwoFactorEnabledAsync(user, false);
             if (!result.Succeeded) throw new InvalidOperationException($"Turning off two-step sign-in failed: {string.Join("; ", result.Errors.Select(e => e.Code))}");
-            await signIn.KeepSignedInAsync(user, User);
+            await signIn.RefreshSignInAsync(user);
             logger.LogInformation("User {UserId} turned off two-step sign-in", user.Id);
         }
         TempData[SuccessBanner.MessageKey] = "Two-step sign-in is off";

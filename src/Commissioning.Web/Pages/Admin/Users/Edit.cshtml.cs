@@ -68,7 +68,7 @@ public sealed class EditModel(
         // does not: their sessions pick it up at the next stamp check (IdentitySetup.StampInterval), their calendar keeps working.
         if (removed.Count > 0 || added.Count > 0) await users.UpdateSecurityStampAsync(user);
         // Administrators changing their own name see it at once: their own cookie is issued again, with its sign-in time.
-        if (self) await signIn.SignInWithClaimsAsync(user, isPersistent: false, SessionClaims.Of(User));
+        if (self) await signIn.RefreshSignInAsync(user);
         logger.LogInformation("{Admin} set user {UserId} to roles {Roles}", User.FindFirstValue(ClaimTypes.NameIdentifier), user.Id, string.Join(", ", Input.Roles));
         TempData["Success"] = $"{user.DisplayName} saved";
         return RedirectToPage("Index");
