@@ -98,10 +98,10 @@ public sealed class AccountSecurityTests(CommissioningFactory factory)
     public void Requiring_two_step_sign_in_defaults_to_on_outside_demo_mode()
     {
         // The setting's default follows Demo:Enabled; read the way the pages read it.
-        Assert.True(Web.Pages.Account.Security.AccountSecurity.TwoStepRequired(Config(("Demo:Enabled", "false"))));
-        Assert.False(Web.Pages.Account.Security.AccountSecurity.TwoStepRequired(Config(("Demo:Enabled", "true"))));
-        Assert.True(Web.Pages.Account.Security.AccountSecurity.TwoStepRequired(Config(("Demo:Enabled", "true"), ("Security:RequireTwoStep", "true"))));
-        Assert.False(Web.Pages.Account.Security.AccountSecurity.TwoStepRequired(Config(("Demo:Enabled", "false"), ("Security:RequireTwoStep", "false"))));
+        Assert.True(Web.Setup.TwoStepRequirement.IsRequired(Config(("Demo:Enabled", "false"))));
+        Assert.False(Web.Setup.TwoStepRequirement.IsRequired(Config(("Demo:Enabled", "true"))));
+        Assert.True(Web.Setup.TwoStepRequirement.IsRequired(Config(("Demo:Enabled", "true"), ("Security:RequireTwoStep", "true"))));
+        Assert.False(Web.Setup.TwoStepRequirement.IsRequired(Config(("Demo:Enabled", "false"), ("Security:RequireTwoStep", "false"))));
     }
 
     private static IConfiguration Config(params (string Key, string Value)[] settings) =>

@@ -23,7 +23,7 @@ public sealed partial class AuthenticatorModel(
 
     /// <summary>Two-step sign-in is already on: the page first asks before replacing the app.</summary>
     public bool Replacing { get; private set; }
-    public bool Required => AccountSecurity.TwoStepRequired(configuration);
+    public bool Required => TwoStepRequirement.IsRequired(configuration);
     /// <summary>The key in groups of four, for typing into the app.</summary>
     public string KeyText { get; private set; } = "";
     /// <summary>The otpauth:// address as a QR code: SVG made here from the key, no text of the person's own.</summary>

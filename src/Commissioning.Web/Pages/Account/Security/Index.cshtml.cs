@@ -10,7 +10,7 @@ public sealed class IndexModel(
     public string Email { get; private set; } = "";
     public bool TwoStepOn { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
-    public bool TwoStepRequired => AccountSecurity.TwoStepRequired(configuration);
+    public bool TwoStepRequired => TwoStepRequirement.IsRequired(configuration);
 
     public async Task<IActionResult> OnGetAsync()
     {
