@@ -1,20 +1,37 @@
 # The web app, built from source. Used by docker-compose.yml with SQL Server.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+# Why Alpine, and what could not be tried without Docker: docs/decisions/0019-container-image.md.
+
+# The front end: Sass needs Node 20.19 or later (Debian's nodejs in the SDK image is older).
+FROM node:22-alpine AS frontend
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY . .
-# The front end is compiled before publishing so that wwwroot/css and wwwroot/lib are in the output.
-RUN npm run build && dotnet publish src/Commissioning.Web -c Release -o /app
+COPY build/frontend.mjs build/
+COPY src/Commissioning.Web/Styles src/Commissioning.Web/Styles
+RUN npm run build
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
-RUN apt-get update && apt-get install -y --no-install-recommends tzdata && rm -rf /var/lib/apt/lists/*
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+COPY --from=frontend /src/src/Commissioning.Web/wwwroot/css src/Commissioning.Web/wwwroot/css
+COPY --from=frontend /src/src/Commissioning.Web/wwwroot/lib src/Commissioning.Web/wwwroot/lib
+# FrontendBuilt=true: the Web project's npm targets are skipped, as there is no Node in this stage.
+# PlaywrightPlatform=none: Playwright's own Node builds (glibc, ~120 MB) are left out; the image's Node runs its driver.
+RUN dotnet publish src/Commissioning.Web -c Release -o /app -p:FrontendBuilt=true -p:PlaywrightPlatform=none
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-alpine AS final
+# chromium prints the cover sheets; they are set in Liberation Sans, with DejaVu Sans for the tick boxes.
+# nodejs runs Playwright's driver: the Node it ships is built for glibc and cannot run on Alpine's musl.
+# icu for the en-GB culture (the image is culture-invariant without it), tzdata for Europe/London.
+# busybox's wget (in the base image) is what the compose health check calls.
+RUN apk add --no-cache chromium nodejs font-liberation font-dejavu icu-libs icu-data-full tzdata
 WORKDIR /app
 COPY --from=build /app .
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
-    DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false
+    DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false \
+    PLAYWRIGHT_NODEJS_PATH=/usr/bin/node \
+    Pdf__ChromiumPath=/usr/bin/chromium
 EXPOSE 8080
 USER $APP_UID
 ENTRYPOINT ["dotnet", "Commissioning.Web.dll"]
