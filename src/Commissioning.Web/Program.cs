@@ -31,7 +31,7 @@ builder.Services.AddScoped<ViewRenderer>();
 builder.Services.AddScoped<PdfPrinter>();
 builder.Services.AddPdf(builder.Configuration);
 builder.Services.AddKeyDates(builder.Configuration);
-builder.Services.AddHealthChecks().AddDbContextCheck<CommissioningDbContext>();
+builder.Services.AddCommissioningHealthChecks();
 builder.Services.AddRazorPages()
     .AddMvcOptions(o =>
     {
@@ -99,7 +99,7 @@ app.UseAuthentication();
 app.UseTwoStepRequirement(app.Configuration);
 app.UseAuthorization();
 
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapCommissioningHealthChecks();
 app.MapRazorPages();
 
 app.Run();

@@ -46,6 +46,13 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
         }
     }
 
+    /// <summary>
+    /// Starts Chromium as the first print would, or finds it running, and returns its version: the
+    /// readiness check's proof that printing can work. Cheap once the browser is up.
+    /// </summary>
+    public async Task<string> StartAsync(CancellationToken ct = default) =>
+        (await GetBrowserAsync(stale: null, ct)).Version;
+
     private async Task<byte[]> RenderWithLimitAsync(IBrowser current, string html, Uri document, CancellationToken ct)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
