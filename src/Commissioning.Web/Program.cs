@@ -67,6 +67,8 @@ await using (var scope = app.Services.CreateAsyncScope())
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
 }
 
+// First, so every request gets its one line, with the status actually sent (error pages included).
+app.UseRequestLogging();
 app.UseForwardedHeaders();
 if (app.Environment.IsDevelopment())
     app.UseDeveloperExceptionPage();

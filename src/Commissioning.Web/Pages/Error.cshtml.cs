@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Commissioning.Web.Pages;
@@ -16,7 +15,8 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     private void Describe(int? status)
     {
-        Reference = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        // The id in this request's log line (RequestLogging), so a reference a user quotes finds it.
+        Reference = RequestLogging.RequestId(HttpContext);
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         if (failure is not null)
             logger.LogError(failure.Error, "Unhandled error on {Path}; reference {Reference}", failure.Path, Reference);
