@@ -16,8 +16,11 @@ COPY . .
 COPY --from=frontend /src/src/Commissioning.Web/wwwroot/css src/Commissioning.Web/wwwroot/css
 COPY --from=frontend /src/src/Commissioning.Web/wwwroot/lib src/Commissioning.Web/wwwroot/lib
 # FrontendBuilt=true: the Web project's npm targets are skipped, as there is no Node in this stage.
-# PlaywrightPlatform=none: Playwright's own Node builds (glibc, ~120 MB) are left out; the image's Node runs its driver.
-RUN dotnet publish src/Commissioning.Web -c Release -o /app -p:FrontendBuilt=true -p:PlaywrightPlatform=none
+# Playwright's own Node (a glibc build, ~120 MB) cannot run on Alpine and is removed; its driver's
+# JavaScript in .playwright/package stays and runs on the image's Node (PLAYWRIGHT_NODEJS_PATH below).
+# (-p:PlaywrightPlatform=none would drop that JavaScript too, and printing with it.)
+RUN dotnet publish src/Commissioning.Web -c Release -o /app -p:FrontendBuilt=true \
+ && rm -rf /app/.playwright/node
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-alpine AS final
 # chromium prints the cover sheets; they are set in Liberation Sans, with DejaVu Sans for the tick boxes.

@@ -57,6 +57,9 @@ public sealed partial class ContainerFilesTests
         var publish = Assert.Single(build.Runs, r => r.StartsWith("dotnet publish", StringComparison.Ordinal));
         // The SDK stage has no Node: the Web project's npm targets must be told the front end is built.
         Assert.Contains("-p:FrontendBuilt=true", publish);
+        // Only Playwright's glibc Node goes; PlaywrightPlatform=none would drop the driver's JavaScript as well.
+        Assert.DoesNotContain("PlaywrightPlatform=none", publish);
+        Assert.Contains("rm -rf /app/.playwright/node", build.Runs);
         Assert.Contains("'$(FrontendBuilt)' != 'true'", File.ReadAllText(Path.Combine(Root, "src/Commissioning.Web/Commissioning.Web.csproj")));
     }
 
