@@ -4,7 +4,6 @@ using Commissioning.Infrastructure.Identity;
 using Commissioning.Infrastructure.KeyDates;
 using Commissioning.Infrastructure.Pdf;
 using Commissioning.Web.Pdf;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 
 // The machine has no culture: money and dates are shown the en-GB way whatever it says.
@@ -40,16 +39,9 @@ builder.Services.AddRazorPages()
         o.Filters.Add<ValidationLogging>();
         o.Filters.Add<UnknownHandlerIsNotFound>();
     });
-builder.Services.Configure<ForwardedHeadersOptions>(o =>
-{
-    // TLS ends at the proxy in front (README), which speaks http to the app; the Secure-only antiforgery
-    // cookie needs the request to count as https, so take the proxy's word on the scheme. Only the scheme:
-    // the client's address stays the connection's, which the sign-in rate limit counts by. A client that
-    // claims https itself only makes its own cookies Secure.
-    o.ForwardedHeaders = ForwardedHeaders.XForwardedProto;
-    o.KnownIPNetworks.Clear();
-    o.KnownProxies.Clear();
-});
+// Behind the council's TLS proxy: App:BaseUrl, and forwarded headers from Proxy:KnownProxies/KnownNetworks only (decision 0020).
+builder.Services.AddPublicAddress(builder.Configuration, builder.Environment);
+builder.Services.AddProxyTrust(builder.Configuration);
 builder.Services.AddHsts(o =>
 {
     o.MaxAge = TimeSpan.FromDays(365);
@@ -69,7 +61,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 // First, so every request gets its one line, with the status actually sent (error pages included).
 app.UseRequestLogging();
-app.UseForwardedHeaders();
+app.UseProxyHeaders();
 if (app.Environment.IsDevelopment())
     app.UseDeveloperExceptionPage();
 else

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Commissioning.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace Commissioning.BrowserTests;
@@ -63,8 +64,10 @@ public class AppServer : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        factory = new Factory(databasePath, time, Settings.ToList());
-        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        // The port is chosen first: App:BaseUrl, which links are built on, must name it before the app starts.
+        var port = FreePort();
+        factory = new Factory(databasePath, time, [("App:BaseUrl", $"http://127.0.0.1:{port}"), .. TestCertificate.Settings, .. Settings]);
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
         var address = addresses?.FirstOrDefault(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
@@ -202,6 +205,14 @@ public class AppServer : IAsyncLifetime
         await Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Send a password reset link" }));
         var link = await page.Locator("#reset-link").InputValueAsync();
         return new Uri(link).Query.TrimStart('?');
+    }
+
+    /// <summary>A port nobody is listening on now (the system picks it; it is free again when this returns).</summary>
+    protected static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class Factory(string databasePath, TimeProvider? time, IReadOnlyList<(string Key, string Value)> settings) : WebApplicationFactory<Program>

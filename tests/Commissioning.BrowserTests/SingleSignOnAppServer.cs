@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Commissioning.BrowserTests;
@@ -112,13 +110,6 @@ public sealed class SingleSignOnAppServer : AppServer
         await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
         Console.WriteLine($"Council sign-in tests: OpenID provider at {ProviderAddress}");
         return process;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string RepositoryRoot()

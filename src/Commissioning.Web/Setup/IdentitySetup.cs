@@ -4,7 +4,6 @@ using System.Threading.RateLimiting;
 using Commissioning.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Commissioning.Web.Setup;
@@ -87,7 +86,7 @@ public static class IdentitySetup
             };
         });
 
-        services.AddDataProtection().SetApplicationName("Commissioning").PersistKeysToDbContext<CommissioningDbContext>();
+        services.AddCommissioningDataProtection(configuration, environment);
 
         var perMinute = configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
         services.AddRateLimiter(o =>

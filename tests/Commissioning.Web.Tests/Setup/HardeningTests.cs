@@ -80,10 +80,11 @@ public sealed class HardeningTests
     [Fact]
     public async Task In_Production_behind_a_proxy_that_ends_TLS_the_forms_still_work()
     {
-        await using var app = new CommissioningFactory();
+        await using var app = With(("Proxy:KnownProxies", "10.0.0.5"));
         await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
-        // The proxy speaks http to the app and says the visitor used https.
+        // The proxy (a known one: decision 0020) speaks http to the app and says the visitor used https.
         using var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, "10.0.0.5");
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
 
         using var page = await client.GetAsync("/Account/SignIn");

@@ -1,6 +1,7 @@
 using System.Net;
 using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Data;
+using Commissioning.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
@@ -48,7 +49,10 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Commissioning"] = ConnectionString,
             ["Demo:Enabled"] = "true",
             ["Security:SignInAttemptsPerMinute"] = "1000",
+            // Required outside Development (decision 0020). The test server's own address, so links lead back to it.
+            ["App:BaseUrl"] = "http://localhost",
         };
+        foreach (var (key, value) in TestCertificate.Settings) _settings[key] = value;
         foreach (var (key, value) in overrides) _settings[key] = value;
     }
 

@@ -76,7 +76,8 @@ public sealed class SignInModel(
         return Page();
     }
 
-    /// <summary>The address the throttle counts by: the connection's (the proxy is trusted for the scheme only).</summary>
+    /// <summary>The address the throttle counts by: the client's. Behind a known proxy UseProxyHeaders has put the address
+    /// the proxy saw in place of the proxy's own (decision 0020).</summary>
     public static string Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>

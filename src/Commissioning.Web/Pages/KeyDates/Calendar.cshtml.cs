@@ -24,9 +24,7 @@ public sealed class CalendarModel(CommissioningDbContext db, IClock clock, Calen
         var report = !scope.HasContracts
             ? null
             : await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, ct, wholeFuture: true);
-        var root = configuration[DigestSender.BaseUrlSetting] is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
-            : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        var root = PublicAddress.Root(Request, configuration);
         var events = report is null ? [] : CalendarFeed.Events(report, root);
         var council = configuration["Council:Name"] ?? "Council";
         var body = CalendarFeed.Write(events, $"{council} contract key dates – {user.DisplayName}", new Uri(root).Host, clock.UtcNow);

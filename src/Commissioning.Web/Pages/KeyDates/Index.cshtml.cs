@@ -34,9 +34,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserMana
         var scope = ShowAll ? KeyDatesScope.All : mine;
         Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, ct);
 
-        var root = configuration[DigestSender.BaseUrlSetting] is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
-            : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        var root = PublicAddress.Root(Request, configuration);
         FeedUrl = $"{root}/Calendar/{await tokens.CreateAsync(user)}.ics";
         return Page();
     }

@@ -147,7 +147,7 @@ public sealed class CalendarFeedTests(KeyDatesFixture fixture)
     }
 
     /// <summary>Just enough of RFC 5545 to read the feed back: unfolding, properties with parameters, TEXT unescaping.</summary>
-    private static class Ics
+    internal static class Ics
     {
         public sealed class Component(string name)
         {

@@ -135,8 +135,6 @@ public sealed class EditModel(
         return RedirectToPage(new { Id });
     }
 
-    /// <summary>App:BaseUrl when set (behind a proxy it is the address people use), else this request's own.</summary>
-    private string BaseUrl() => configuration[DigestSender.BaseUrlSetting] is { Length: > 0 } configured
-        ? configured.TrimEnd('/')
-        : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+    /// <summary>App:BaseUrl (behind a proxy it is the address people use); in Development with none set, this request's own.</summary>
+    private string BaseUrl() => PublicAddress.Root(Request, configuration);
 }
