@@ -1,6 +1,7 @@
 using Commissioning.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Commissioning.Infrastructure.Tests.Support;
 
@@ -25,6 +26,14 @@ public sealed class SqliteTestDatabase : IDisposable
     public DbContextOptions<CommissioningDbContext> Options { get; }
 
     public CommissioningDbContext NewContext(IAuditContext? audit = null) => new(Options, audit ?? new SystemAuditContext());
+
+    /// <summary>A context whose commands and transactions also pass through <paramref name="interceptors"/> (to inject failures).</summary>
+    public CommissioningDbContext NewContext(IAuditContext? audit, params IInterceptor[] interceptors)
+    {
+        var builder = new DbContextOptionsBuilder<CommissioningDbContext>(Options);
+        builder.AddInterceptors(interceptors);
+        return new(builder.Options, audit ?? new SystemAuditContext());
+    }
 
     /// <summary>Migrates, and adds the directorate every test contract belongs to (<see cref="TestData.DirectorateId"/>), without an audit entry.</summary>
     public async Task MigrateAsync()
