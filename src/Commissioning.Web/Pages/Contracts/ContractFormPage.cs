@@ -133,7 +133,7 @@ public abstract class ContractFormPage(CommissioningDbContext db) : PageModel
                 return contract;
             }, ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Two saves at once can both be given the next reference, or both renew one contract:
             // the unique indexes refuse the second, and the person is told rather than shown a 500.
