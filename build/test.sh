@@ -6,6 +6,11 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash build/prerequisites.sh || { echo "0 passed, 1 failed"; exit 1; }
 
+# The tests choose their database from TEST_DATABASE (Sqlite or SqlServer, with TEST_SQLSERVER_CONNECTION):
+# say Sqlite out loud, so the switch the SQL Server workflow uses is the path every run takes.
+export TEST_DATABASE="${TEST_DATABASE:-Sqlite}"
+echo "Tests run on $TEST_DATABASE"
+
 results=$(mktemp -d)
 dotnet test Commissioning.sln --nologo --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee "$results/test.log"
 status=${PIPESTATUS[0]}

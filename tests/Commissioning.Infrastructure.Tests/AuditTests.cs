@@ -202,8 +202,9 @@ public sealed class AuditTests : IAsyncLifetime
         var id = await AddContractAsync("Day opportunities for adults");
         var version = await VersionOfAsync(id);
         await using (var db = _database.NewContext())
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END;");
+            await db.Database.ExecuteSqlRawAsync(_database.Provider == DatabaseProvider.SqlServer
+                ? "CREATE TRIGGER refuse_audit ON AuditEntries INSTEAD OF INSERT AS THROW 50000, 'audit store unavailable', 1;"
+                : "CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END;");
 
         await using (var db = _database.NewContext(_bob))
         {

@@ -61,7 +61,7 @@ public sealed class PeopleMigrationTests : IDisposable
             """);
     }
 
-    [Fact]
+    [SqliteOnlyFact("upgrades a register from the SQLite migration before PeopleByName, arranged with SQLite's SQL")]
     public async Task Accounts_without_a_display_name_are_named_from_their_address_and_the_others_keep_theirs()
     {
         await ArrangeOldRegisterAsync();
@@ -78,7 +78,7 @@ public sealed class PeopleMigrationTests : IDisposable
         Assert.Equal("importer", names["u-svc"]);
     }
 
-    [Fact]
+    [SqliteOnlyFact("upgrades a register from the SQLite migration before PeopleByName, arranged with SQLite's SQL")]
     public async Task Free_text_directorates_become_the_list_one_per_name_whatever_its_case_and_each_contract_points_at_its_own()
     {
         await ArrangeOldRegisterAsync();
@@ -96,7 +96,7 @@ public sealed class PeopleMigrationTests : IDisposable
         Assert.Equal([byName["Adult Social Care"], byName["Adult Social Care"], byName["Children's Services"], byName["Not recorded"]], contracts);
     }
 
-    [Fact]
+    [SqliteOnlyFact("upgrades a register from the SQLite migration before PeopleByName, arranged with SQLite's SQL")]
     public async Task A_commissioner_matching_one_users_display_name_becomes_that_user_and_any_other_name_is_kept_as_historic()
     {
         await ArrangeOldRegisterAsync();
@@ -115,7 +115,7 @@ public sealed class PeopleMigrationTests : IDisposable
         Assert.Equal(((string?)null, (string?)null), (rows[3].ResponsibleCommissionerId, rows[3].HistoricCommissionerName));
     }
 
-    [Fact]
+    [SqliteOnlyFact("upgrades a register from the SQLite migration before PeopleByName, arranged with SQLite's SQL")]
     public async Task Sign_in_addresses_of_known_users_where_people_are_named_become_their_display_names_with_their_ids()
     {
         await ArrangeOldRegisterAsync();
@@ -142,7 +142,7 @@ public sealed class PeopleMigrationTests : IDisposable
         Assert.Equal("someone.gone@council.test", (await db.Contracts.SingleAsync(c => c.Id == 3)).CreatedBy);
     }
 
-    [Fact]
+    [SqliteOnlyFact("upgrades a register from the SQLite migration before PeopleByName, arranged with SQLite's SQL")]
     public async Task Migrating_back_puts_the_directorate_and_commissioner_back_as_text()
     {
         await ArrangeOldRegisterAsync();

@@ -100,7 +100,8 @@ internal sealed class PendingAudit(EntityEntry<AuditedAggregate> entry)
     public AuditEntry ToEntry() => new()
     {
         EntityType = Entry.Metadata.GetRootType().ClrType.Name,
-        EntityId = Entry.Entity.Id,
+        // Read through the entry: a new row's id is known to it before the save is accepted.
+        EntityId = (int)Entry.Property(nameof(Entity.Id)).CurrentValue!,
         Action = IsNew ? "Created" : "Updated",
         Changes = JsonSerializer.Serialize(_changes),
         ChangedBy = User,

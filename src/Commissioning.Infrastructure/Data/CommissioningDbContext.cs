@@ -5,16 +5,18 @@ using Commissioning.Domain.Providers;
 using Commissioning.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Commissioning.Infrastructure.Data;
 
 public class CommissioningDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
     private readonly IAuditContext _audit;
+    private readonly DbContextOptions<CommissioningDbContext> _options;
 
     public CommissioningDbContext(DbContextOptions<CommissioningDbContext> options, IAuditContext audit) : base(options)
     {
-        _audit = audit;
+        (_audit, _options) = (audit, options);
         ChangeTracker.Tracked += OwnedCollectionOrder.Restore;
     }
 
@@ -54,26 +56,69 @@ public class CommissioningDbContext : IdentityDbContext<ApplicationUser>, IDataP
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Saves the change and its audit entries in one transaction. Audit entries need the ids of
-    /// new rows, so there are two round trips; if the second fails the transaction rolls back
-    /// and the exception propagates: the request's context is then thrown away, not retried.
+    /// Saves the change and its audit entries in one transaction. Audit entries need the ids of new rows,
+    /// so there are two round trips. The whole unit runs inside the execution strategy (decision 0021): a
+    /// transient failure (SQL Server failing over, SQLite busy) anywhere in it rolls it back and runs it
+    /// again from the start, and the tracked changes are accepted only once it has committed, so a retry
+    /// sends the change again (new rows get new ids) and writes one set of audit entries, never two.
+    /// Inside a caller's transaction the caller owns the unit of work (and its retry, see
+    /// <see cref="ExecutionStrategyExtensions"/>): the changes are accepted at once, so its next save
+    /// can build on them.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // Not accepting the first batch would make the audit save send it again.
+        // Not accepting the changes would leave the register unsure what is saved; the audit would be written twice.
         if (!acceptAllChangesOnSuccess)
             throw new NotSupportedException("The register always accepts changes on a successful save.");
         var now = _audit.UtcNow;
         var changes = AuditTrail.Collect(ChangeTracker, _audit.UserName, _audit.UserId, now);
         if (changes.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        // The change and its audit entries commit together or not at all.
-        var own = Database.CurrentTransaction is null;
-        await using var tx = own ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        AuditEntries.AddRange(changes.Select(c => c.ToEntry()));
-        saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (tx is not null) await tx.CommitAsync(cancellationToken);
+        int saved;
+        if (Database.CurrentTransaction is not null)
+            saved = await SaveWithAuditAsync(changes, cancellationToken);
+        else
+            saved = await Database.CreateExecutionStrategy().ExecuteAsync(changes,
+                async (_, pending, ct) =>
+                {
+                    // The change and its audit entries commit together or not at all.
+                    await using var tx = await Database.BeginTransactionAsync(ct);
+                    var count = await SaveWithAuditAsync(pending, ct);
+                    await tx.CommitAsync(ct);
+                    return count;
+                },
+                VerifySavedAsync, cancellationToken);
+        ChangeTracker.AcceptAllChanges();
         return saved;
     }
+
+    /// <summary>The change without accepting it, then its audit entries through a companion context on the same transaction.</summary>
+    private async Task<int> SaveWithAuditAsync(List<PendingAudit> changes, CancellationToken ct)
+    {
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+        await using var audit = new CommissioningDbContext(_options, _audit);
+        audit.Database.SetDbConnection(Database.GetDbConnection(), contextOwnsConnection: false);
+        await audit.Database.UseTransactionAsync(Database.CurrentTransaction!.GetDbTransaction(), ct);
+        audit.AuditEntries.AddRange(changes.Select(c => c.ToEntry()));
+        return saved + await audit.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// After a failure at the commit (a dropped connection to SQL Server) the save may have landed after all:
+    /// each save gives every aggregate it touches a new version, so the first one's version says whether it did.
+    /// </summary>
+    private async Task<ExecutionResult<int>> VerifySavedAsync(DbContext _, List<PendingAudit> changes, CancellationToken ct)
+    {
+        var first = changes[0].Entry;
+        var version = first.Entity.Version;
+        var type = first.Metadata.GetRootType().ClrType;
+        var landed = await (Task<bool>)VersionExists.MakeGenericMethod(type).Invoke(this, [version, ct])!;
+        return new ExecutionResult<int>(landed, landed ? changes.Count * 2 : 0);
+    }
+
+    private static readonly System.Reflection.MethodInfo VersionExists =
+        typeof(CommissioningDbContext).GetMethod(nameof(VersionExistsAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    private Task<bool> VersionExistsAsync<T>(Guid version, CancellationToken ct) where T : Domain.Common.AuditedAggregate =>
+        Set<T>().AnyAsync(a => a.Version == version, ct);
 }

@@ -37,10 +37,13 @@ public static class DatabaseSetup
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         if (provider == DatabaseProvider.Sqlite)
-            options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+            options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)
+                    .ExecutionStrategy(d => new SqliteRetryingExecutionStrategy(d)))
                 .AddInterceptors(new SqliteDurability());
         else
-            options.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly));
+            // Azure SQL and Always On fail over: a dropped connection, a deadlock victim or a timeout is
+            // retried, and every explicit transaction runs inside the execution strategy (decision 0021).
+            options.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly).EnableRetryOnFailure());
     }
 
     public static IServiceCollection AddCommissioningDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)

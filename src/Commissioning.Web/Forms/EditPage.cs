@@ -40,7 +40,7 @@ public abstract class EditPage<T, TForm>(CommissioningDbContext db) : PageModel
     /// <summary>Whether this person may save (pages that anyone may read check on the handler).</summary>
     protected virtual Task<bool> MaySaveAsync() => Task.FromResult(true);
 
-    /// <summary>Words a database refusal other than a stale version (a unique index); false to let it propagate.</summary>
+    /// <summary>Words a unique index's refusal (the only database refusal offered here, see UniqueViolation); false to let it propagate.</summary>
     protected virtual bool Explain(DbUpdateException e) => false;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -70,7 +70,7 @@ public abstract class EditPage<T, TForm>(CommissioningDbContext db) : PageModel
             var saved = await db.SaveVersionedAsync(aggregate, Input.Version, ct);
             if (saved.IsStale) return saved.Current is { } current ? ShowConflict(current) : NotFound();
         }
-        catch (DbUpdateException e) when (Explain(e))
+        catch (DbUpdateException e) when (e.IsUniqueViolation() && Explain(e))
         {
             db.ChangeTracker.Clear();
             return Page();

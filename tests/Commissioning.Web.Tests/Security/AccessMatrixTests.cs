@@ -168,7 +168,7 @@ public sealed class AccessMatrixTests(CommissioningFactory factory, ITestOutputH
         Assert.True(pages.Count >= 50 && cells >= 300, $"Only {pages.Count} pages and {cells} cells were found: is the discovery broken?");
     }
 
-    [Fact]
+    [SqliteOnlyFact("watches for writes with SQLite's PRAGMA data_version and rowid")]
     public async Task Every_form_refuses_whoever_may_not_use_it_and_changes_nothing()
     {
         var watch = Stopwatch.StartNew();

@@ -16,7 +16,7 @@ public sealed class ForgedPostTests(CommissioningFactory factory, ITestOutputHel
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();
 
-    [Fact]
+    [SqliteOnlyFact("watches for writes with SQLite's PRAGMA data_version and rowid")]
     public async Task Every_form_posted_without_this_sessions_token_is_refused_and_changes_nothing()
     {
         var watch = Stopwatch.StartNew();

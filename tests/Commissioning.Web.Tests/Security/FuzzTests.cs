@@ -34,7 +34,7 @@ public sealed partial class FuzzTests(CommissioningFactory factory, ITestOutputH
         "<script>alert(1)</script>", "=HYPERLINK(\"http://x\")", "Block", "Consortium", "Cabinet", "Approve", "up", "down", "sideways",
     ];
 
-    [Fact]
+    [SqliteOnlyFact("watches for writes with SQLite's PRAGMA data_version and rowid")]
     public async Task Malformed_posts_to_every_form_get_an_answer_below_500_and_change_nothing_unless_saved()
     {
         var watch = Stopwatch.StartNew();
@@ -101,7 +101,7 @@ public sealed partial class FuzzTests(CommissioningFactory factory, ITestOutputH
     /// its data and failed with a 500. A post to a handler the page does not have is now a 404. (A page with
     /// a main handler still gives it any post whose handler it does not know: that is ASP.NET's choice.)
     /// </summary>
-    [Fact]
+    [SqliteOnlyFact("watches for writes with SQLite's PRAGMA data_version and rowid")]
     public async Task A_post_to_a_handler_the_page_does_not_have_is_not_found_and_changes_nothing()
     {
         var pages = await AppRoutes.DiscoverAsync(factory);

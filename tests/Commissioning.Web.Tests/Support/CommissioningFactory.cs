@@ -39,13 +39,15 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
 
     private CommissioningFactory(IEnumerable<KeyValuePair<string, string>> overrides)
     {
-        _folder = Path.Combine(Path.GetTempPath(), "commissioning-web-tests", Guid.NewGuid().ToString("N"));
+        var name = Guid.NewGuid().ToString("N");
+        _folder = Path.Combine(Path.GetTempPath(), "commissioning-web-tests", name);
         Directory.CreateDirectory(_folder);
+        // TEST_DATABASE chooses (see TestProvider): a SQLite file in the folder, or a database of this app's own on the test server.
         DatabasePath = Path.Combine(_folder, "commissioning.db");
-        ConnectionString = "Data Source=" + DatabasePath;
+        ConnectionString = IsSqlServer ? TestProvider.SqlServerDatabase("commissioning_web_" + name) : "Data Source=" + DatabasePath;
         _settings = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Sqlite",
+            ["Database:Provider"] = TestProvider.Current.ToString(),
             ["ConnectionStrings:Commissioning"] = ConnectionString,
             ["Demo:Enabled"] = "true",
             ["Security:SignInAttemptsPerMinute"] = "1000",
@@ -63,8 +65,13 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
     /// <summary>A clock the test can move, in place of the system's, when a test needs time to pass.</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>EF Core interceptors added to the application's DbContext, for a test that injects database failures.</summary>
+    public IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors { get; init; } = [];
+
+    /// <summary>The SQLite file (SQLite only: tests that read it as a file are <see cref="SqliteOnlyFactAttribute"/>).</summary>
     public string DatabasePath { get; }
     public string ConnectionString { get; }
+    public static bool IsSqlServer => TestProvider.IsSqlServer;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -74,6 +81,8 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
         // ...and the app configuration holds them too, so IOptions and IConfiguration agree.
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         if (Time is { } time) builder.ConfigureServices(services => services.AddSingleton(time));
+        if (Interceptors.Count > 0)
+            builder.ConfigureServices(services => services.ConfigureDbContext<CommissioningDbContext>(o => o.AddInterceptors(Interceptors)));
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromHeader>());
     }
 
@@ -147,10 +156,16 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
             {
                 // Starts the host (migrations, demo seed) and has it write its data-protection key now.
                 Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("seed").Protect("key ring");
-                var seeded = Path.Combine(_folder, "seeded.db");
-                Copy(ConnectionString, "Data Source=" + seeded);
-                _seeded = seeded;
+                if (IsSqlServer) _seeded = SqlServerReset.Keep(ConnectionString);
+                else
+                {
+                    var seeded = Path.Combine(_folder, "seeded.db");
+                    Copy(ConnectionString, "Data Source=" + seeded);
+                    _seeded = seeded;
+                }
             }
+            else if (IsSqlServer)
+                SqlServerReset.Restore(ConnectionString, _seeded);
             else
                 Copy("Data Source=" + _seeded, ConnectionString);
             // Failed sign-ins of an earlier test must not slow this one's.
@@ -183,9 +198,11 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
 
     private void DeleteDatabase()
     {
+        if (IsSqlServer) TestProvider.DropSqlServerDatabase(ConnectionString);
         // Pooled connections keep the file open; close ours before deleting the folder.
-        using (var connection = new SqliteConnection(ConnectionString))
-            SqliteConnection.ClearPool(connection);
+        else
+            using (var connection = new SqliteConnection(ConnectionString))
+                SqliteConnection.ClearPool(connection);
         try
         {
             if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
@@ -193,6 +210,33 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
         catch (IOException) { /* best effort: the temp folder is cleaned eventually */ }
         catch (UnauthorizedAccessException) { }
     }
+}
+
+/// <summary>
+/// On SQL Server the seeded database is kept as a backup on the server (its default backup folder) and restored
+/// over the test database: the same idea as the SQLite copy, with the server's own tools.
+/// </summary>
+internal static class SqlServerReset
+{
+    public static string Keep(string connectionString)
+    {
+        var name = Name(connectionString);
+        TestProvider.OnMaster(connectionString, $"BACKUP DATABASE [{name}] TO DISK = N'{name}-seeded.bak' WITH INIT, COPY_ONLY;");
+        return $"{name}-seeded.bak";
+    }
+
+    public static void Restore(string connectionString, string backup)
+    {
+        var name = Name(connectionString);
+        using (var pooled = new Microsoft.Data.SqlClient.SqlConnection(connectionString)) Microsoft.Data.SqlClient.SqlConnection.ClearPool(pooled);
+        TestProvider.OnMaster(connectionString, $"""
+            ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE;
+            RESTORE DATABASE [{name}] FROM DISK = N'{backup}' WITH REPLACE;
+            ALTER DATABASE [{name}] SET MULTI_USER;
+            """);
+    }
+
+    private static string Name(string connectionString) => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString).InitialCatalog;
 }
 
 /// <summary>

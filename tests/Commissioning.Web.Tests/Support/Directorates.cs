@@ -18,7 +18,7 @@ public static class Directorates
             await db.SaveChangesAsync();
             return directorate.Id;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Another test added it a moment ago.
             db.Entry(directorate).State = EntityState.Detached;

@@ -114,31 +114,26 @@ public abstract class ContractFormPage(CommissioningDbContext db) : PageModel
             ? await ContractReferences.NextAsync(db, Input.StartDate.ToDate()!.Value.Year, ct)
             : Input.Reference;
         Contract? contract = null;
-        if (!TryApply(() =>
-            {
-                contract = Input.CreateContract(Form);
-                Input.ApplyTo(contract, reference, HistoricCommissioner);
-                link?.Invoke(contract);
-            }))
-            return null;
-
-        db.Contracts.Add(contract!);
+        if (!TryApply(() => contract = Build(reference, link))) return null;
         try
         {
             // The value typed at creation is the first year's agreed value (later years need a review):
-            // contract and value commit together.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            if (contract!.AnnualValue is { } value)
+            // contract and value commit together. A retry (a failover, a busy database) builds both again.
+            return await db.InTransactionAsync(async attempt =>
             {
-                var clock = HttpContext.RequestServices.GetRequiredService<IClock>();
-                db.AnnualValueReviews.Add(AnnualValueReview.OpeningEntry(contract.Id, contract.CurrentTerm, value, User.AsActor(), clock.UtcNow));
-                await db.SaveChangesAsync(ct);
-            }
-            await tx.CommitAsync(ct);
-            return contract;
+                contract = Build(reference, link);
+                db.Contracts.Add(contract);
+                await db.SaveChangesAsync(attempt);
+                if (contract.AnnualValue is { } value)
+                {
+                    var clock = HttpContext.RequestServices.GetRequiredService<IClock>();
+                    db.AnnualValueReviews.Add(AnnualValueReview.OpeningEntry(contract.Id, contract.CurrentTerm, value, User.AsActor(), clock.UtcNow));
+                    await db.SaveChangesAsync(attempt);
+                }
+                return contract;
+            }, ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Two saves at once can both be given the next reference, or both renew one contract:
             // the unique indexes refuse the second, and the person is told rather than shown a 500.
@@ -156,6 +151,14 @@ public abstract class ContractFormPage(CommissioningDbContext db) : PageModel
             }
             throw;
         }
+    }
+
+    private Contract Build(string reference, Action<Contract>? link)
+    {
+        var contract = Input.CreateContract(Form);
+        Input.ApplyTo(contract, reference, HistoricCommissioner);
+        link?.Invoke(contract);
+        return contract;
     }
 
     /// <summary>Shows the page again with what was typed, plus spare rows.</summary>

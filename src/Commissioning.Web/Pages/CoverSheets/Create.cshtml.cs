@@ -42,7 +42,7 @@ public sealed class CreateModel(CommissioningDbContext db, IClock clock) : PageM
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // One sheet per agenda item (a unique index): someone made it a moment ago.
             db.ChangeTracker.Clear();

@@ -92,7 +92,7 @@ public sealed class EstimateModel(CommissioningDbContext db, IClock clock) : Pag
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Someone opened a review for the year after the check above: the filtered unique index refused this one.
             db.ChangeTracker.Clear();

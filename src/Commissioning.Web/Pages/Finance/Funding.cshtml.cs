@@ -56,7 +56,7 @@ public sealed class FundingModel(CommissioningDbContext db) : PageModel
             if (first) await db.SaveChangesAsync(ct);
             else if ((await db.SaveVersionedAsync(plan, Input.Version, ct)).IsStale) return await ShowNewerSplitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
             return await ShowNewerSplitAsync(ct);

@@ -38,7 +38,7 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
             if ((await db.SaveVersionedAsync(directorate, Input.Version, ct)).IsStale)
                 return await LoadAsync(tracked: false, ct) is { } current ? ShowConflict(current) : NotFound();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
             DirectorateForm.AddNameTaken(this, Input.Name!.Trim());

@@ -77,7 +77,7 @@ public sealed class CreateModel(CommissioningDbContext db, IClock clock) : PageM
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // The filtered unique index: someone opened a review for the same year a moment ago.
             ModelState.AddModelError("Input.Year", $"{year} already has a review waiting for agreement: agree, return or withdraw it first");

@@ -76,7 +76,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
             // A concurrent decision is refused by the versioned save; a second agreed value for the year, by the unique index.
             if ((await db.SaveVersionedAsync(review, seen, ct)).IsStale) return await Refuse(raced, ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             return await Refuse(raced, ct);
         }

@@ -19,7 +19,7 @@ public sealed class CreateModel(CommissioningDbContext db) : PageModel
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // The unique index: someone added the same name a moment ago.
             db.ChangeTracker.Clear();
