@@ -19,7 +19,7 @@ public abstract partial class Contract
 
     /// <summary>The first extension option not yet exercised, or null when none is left.</summary>
     // A method, not a property, so that EF Core never mistakes it for a navigation to the owned options.
-    public ExtensionOption? NextExtensionOption() => _extensionOptions.FirstOrDefault(o => !o.IsExercised);
+    public ExtensionOption? NextExtensionOption() => _extensionOptions.OrderBy(o => o.Sequence).FirstOrDefault(o => !o.IsExercised);
 
     /// <summary>Exercises the next extension option in order and returns the new current end date.</summary>
     public DateOnly ExerciseNextOption()

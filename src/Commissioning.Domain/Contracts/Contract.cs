@@ -45,7 +45,8 @@ public abstract partial class Contract : AuditedAggregate
     public DateOnly InitialEndDate { get; private set; }
     public int NoticePeriodMonths { get; private set; }
     public string? BreakClause { get; private set; }
-    public IReadOnlyList<ExtensionOption> ExtensionOptions => _extensionOptions;
+    /// <summary>The options by their sequence number (not the order their rows loaded in, decision 0022).</summary>
+    public IReadOnlyList<ExtensionOption> ExtensionOptions => _extensionOptions.OrderBy(o => o.Sequence).ToList();
 
     /// <summary>End date with the extension options exercised so far. Derived; stored so the register can sort and filter on it.</summary>
     public DateOnly CurrentEndDate { get; private set; }

@@ -18,13 +18,16 @@ public sealed class CoverSheet : AuditedAggregate
     public int AgendaItemId { get; private set; }
     public int ContractDecisionId { get; private set; }
 
-    /// <summary>Every version, oldest first.</summary>
-    public IReadOnlyList<CoverSheetVersion> Versions => _versions;
-    public CoverSheetVersion Current => _versions[^1];
+    // Versions are told apart by their number, never by where they sit in the list: rows may load in any order (decision 0022).
+
+    /// <summary>Every version, oldest (version 1) first.</summary>
+    public IReadOnlyList<CoverSheetVersion> Versions => _versions.OrderBy(v => v.Number).ToList();
+    /// <summary>The highest-numbered version: the draft if there is one, else the latest issued.</summary>
+    public CoverSheetVersion Current => _versions.MaxBy(v => v.Number)!;
     /// <summary>The version being edited, if the last one has not been issued.</summary>
     public CoverSheetVersion? Draft => Current.IsIssued ? null : Current;
-    public CoverSheetVersion? LatestIssued => _versions.LastOrDefault(v => v.IsIssued);
-    public IReadOnlyList<CoverSheetVersion> IssuedVersions => _versions.Where(v => v.IsIssued).ToList();
+    public CoverSheetVersion? LatestIssued => _versions.Where(v => v.IsIssued).MaxBy(v => v.Number);
+    public IReadOnlyList<CoverSheetVersion> IssuedVersions => _versions.Where(v => v.IsIssued).OrderBy(v => v.Number).ToList();
     public bool HasBeenIssued => _versions.Any(v => v.IsIssued);
 
     public CoverSheetVersion GetVersion(int number) =>

@@ -70,6 +70,8 @@ public class CommissioningDbContext : IdentityDbContext<ApplicationUser>, IDataP
         // Not accepting the changes would leave the register unsure what is saved; the audit would be written twice.
         if (!acceptAllChangesOnSuccess)
             throw new NotSupportedException("The register always accepts changes on a successful save.");
+        // SQLite stores any length; refuse here what SQL Server's nvarchar(n) would (decision 0022).
+        LengthGuard.Check(ChangeTracker);
         var now = _audit.UtcNow;
         var changes = AuditTrail.Collect(ChangeTracker, _audit.UserName, _audit.UserId, now);
         if (changes.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

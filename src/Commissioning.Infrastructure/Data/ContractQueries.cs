@@ -12,10 +12,6 @@ public static class ContractQueries
 {
     public const string FormColumn = Config.ContractConfiguration.FormColumn;
 
-    /// <summary>A LIKE pattern (escape character '\') matching text that contains what was typed, wildcards and all.</summary>
-    public static string ContainsPattern(string typed) =>
-        "%" + typed.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-
     /// <summary>Contracts still in the register: not withdrawn as entered in error. Lists, searches and dashboards start here.</summary>
     public static IQueryable<Contract> WhereNotWithdrawn(this IQueryable<Contract> query) => query.Where(c => c.WithdrawnAtUtc == null);
 

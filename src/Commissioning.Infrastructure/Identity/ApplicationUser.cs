@@ -5,6 +5,8 @@ namespace Commissioning.Infrastructure.Identity;
 public sealed class ApplicationUser : IdentityUser
 {
     public const int DisplayNameMaxLength = 100;
+    /// <summary>Identity's column length for the sign-in address and the user name (the same address).</summary>
+    public const int EmailMaxLength = 256;
 
     public string DisplayName { get; set; } = "";
 }

@@ -87,7 +87,8 @@ public sealed class ExternalSignInModel(
     private async Task<(ApplicationUser? User, Refusal? Refusal)> CreateAsync(ExternalLoginInfo info)
     {
         var email = new[] { info.Principal.FindFirstValue("email"), info.Principal.FindFirstValue("preferred_username") }
-            .Select(e => e?.Trim()).FirstOrDefault(e => e is { Length: > 3 } && e.Contains('@', StringComparison.Ordinal));
+            // An address longer than the column is no address the register can keep (decision 0022).
+            .Select(e => e?.Trim()).FirstOrDefault(e => e is { Length: > 3 and <= ApplicationUser.EmailMaxLength } && e.Contains('@', StringComparison.Ordinal));
         if (email is null) return (null, Refusal.NoEmail);
         if (await users.FindByEmailAsync(email) is not null)
         {

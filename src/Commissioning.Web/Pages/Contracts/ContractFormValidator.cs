@@ -101,6 +101,8 @@ public sealed class ContractFormValidator : AbstractValidator<ContractForm>
                 var n = i + 1;
                 ProviderFailure(ctx, $"SubContracts[{i}].ProviderId", row.ProviderId, $"Sub-contract {n}: ", providerIds);
                 if (string.IsNullOrWhiteSpace(row.Service)) ctx.AddFailure($"SubContracts[{i}].Service", $"Sub-contract {n}: enter the service it covers");
+                else if (row.Service.Trim().Length > SubContract.ServiceMaxLength)
+                    ctx.AddFailure($"SubContracts[{i}].Service", $"Sub-contract {n}: the service must be {SubContract.ServiceMaxLength} characters or fewer");
                 MoneyFailure(ctx, $"SubContracts[{i}].AnnualValue", row.AnnualValue, $"Sub-contract {n}: ", "annual value");
             }
         });
@@ -113,6 +115,8 @@ public sealed class ContractFormValidator : AbstractValidator<ContractForm>
                 var row = f.Members[i];
                 ProviderFailure(ctx, $"Members[{i}].ProviderId", row.ProviderId, $"Member {i + 1}: ", providerIds);
                 if (string.IsNullOrWhiteSpace(row.Role)) ctx.AddFailure($"Members[{i}].Role", $"Member {i + 1}: enter the member's role");
+                else if (row.Role.Trim().Length > ConsortiumMember.RoleMaxLength)
+                    ctx.AddFailure($"Members[{i}].Role", $"Member {i + 1}: the role must be {ConsortiumMember.RoleMaxLength} characters or fewer");
             }
         });
 

@@ -59,9 +59,9 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
 
         if (!string.IsNullOrWhiteSpace(Filter.Q))
         {
-            var pattern = ContractQueries.ContainsPattern(Filter.Q);
-            var providerIds = db.Providers.Where(p => EF.Functions.Like(p.Name, pattern, "\\")).Select(p => p.Id);
-            query = query.Where(c => EF.Functions.Like(c.Reference, pattern, "\\") || EF.Functions.Like(c.Title, pattern, "\\")
+            var pattern = SearchPattern.Contains(Filter.Q);
+            var providerIds = db.Providers.Where(p => EF.Functions.Like(p.Name, pattern, SearchPattern.Escape)).Select(p => p.Id);
+            query = query.Where(c => EF.Functions.Like(c.Reference, pattern, SearchPattern.Escape) || EF.Functions.Like(c.Title, pattern, SearchPattern.Escape)
                 || (c.ProviderId != null && providerIds.Contains(c.ProviderId.Value))
                 || db.Set<ConsortiumContract>().Any(k => k.Id == c.Id && k.Members.Any(m => providerIds.Contains(m.ProviderId)))
                 || db.Set<LeadProviderContract>().Any(k => k.Id == c.Id && k.SubContracts.Any(s => providerIds.Contains(s.ProviderId))));

@@ -15,8 +15,8 @@ public sealed class IndexModel(CommissioningDbContext db) : PageModel
         var query = db.Providers.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = ContractQueries.ContainsPattern(Q);
-            query = query.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || EF.Functions.Like(p.RegistrationNumber!, pattern, "\\"));
+            var pattern = SearchPattern.Contains(Q);
+            query = query.Where(p => EF.Functions.Like(p.Name, pattern, SearchPattern.Escape) || EF.Functions.Like(p.RegistrationNumber!, pattern, SearchPattern.Escape));
         }
         Rows = await query.OrderBy(p => p.Name)
             .Select(p => new Row(p.Id, p.Name, p.OrganisationType, p.IsSme, p.IsVcse, p.RegistrationNumber,

@@ -16,6 +16,8 @@ public sealed class UserForm
         public Validator(bool creating)
         {
             RuleFor(x => x.Email).NotEmpty().WithMessage("Enter the email address")
+                .Must(e => (e ?? "").Trim().Length <= ApplicationUser.EmailMaxLength)
+                .WithMessage($"Email address must be {ApplicationUser.EmailMaxLength} characters or fewer")
                 .EmailAddress().WithMessage("Enter an email address in the correct format, like name@council.gov.uk");
             RuleFor(x => x.DisplayName).Custom((name, ctx) =>
             {
