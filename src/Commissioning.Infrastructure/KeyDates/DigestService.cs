@@ -55,8 +55,7 @@ public sealed class DigestService(IServiceScopeFactory scopes, TimeProvider time
             lastSent = day;
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DigestSender>().SendAsync(day, stoppingToken);
+                await SendDayAsync(day, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -64,5 +63,12 @@ public sealed class DigestService(IServiceScopeFactory scopes, TimeProvider time
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Sends the digest for <paramref name="day"/>: what the timer does when the day is due (tests call it directly).</summary>
+    public async Task<int> SendDayAsync(DateOnly day, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DigestSender>().SendAsync(day, ct);
     }
 }
