@@ -58,14 +58,8 @@ builder.Services.AddHsts(o =>
 
 var app = builder.Build();
 
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    var db = scope.ServiceProvider.GetRequiredService<CommissioningDbContext>();
-    await DatabaseSetup.MigrateAsync(db);
-    await scope.ServiceProvider.GetRequiredService<AccountBootstrap>().RunAsync();
-    if (app.Configuration.GetValue<bool>("Demo:Enabled"))
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-}
+// Migrations, roles, the first administrator, demo data: one instance at a time (decision 0023).
+await DatabaseStartup.RunAsync(app.Services, app.Configuration.GetValue<bool>("Demo:Enabled"));
 
 app.UseForwardedHeaders();
 if (app.Environment.IsDevelopment())
