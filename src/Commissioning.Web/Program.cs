@@ -12,6 +12,13 @@ var ukCulture = CultureInfo.GetCultureInfo("en-GB");
 CultureInfo.DefaultThreadCurrentCulture = ukCulture;
 CultureInfo.DefaultThreadCurrentUICulture = ukCulture;
 
+// `backup DEST`: a consistent copy of the SQLite database while the app runs (build/backup.sh, docs/operations.md).
+if (BackupCommand.IsRequested(args))
+{
+    Environment.ExitCode = BackupCommand.Run(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 // No "Server: Kestrel" on every answer: it tells an attacker what to try first.
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
