@@ -11,6 +11,13 @@ var ukCulture = CultureInfo.GetCultureInfo("en-GB");
 CultureInfo.DefaultThreadCurrentCulture = ukCulture;
 CultureInfo.DefaultThreadCurrentUICulture = ukCulture;
 
+// `backup DEST`: a consistent copy of the SQLite database while the app runs (build/backup.sh, docs/operations.md).
+if (BackupCommand.IsRequested(args))
+{
+    Environment.ExitCode = BackupCommand.Run(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 // No "Server: Kestrel" on every answer: it tells an attacker what to try first.
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
@@ -50,14 +57,8 @@ builder.Services.AddHsts(o =>
 
 var app = builder.Build();
 
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    var db = scope.ServiceProvider.GetRequiredService<CommissioningDbContext>();
-    await DatabaseSetup.MigrateAsync(db);
-    await scope.ServiceProvider.GetRequiredService<AccountBootstrap>().RunAsync();
-    if (app.Configuration.GetValue<bool>("Demo:Enabled"))
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-}
+// Migrations, roles, the first administrator, demo data: one instance at a time (decision 0023).
+await DatabaseStartup.RunAsync(app.Services, app.Configuration.GetValue<bool>("Demo:Enabled"));
 
 // First, so every request gets its one line, with the status actually sent (error pages included).
 app.UseRequestLogging();

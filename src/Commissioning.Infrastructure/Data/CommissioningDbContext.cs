@@ -34,6 +34,7 @@ public class CommissioningDbContext : IdentityDbContext<ApplicationUser>, IDataP
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<KeyDates.DigestDay> DigestDays => Set<KeyDates.DigestDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using Commissioning.Domain.Common;
+using Commissioning.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace Commissioning.Infrastructure.KeyDates;
 
 /// <summary>
-/// When the day's digest is due: once a UK day, from <c>Digest:SendAtHour</c>. The last day sent is kept in
-/// memory; an application started after the hour treats that day as sent, so a restart or redeploy in
-/// the afternoon never mails everyone twice (the cost: a day starting late gets no digest).
+/// When the day's digest is due: once a UK day, from <c>Digest:SendAtHour</c>. Each instance keeps the last day
+/// it handled in memory, only to save a database visit a minute; which instance sends is settled in the database
+/// (<see cref="DigestClaim"/>). An application started after the hour treats that day as handled, so a restart or
+/// redeploy in the afternoon never mails everyone twice (the cost: a day starting late gets no digest).
 /// </summary>
 public static class DigestSchedule
 {
@@ -55,8 +57,7 @@ public sealed class DigestService(IServiceScopeFactory scopes, TimeProvider time
             lastSent = day;
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DigestSender>().SendAsync(day, stoppingToken);
+                await SendDayAsync(day, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -64,5 +65,21 @@ public sealed class DigestService(IServiceScopeFactory scopes, TimeProvider time
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>
+    /// What the timer does when the day is due (tests call it directly): claims the day in the database, then sends.
+    /// Returns how many e-mails went out, or null when another instance had already claimed the day.
+    /// </summary>
+    public async Task<int?> SendDayAsync(DateOnly day, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommissioningDbContext>();
+        if (!await DigestClaim.TryClaimAsync(db, day, time.GetUtcNow().UtcDateTime, ct))
+        {
+            log.LogInformation("Key dates digest for {Day}: another instance has sent it", day);
+            return null;
+        }
+        return await scope.ServiceProvider.GetRequiredService<DigestSender>().SendAsync(day, ct);
     }
 }
