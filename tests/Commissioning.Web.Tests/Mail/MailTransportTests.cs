@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Infrastructure.KeyDates;
 using Commissioning.Web.Tests.Pages.KeyDates;
 using Commissioning.Web.Tests.Support;
+using MailKit.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -41,7 +43,10 @@ public sealed class MailTransportTests : IAsyncLifetime
     private static SmtpSinkOptions StartTls(string mechanisms = "PLAIN LOGIN XOAUTH2") =>
         new() { Certificate = SelfSignedCertificate.ForLocalhost, Login = (Mailbox, Password), Mechanisms = mechanisms };
 
-    private ServiceProvider Services(SmtpSink sink, bool trust, params (string Key, string Value)[] settings)
+    private ServiceProvider Services(SmtpSink sink, bool trust, params (string Key, string Value)[] settings) =>
+        Services(sink, trust ? SelfSignedCertificate.ForLocalhost : null, settings);
+
+    private ServiceProvider Services(SmtpSink sink, X509Certificate2? trust, params (string Key, string Value)[] settings)
     {
         var values = new Dictionary<string, string?>
         {
@@ -53,7 +58,7 @@ public sealed class MailTransportTests : IAsyncLifetime
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(_clock);
         services.AddKeyDates(configuration);
         services.AddScoped<ResetLinkMail>();
-        if (trust) services.AddSingleton(new TrustedRelayCertificate(SelfSignedCertificate.ForLocalhost));
+        if (trust is not null) services.AddSingleton(new TrustedRelayCertificate(trust));
         var provider = services.BuildServiceProvider(validateScopes: true);
         _providers.Add(provider);
         return provider;
@@ -119,6 +124,19 @@ public sealed class MailTransportTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<MailNotSentException>(() => SendAsync(services));
 
         Assert.Contains("certificate", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(sink.Received);
+    }
+
+    [Fact]
+    public async Task Trusting_one_certificate_does_not_trust_another_with_the_same_names()
+    {
+        var sink = Sink(StartTls());
+        using var other = SelfSignedCertificate.Make();
+        var services = Services(sink, other, ("Smtp:UserName", Mailbox), ("Smtp:Password", Password));
+
+        var error = await Assert.ThrowsAsync<MailNotSentException>(() => SendAsync(services));
+
+        Assert.Contains("TLS handshake failed", error.Message, StringComparison.Ordinal);
         Assert.Empty(sink.Received);
     }
 
@@ -195,6 +213,15 @@ public sealed class MailTransportTests : IAsyncLifetime
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(true, 587, SecureSocketOptions.StartTls)]
+    [InlineData(true, 25, SecureSocketOptions.StartTls)]
+    [InlineData(true, 465, SecureSocketOptions.SslOnConnect)]
+    [InlineData(false, 25, SecureSocketOptions.None)]
+    [InlineData(false, 465, SecureSocketOptions.None)]
+    public void EnableSsl_means_StartTls_required_or_TLS_from_the_first_byte_on_port_465(bool enableSsl, int port, SecureSocketOptions expected) =>
+        Assert.Equal(expected, new SmtpOptions { EnableSsl = enableSsl, Port = port }.Security);
 
     [Fact]
     public void Without_a_host_nothing_about_mail_is_checked_or_sent()

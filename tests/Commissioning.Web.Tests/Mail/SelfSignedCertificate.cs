@@ -11,7 +11,8 @@ public static class SelfSignedCertificate
 
     public static X509Certificate2 ForLocalhost => Made.Value;
 
-    private static X509Certificate2 Make()
+    /// <summary>Another one with the same names: trusting one must not trust this.</summary>
+    public static X509Certificate2 Make()
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
