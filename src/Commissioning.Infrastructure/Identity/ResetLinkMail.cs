@@ -1,9 +1,7 @@
 using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
 using Commissioning.Infrastructure.KeyDates;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Commissioning.Infrastructure.Identity;
 
@@ -18,7 +16,7 @@ public sealed class ResetLinkMail(IMailTransport transport, IOptions<SmtpOptions
     public bool CanSend => smtp.Value.IsConfigured && !string.IsNullOrWhiteSpace(smtp.Value.From);
 
     /// <summary>Sends the link; <paramref name="expires"/> is when it stops working, written for people.</summary>
-    /// <exception cref="SmtpException">The relay refused the message or could not be reached.</exception>
+    /// <exception cref="MailNotSentException">The relay refused the message or could not be reached.</exception>
     public async Task SendAsync(ApplicationUser user, string link, string expires, CancellationToken ct)
     {
         var text = $"""
@@ -40,21 +38,15 @@ public sealed class ResetLinkMail(IMailTransport transport, IOptions<SmtpOptions
             <p>The link works once, until {e(expires)}. If it has expired or been used, ask an administrator for a new one.</p>
             <p>If you did not expect this email, tell an administrator. Nobody will ever ask you for your password.</p>
             """;
-        using var message = new MailMessage
+        MimeMessage message;
+        try
         {
-            From = new MailAddress(smtp.Value.From!),
-            Subject = Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-        };
-        message.To.Add(new MailAddress(user.Email!, user.DisplayName));
-        // Plain text first, HTML last: mail programs show the last part they can.
-        foreach (var (body, type) in new[] { (text, MediaTypeNames.Text.Plain), (html, MediaTypeNames.Text.Html) })
-        {
-            var view = AlternateView.CreateAlternateViewFromString(body, Encoding.UTF8, type);
-            view.TransferEncoding = TransferEncoding.Base64;
-            message.AlternateViews.Add(view);
+            message = PlainAndHtmlMail.Create(smtp.Value.From!, new MailboxAddress(user.DisplayName, user.Email!), Subject, text, html);
         }
-        await transport.SendAsync(message, ct);
+        catch (ParseException error)
+        {
+            throw new MailNotSentException($"The e-mail address of user {user.Id} cannot be written in a message: {error.Message}", error);
+        }
+        using (message) await transport.SendAsync(message, ct);
     }
 }

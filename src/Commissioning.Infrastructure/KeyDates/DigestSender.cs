@@ -1,10 +1,8 @@
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
 using Commissioning.Infrastructure.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Commissioning.Infrastructure.KeyDates;
 
@@ -58,29 +56,15 @@ public sealed class DigestSender(
             if (report.IsEmpty) continue;
 
             var digest = DigestComposer.Compose(report, user.DisplayName, baseUrl);
-            using var message = new MailMessage
-            {
-                From = new MailAddress(o.From),
-                Subject = digest.Subject,
-                SubjectEncoding = Encoding.UTF8,
-                HeadersEncoding = Encoding.UTF8,
-            };
-            message.To.Add(new MailAddress(user.Email!, user.DisplayName));
-            // Plain text first, HTML last: mail programs show the last part they can.
-            var plain = AlternateView.CreateAlternateViewFromString(digest.Text, Encoding.UTF8, MediaTypeNames.Text.Plain);
-            plain.TransferEncoding = TransferEncoding.Base64;
-            var html = AlternateView.CreateAlternateViewFromString(digest.Html, Encoding.UTF8, MediaTypeNames.Text.Html);
-            html.TransferEncoding = TransferEncoding.Base64;
-            message.AlternateViews.Add(plain);
-            message.AlternateViews.Add(html);
             try
             {
+                using var message = PlainAndHtmlMail.Create(o.From, new MailboxAddress(user.DisplayName, user.Email!), digest.Subject, digest.Text, digest.Html);
                 await transport.SendAsync(message, ct);
                 sent++;
             }
-            catch (SmtpException e)
+            catch (Exception e) when (e is MailNotSentException or ParseException)
             {
-                // One refused recipient must not stop the others.
+                // One refused recipient (or an address MimeKit cannot write) must not stop the others.
                 log.LogError(e, "Key dates digest for {Day}: sending to user {UserId} failed", today, user.Id);
             }
         }

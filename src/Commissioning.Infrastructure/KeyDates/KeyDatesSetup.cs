@@ -12,13 +12,12 @@ public static class KeyDatesSetup
         services.AddOptions<KeyDatesOptions>().Bind(configuration.GetSection(KeyDatesOptions.Section))
             .Validate(o => o.Validate() is null, new LeadTimeMustBeInRangeRule(-1).Message.Replace("An internal", "KeyDates:LeadTimeMonths: an internal", StringComparison.Ordinal))
             .ValidateOnStart();
-        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.AddMail(configuration);
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section))
             .Validate(o => o.SendAtHour is >= 0 and <= 23, "Digest:SendAtHour must be an hour from 0 to 23.")
             .ValidateOnStart();
         services.AddScoped<CalendarTokens>();
         services.AddScoped<DigestSender>();
-        services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddHostedService<DigestService>();
         return services;
     }

@@ -59,6 +59,23 @@ public sealed partial class ResetLinkMailTests : IAsyncLifetime
         Assert.True(await SignsInAsync(_app.NewClient(), email, NewPassword));
     }
 
+    [Fact]
+    public async Task A_mail_the_relay_refuses_is_an_error_on_the_page_and_the_link_is_not_shown()
+    {
+        var admin = await _app.SignedInClientAsync(Administrator);
+        var (id, email) = await NewUserAsync(admin, _app.Services);
+        _sink.Clear();
+        _sink.Refuse(email);
+
+        var answer = await IssueAsync(admin, id);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(["The email with the reset link could not be sent. Try again in a few minutes."], answer.ErrorSummary);
+        Assert.Null(answer.Find("#reset-link"));
+        Assert.DoesNotContain("ResetPassword?", answer.Html);
+        Assert.Empty(_sink.Received);
+    }
+
     [GeneratedRegex(@"https://\S+")]
     private static partial Regex Link();
 }

@@ -55,6 +55,25 @@ public sealed class DigestTests(KeyDatesFixture fixture)
     }
 
     [Fact]
+    public async Task A_recipient_the_relay_refuses_does_not_stop_the_others()
+    {
+        fixture.Sink.Clear();
+        fixture.Sink.Refuse(Email);
+        try
+        {
+            var sent = await SendAsync(Today);
+
+            Assert.Equal(1, sent);
+            var mail = Assert.Single(fixture.Sink.Received);
+            Assert.Equal([Support.CommissioningFactory.Commissioner], mail.Recipients);
+        }
+        finally
+        {
+            fixture.Sink.Accept(Email);
+        }
+    }
+
+    [Fact]
     public async Task Nothing_is_sent_when_SMTP_is_not_configured()
     {
         await using var factory = Support.CommissioningFactory.With(("Smtp:Host", ""), ("App:BaseUrl", BaseUrl));

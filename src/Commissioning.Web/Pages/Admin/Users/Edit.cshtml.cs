@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Claims;
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Infrastructure.KeyDates;
@@ -124,7 +123,7 @@ public sealed class EditModel(
         {
             await mail.SendAsync(user, link, expires, ct);
         }
-        catch (SmtpException e)
+        catch (MailNotSentException e)
         {
             logger.LogError(e, "Administrator {AdminId} asked for a password reset link for user {UserId}: the email could not be sent", admin, user.Id);
             ModelState.AddModelError("", "The email with the reset link could not be sent. Try again in a few minutes.");
