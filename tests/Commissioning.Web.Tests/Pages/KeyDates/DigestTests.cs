@@ -30,6 +30,10 @@ public sealed class DigestTests(KeyDatesFixture fixture)
         Assert.Equal("register@council.test", mail.From);
         Assert.Equal("Key dates for 31 March 2027: 4 overdue", mail.Subject);
         Assert.Contains(DisplayName, mail.Header("To"));
+        // Plain text and HTML of the same words, both UTF-8.
+        Assert.StartsWith("multipart/alternative", mail.Header("Content-Type"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("charset=utf-8", mail.PartHeaders("text/plain"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("charset=utf-8", mail.PartHeaders("text/html"), StringComparison.OrdinalIgnoreCase);
 
         var text = mail.Text;
         Assert.StartsWith($"Dear {DisplayName},", text);
