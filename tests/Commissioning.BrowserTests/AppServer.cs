@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Commissioning.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Commissioning.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace Commissioning.BrowserTests;

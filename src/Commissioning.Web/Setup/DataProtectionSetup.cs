@@ -22,15 +22,11 @@ public static class DataProtectionSetup
 
     public static IServiceCollection AddCommissioningDataProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        ProductionSettings.Check(configuration, environment);
         var keys = services.AddDataProtection().SetApplicationName("Commissioning").PersistKeysToDbContext<CommissioningDbContext>();
         var certificate = Load(configuration, CertificatePathSetting, CertificatePasswordSetting);
-        if (certificate is null)
-        {
-            if (environment.IsDevelopment()) return services;
-            throw new InvalidOperationException(
-                $"{CertificatePathSetting} must be set outside Development: a PFX file whose certificate encrypts the Data Protection keys stored in the database " +
-                $"(its password in {CertificatePasswordSetting}). Without it anyone who can read the database or a backup could forge a sign-in.");
-        }
+        // Development only (ProductionSettings): the keys are stored as they are.
+        if (certificate is null) return services;
         keys.ProtectKeysWithCertificate(certificate);
         if (Load(configuration, PreviousCertificatePathSetting, PreviousCertificatePasswordSetting) is { } previous)
             keys.UnprotectKeysWithAnyCertificate(previous);

@@ -16,9 +16,8 @@ public static class PublicAddress
     /// absolute http(s) address.</summary>
     public static IServiceCollection AddPublicAddress(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        if (Configured(configuration) is null && !environment.IsDevelopment())
-            throw new InvalidOperationException(
-                $"{Setting} must be set outside Development: the register's public address, as people type it (for example https://register.council.gov.uk). Links, calendar addresses and calendar event ids are built on it.");
+        ProductionSettings.Check(configuration, environment);
+        Configured(configuration);
         return services;
     }
 

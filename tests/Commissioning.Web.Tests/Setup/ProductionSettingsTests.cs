@@ -47,6 +47,15 @@ public sealed class ProductionSettingsTests
     }
 
     [Fact]
+    public void Start_up_without_either_names_both_at_once()
+    {
+        var error = StartUpError(("App:BaseUrl", " "), ("DataProtection:CertificatePath", ""));
+
+        Assert.Contains("App:BaseUrl must be set outside Development", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DataProtection:CertificatePath must be set outside Development", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_certificate_file_that_is_not_there_fails_naming_the_path()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-such-{Guid.NewGuid():N}.pfx");
