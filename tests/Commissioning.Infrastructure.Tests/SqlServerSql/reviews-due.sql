@@ -13,5 +13,5 @@ WHERE [a].[FinancialYearStart] >= @thisYear_StartYear AND [a].[FinancialYearStar
 
 -- next command
 
-SELECT [a].[Id], [a].[AccessFailedCount], [a].[ConcurrencyStamp], [a].[DisplayName], [a].[Email], [a].[EmailConfirmed], [a].[LockoutEnabled], [a].[LockoutEnd], [a].[NormalizedEmail], [a].[NormalizedUserName], [a].[PasswordHash], [a].[PhoneNumber], [a].[PhoneNumberConfirmed], [a].[SecurityStamp], [a].[TwoFactorEnabled], [a].[UserName]
+SELECT [a].[Id], [a].[DisplayName]
 FROM [AspNetUsers] AS [a]
