@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Governance;
@@ -162,6 +163,29 @@ public sealed class GovernancePersistenceTests : IAsyncLifetime
         Assert.Equal(YesNoNa.No, draft.Answer(ImplicationQuestions.Financial)!.Choice);
         Assert.Equal(issued.Governance, draft.Governance);
         Assert.Empty(sheet.Problems(new DateOnly(2021, 2, 20)));
+    }
+
+    [Fact]
+    public async Task Cover_sheet_versions_whose_rows_are_out_of_order_load_in_number_order()
+    {
+        var persona = await SeedPersonaAsync();
+        var sheetId = await SeedCoverSheetAsync(persona);
+        // EF orders the query by the sheet only; the versions come in whatever order the database reads them. SQLite
+        // reads them through the (sheet, number) index; without it, in key order, as SQL Server's plan may. Version 1's
+        // row then moves after version 2's (decision 0022).
+        await using (var db = _database.NewContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP INDEX IX_CoverSheetVersions_CoverSheetId_Number");
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("UPDATE CoverSheetVersions SET Id = Id + 1000 WHERE CoverSheetId = {0} AND Number = 1", sheetId));
+        }
+
+        await using var check = _database.NewContext();
+        var sheet = await check.CoverSheets.SingleAsync(s => s.Id == sheetId);
+
+        var loaded = (List<CoverSheetVersion>)typeof(CoverSheet).GetField("_versions", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(sheet)!;
+        Assert.Equal([1, 2], loaded.Select(v => v.Number));
+        Assert.Equal(2, sheet.Draft!.Number);
+        Assert.Equal(1, sheet.LatestIssued!.Number);
     }
 
     [Fact]

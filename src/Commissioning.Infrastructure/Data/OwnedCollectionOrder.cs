@@ -1,38 +1,41 @@
+using System.Collections;
+using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Governance;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Commissioning.Infrastructure.Data;
 
 /// <summary>
-/// Puts an agenda and a route back in their 1-based order as they load. EF reads owned rows in
-/// key order, and an item moved on the agenda (or a step rescheduled) keeps its id, so the rows
-/// alone would come back in the order they were first added.
+/// Puts every owned list back in its own order as it loads. EF orders a query by the owner only, so owned rows come in
+/// whatever order the database reads them (SQL Server's plan decides; SQLite follows an index or the key). And the key
+/// is not always the order that means something: an agenda item moved (or a route step rescheduled) keeps its id, and
+/// an exercised extension option is stored as a new row. Decision 0022.
 /// </summary>
 internal static class OwnedCollectionOrder
 {
+    /// <summary>The property each owned list is in order of; a list not named here keeps the order it was entered in (its key).</summary>
+    public static readonly IReadOnlyDictionary<Type, string> Keys = new Dictionary<Type, string>
+    {
+        [typeof(AgendaItem)] = nameof(AgendaItem.Position),
+        [typeof(RouteStep)] = nameof(RouteStep.Position),
+        [typeof(CoverSheetVersion)] = nameof(CoverSheetVersion.Number),
+        [typeof(ExtensionOption)] = nameof(ExtensionOption.Sequence),
+    };
+
     public static void Restore(object? sender, EntityTrackedEventArgs e)
     {
         if (!e.FromQuery || sender is not ChangeTracker tracker) return;
-        switch (e.Entry.Entity)
-        {
-            case AgendaItem:
-                Sort<Meeting, AgendaItem>(tracker, e.Entry, m => m.Agenda, i => i.Position);
-                break;
-            case RouteStep:
-                Sort<ContractDecision, RouteStep>(tracker, e.Entry, d => d.Steps, s => s.Position);
-                break;
-        }
-    }
+        var ownership = e.Entry.Metadata.FindOwnership();
+        if (ownership?.PrincipalToDependent is not { IsCollection: true } navigation) return;
 
-    // Called once per row; the owner's rows arrive together, so the list is sorted once it is whole.
-    private static void Sort<TOwner, TPart>(ChangeTracker tracker, EntityEntry part, Func<TOwner, IReadOnlyList<TPart>> parts, Func<TPart, int> position)
-        where TOwner : class
-    {
-        var ownership = part.Metadata.FindOwnership()!;
-        var ownerId = part.Property(ownership.Properties[0].Name).CurrentValue;
+        var ownerKey = ownership.Properties.Select(p => e.Entry.Property(p.Name).CurrentValue).ToArray();
         // The owner's row comes first in the same query, so Find answers from the change tracker.
-        var owner = tracker.Context.Find<TOwner>(ownerId);
-        if (owner is not null && parts(owner) is List<TPart> list)
-            list.Sort((a, b) => position(a).CompareTo(position(b)));
+        var owner = tracker.Context.Find(ownership.PrincipalEntityType.ClrType, ownerKey);
+        if (owner is null || navigation.GetGetter().GetClrValue(owner) is not IList list) return;
+
+        // Called once per row; the owner's rows arrive together, so the list is sorted once it is whole.
+        var key = Keys.TryGetValue(e.Entry.Metadata.ClrType, out var name) ? name : e.Entry.Metadata.FindPrimaryKey()!.Properties[0].Name;
+        var sorted = list.Cast<object>().OrderBy(item => tracker.Context.Entry(item).Property(key).CurrentValue).ToList();
+        for (var i = 0; i < sorted.Count; i++) list[i] = sorted[i];
     }
 }

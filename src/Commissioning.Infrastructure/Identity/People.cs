@@ -11,15 +11,19 @@ public static class People
     /// <summary>The claim in the sign-in cookie holding the person's display name, so pages need not look it up.</summary>
     public const string DisplayNameClaim = "display_name";
 
-    /// <summary>Every user's display name by id. Users are tens, not thousands: one small query per page.</summary>
+    /// <summary>
+    /// Every user's display name by id. Users are tens, not thousands: one small query per page. Looked up as SQL Server
+    /// compares ids (<see cref="SqlText"/>), so an id the database matches to the user is matched here too.
+    /// </summary>
     public static async Task<IReadOnlyDictionary<string, string>> NamesAsync(CommissioningDbContext db, CancellationToken ct = default) =>
-        await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        (await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+            .ToDictionary(u => u.Id, u => u.DisplayName, SqlText.Comparer);
 
     /// <summary>One contract's responsible commissioner as <see cref="Commissioner"/> words it.</summary>
     public static async Task<string> CommissionerAsync(CommissioningDbContext db, string? userId, string? historicName, CancellationToken ct = default)
     {
         var name = userId is null ? null : await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        return Commissioner(name is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [userId!] = name }, userId, historicName);
+        return Commissioner(name is null ? new Dictionary<string, string>() : new Dictionary<string, string>(SqlText.Comparer) { [userId!] = name }, userId, historicName);
     }
 
     /// <summary>"Jane Smith", or for a historic name "J. Smith (not a user of the register)".</summary>

@@ -150,7 +150,8 @@ public static class KeyDatesQuery
 
         var withdrawn = await db.Contracts.AsNoTracking().Where(c => c.WithdrawnAtUtc != null).Select(c => c.Id).ToListAsync(ct);
         var reviews = (await ReviewsDue.ListAsync(db, today, ct))
-            .Where(r => (scope.UserId is not { } id || r.ResponsibleCommissionerId == id) && !withdrawn.Contains(r.ContractId))
+            // The same person as the SQL filter above finds: ids compared as SQL Server compares them.
+            .Where(r => (scope.UserId is not { } id || SqlText.Same(r.ResponsibleCommissionerId, id)) && !withdrawn.Contains(r.ContractId))
             .ToList();
 
         return new KeyDatesReport(today, leadTimeMonths, scope,

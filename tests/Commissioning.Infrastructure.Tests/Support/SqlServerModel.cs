@@ -12,10 +12,11 @@ public static class SqlServerModel
 {
     public const string NeverOpened = "Server=tcp:sql.invalid,1433;Database=Commissioning;User Id=nobody;Password=unused;TrustServerCertificate=True;Connect Timeout=1";
 
-    public static CommissioningDbContext Context()
+    public static CommissioningDbContext Context(SqlCapture? capture = null)
     {
         var builder = new DbContextOptionsBuilder<CommissioningDbContext>();
         DatabaseSetup.Configure(builder, DatabaseProvider.SqlServer, NeverOpened);
+        if (capture is not null) builder.AddInterceptors(capture);
         return new CommissioningDbContext(builder.Options, new SystemAuditContext());
     }
 
