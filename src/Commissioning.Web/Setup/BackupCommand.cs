@@ -19,9 +19,10 @@ public static class BackupCommand
             Console.Error.WriteLine("Usage: backup DEST [--ConnectionStrings:Commissioning=\"Data Source=...\"]");
             return 2;
         }
-        var builder = WebApplication.CreateBuilder(args[2..]);
         try
         {
+            // A one-off command watches no settings file for changes: a machine out of inotify watchers must not stop a backup.
+            var builder = WebApplication.CreateBuilder([.. args[2..], "--hostBuilder:reloadConfigOnChange=false"]);
             var provider = DatabaseSetup.ProviderFrom(builder.Configuration);
             if (provider != DatabaseProvider.Sqlite)
             {
