@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Commissioning.Domain.Contracts;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using Commissioning.Infrastructure.Data;
-using Commissioning.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -13,16 +13,18 @@ namespace Commissioning.Web.Tests.Pages.People;
 public sealed class FaultyDatabaseApp : IDisposable
 {
     public DirectorateInsertFault Fault { get; } = new();
+    public BusyOnce Busy { get; } = new();
     public CommissioningFactory Factory { get; }
 
-    public FaultyDatabaseApp() => Factory = new CommissioningFactory { Interceptors = [Fault] };
+    public FaultyDatabaseApp() => Factory = new CommissioningFactory { Interceptors = [Fault, Busy] };
 
     public void Dispose() => Factory.Dispose();
 }
 
 /// <summary>
 /// A unique index's refusal says "already taken" next to the field; any other refusal (a missing foreign key, a value
-/// the column refuses) is not something a different name would fix, so it is the error page (decision 0021).
+/// the column refuses) is not something a different name would fix, so it is the error page. A busy database is
+/// retried, the whole unit of work again (decision 0021).
 /// </summary>
 public sealed class DatabaseRefusalTests(FaultyDatabaseApp app) : IClassFixture<FaultyDatabaseApp>
 {
@@ -61,6 +63,50 @@ public sealed class DatabaseRefusalTests(FaultyDatabaseApp app) : IClassFixture<
         Assert.True(app.Fault.Fired);
         await using var scope = factory.OpenDb();
         Assert.False(await scope.Db.Directorates.AnyAsync(d => d.Name == name));
+    }
+
+    [SqliteOnlyFact("injects SQLite's busy answer, which only the SQLite strategy retries")]
+    public async Task A_new_contract_whose_opening_value_meets_a_busy_database_is_saved_once_with_one_value_and_one_audit_entry_each()
+    {
+        var client = await factory.SignedInClientAsync(Commissioner);
+        var title = Unique("Retried day opportunities");
+        var fields = ContractInput.Block(title, await factory.ProviderIdAsync("Riverside Day Opportunities"), "12,345.67",
+            new DateOnly(2026, 4, 1), new DateOnly(2027, 3, 31));
+        // The second save of the unit: the contract is already inserted (in the transaction) when the value's insert is refused.
+        app.Busy.Arm("""INSERT INTO ["\[]AnnualValueReviews["\]]""");
+
+        var id = await ContractInput.CreateAsync(client, "Block", fields);
+
+        Assert.True(app.Busy.Fired);
+        await using var scope = factory.OpenDb();
+        var contract = await scope.Db.Contracts.SingleAsync(c => c.Title == title);
+        Assert.Equal(id, contract.Id);
+        var review = Assert.Single(await scope.Db.AnnualValueReviews.Where(r => r.ContractId == id).ToListAsync());
+        Assert.Equal(1_234_567, review.AnnualPence);
+        Assert.Single(await scope.Db.AuditEntries.Where(e => e.EntityType == "Contract" && e.EntityId == id).ToListAsync());
+        Assert.Single(await scope.Db.AuditEntries.Where(e => e.EntityType == "AnnualValueReview" && e.EntityId == review.Id).ToListAsync());
+    }
+}
+
+/// <summary>
+/// SQLite's "busy" (5) once, at the next command that matches, as a second instance writing the same file
+/// would give. The application's retrying execution strategy (decision 0021) must run the whole unit again.
+/// </summary>
+public sealed class BusyOnce : DbCommandInterceptor
+{
+    private Regex? _at;
+
+    /// <summary>Answers busy at the next command whose text matches <paramref name="pattern"/>.</summary>
+    public void Arm(string pattern) => (_at, Fired) = (new Regex(pattern), false);
+
+    public bool Fired { get; private set; }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        if (_at is null || !_at.IsMatch(command.CommandText)) return ValueTask.FromResult(result);
+        (_at, Fired) = (null, true);
+        throw new SqliteException("database is locked (injected)", 5);
     }
 }
 
