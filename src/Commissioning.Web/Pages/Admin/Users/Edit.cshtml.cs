@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Commissioning.Infrastructure.Identity;
+using Commissioning.Infrastructure.KeyDates;
 using Microsoft.AspNetCore.Identity;
 
 namespace Commissioning.Web.Pages.Admin.Users;
