@@ -5,6 +5,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash build/prerequisites.sh || { echo "0 passed, 1 failed"; exit 1; }
+# Every test host watches its settings files, and Linux allows 128 watchers per user by default: a
+# machine running several test projects at once runs out ("inotify instances limit (128) reached").
+# Raise the limit where we may; elsewhere the tests still pass one project at a time.
+if [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 0)" -lt 1024 ]; then
+  { [ "$(id -u)" -eq 0 ] && sysctl -q -w fs.inotify.max_user_instances=1024; } 2>/dev/null \
+    || sudo -n sysctl -q -w fs.inotify.max_user_instances=1024 2>/dev/null || true
+fi
 
 # The tests choose their database from TEST_DATABASE (Sqlite or SqlServer, with TEST_SQLSERVER_CONNECTION):
 # say Sqlite out loud, so the switch the SQL Server workflow uses is the path every run takes.

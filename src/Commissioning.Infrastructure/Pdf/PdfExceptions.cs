@@ -9,7 +9,7 @@ public sealed class PdfUnavailableException : Exception
     public string ChromiumPath { get; }
 
     /// <summary>What to do about it, for the error page and the log alike.</summary>
-    public const string Remedy = "Install it with `sudo apt-get install chromium`, or set Pdf:ChromiumPath to where it is.";
+    public const string Remedy = "Install Chromium (on Debian `sudo apt-get install chromium`; the container image has it at /usr/bin/chromium), or set Pdf:ChromiumPath to where it is.";
 
     private static string Describe(string path, Exception? inner) => inner is null
         ? $"Chromium was not found at {path}. {Remedy}"

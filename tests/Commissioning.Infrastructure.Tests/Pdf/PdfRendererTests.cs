@@ -118,7 +118,7 @@ public sealed class PdfRendererTests(PdfRendererTests.Printed printed, ITestOutp
 
         var e = await Assert.ThrowsAsync<PdfUnavailableException>(() => renderer.RenderAsync(Html("x"), App));
 
-        Assert.Equal("Chromium was not found at /nowhere/chromium. Install it with `sudo apt-get install chromium`, or set Pdf:ChromiumPath to where it is.", e.Message);
+        Assert.Equal("Chromium was not found at /nowhere/chromium. Install Chromium (on Debian `sudo apt-get install chromium`; the container image has it at /usr/bin/chromium), or set Pdf:ChromiumPath to where it is.", e.Message);
     }
 
     [Fact]
