@@ -1,7 +1,7 @@
 using Commissioning.Domain.Contracts;
 using Commissioning.Infrastructure.Data;
+using Commissioning.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace Commissioning.Infrastructure.Tests;
 
@@ -13,27 +13,10 @@ namespace Commissioning.Infrastructure.Tests;
 /// </summary>
 public sealed class SqlServerQueriesTests
 {
-    private const string NeverOpened = "Server=tcp:sql.invalid,1433;Database=Commissioning;User Id=nobody;Password=unused;TrustServerCertificate=True;Connect Timeout=1";
-
-    private static CommissioningDbContext SqlServerContext()
-    {
-        var builder = new DbContextOptionsBuilder<CommissioningDbContext>();
-        DatabaseSetup.Configure(builder, DatabaseProvider.SqlServer, NeverOpened);
-        return new CommissioningDbContext(builder.Options, new SystemAuditContext());
-    }
-
-    private static void AssertParses(string sql)
-    {
-        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        using var reader = new StringReader(sql);
-        parser.Parse(reader, out var errors);
-        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"line {e.Line}: {e.Message}")) + "\n" + sql);
-    }
-
     [Fact]
     public void Register_value_query_sorted_by_value_translates_to_t_sql_that_parses()
     {
-        using var db = SqlServerContext();
+        using var db = SqlServerModel.Context();
 
         var sql = db.Contracts.WhereNotWithdrawn().WithCurrentYearValue(db, 2026)
             .OrderByDescending(v => v.ValuePence).ThenBy(v => v.Contract.Id)
@@ -41,7 +24,7 @@ public sealed class SqlServerQueriesTests
             .Skip(25).Take(25)
             .ToQueryString();
 
-        AssertParses(sql);
+        SqlServerModel.AssertParses(sql);
         // The year arithmetic and the sort happen in the database, paged there too.
         Assert.Contains("DATEPART(year", sql, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("ORDER BY", sql, StringComparison.Ordinal);
@@ -51,7 +34,7 @@ public sealed class SqlServerQueriesTests
     [Fact]
     public void Register_status_filter_and_sort_translate_to_t_sql_that_parses()
     {
-        using var db = SqlServerContext();
+        using var db = SqlServerModel.Context();
         var today = new DateOnly(2026, 4, 1);
         var all = db.Contracts.AsNoTracking();
 
@@ -62,7 +45,7 @@ public sealed class SqlServerQueriesTests
             .Skip(25).Take(25)
             .ToQueryString();
 
-        AssertParses(sql);
+        SqlServerModel.AssertParses(sql);
         Assert.Contains("CASE", sql, StringComparison.Ordinal);
         Assert.Contains("MIN(", sql, StringComparison.OrdinalIgnoreCase); // the successor's start
         Assert.Contains("ORDER BY", sql, StringComparison.Ordinal);

@@ -17,7 +17,11 @@ public static class UniqueViolation
     /// <summary>SQLite: SQLITE_CONSTRAINT (19) with SQLITE_CONSTRAINT_UNIQUE (2067) or SQLITE_CONSTRAINT_PRIMARYKEY (1555).</summary>
     private static readonly int[] SqliteExtendedCodes = [2067, 1555];
 
-    public static bool IsUniqueViolation(this DbUpdateException exception) => exception.InnerException switch
+    public static bool IsUniqueViolation(this DbUpdateException exception) =>
+        exception.InnerException is System.Data.Common.DbException inner && inner.IsUniqueViolation();
+
+    /// <summary>The same for a command sent without the change tracker (raw SQL).</summary>
+    public static bool IsUniqueViolation(this System.Data.Common.DbException exception) => exception switch
     {
         SqlException sql => sql.Errors.Cast<SqlError>().Any(e => SqlServerNumbers.Contains(e.Number)),
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && SqliteExtendedCodes.Contains(sqlite.SqliteExtendedErrorCode),

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using Commissioning.Infrastructure.Data;
-using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
 
 namespace Commissioning.Infrastructure.KeyDates;
 
@@ -42,17 +40,10 @@ public static class DigestClaim
                 $"INSERT INTO DigestDays (Day, ClaimedAtUtc, ClaimedBy) SELECT {day}, {nowUtc}, {ThisInstance} WHERE NOT EXISTS (SELECT 1 FROM DigestDays WHERE Day = {day})",
                 ct) == 1;
         }
-        catch (DbException e) when (IsDuplicateKey(e))
+        // Only "that key is taken" means another instance has the day; anything else (a locked or lost database) is an error.
+        catch (DbException e) when (e.IsUniqueViolation())
         {
             return false;
         }
     }
-
-    // Only "that key is taken" means another instance has the day; anything else (a locked or lost database) is an error.
-    private static bool IsDuplicateKey(DbException e) => e switch
-    {
-        SqliteException s => s.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
-        SqlException s => s.Number is 2601 or 2627,
-        _ => false,
-    };
 }
