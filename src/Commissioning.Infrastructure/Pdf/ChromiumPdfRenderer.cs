@@ -117,7 +117,6 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
             // Closing the page's context is what stops Chromium mid-load or mid-print when time is up.
             await using (limit.Register(() => _ = page.CloseAsync()))
                 pdf = await page.PrintAsync(new PrintRequests(html, document, fetchAsset, logger, limit), document, PrintSettings());
-            await page.ResetAsync();
         }
         catch
         {
@@ -125,9 +124,28 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
             await page.CloseAsync();
             throw;
         }
-        if (page.Usable && !limit.IsCancellationRequested) _warm.Push(page);
-        else await page.CloseAsync();
+        await RecycleAsync(page, limit);
         return pdf;
+    }
+
+    /// <summary>Wipes the page for the next render and puts it back; one that cannot be wiped is closed instead.</summary>
+    private async Task RecycleAsync(PrintPage page, CancellationToken limit)
+    {
+        try
+        {
+            if (page.Usable && !limit.IsCancellationRequested)
+            {
+                await page.ResetAsync();
+                _warm.Push(page);
+                return;
+            }
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            // The PDF is made and good: a page that will not wipe costs only its warmth.
+            logger.LogWarning(e, "A print page could not be wiped after a render; it is closed instead of reused.");
+        }
+        await page.CloseAsync();
     }
 
     private async Task<PrintPage> TakePageAsync(IBrowser current)
