@@ -34,15 +34,18 @@ internal static class ChromiumMemory
     private static void Report(string when)
     {
         var processes = Below();
-        long Sum(Func<string, bool> which) => processes.Where(p => which(p.Name)).Sum(p => p.RssKb) / 1024;
-        Console.WriteLine($"{when,-48} chromium: {processes.Count(p => p.Name == "chromium"),2} processes, {Sum(n => n == "chromium"),5} MB RSS; driver (node): {Sum(n => n == "node"),4} MB; this process {Environment.WorkingSet / 1024 / 1024} MB");
+        var chromium = processes.Where(p => p.Name.StartsWith("chrom", StringComparison.Ordinal)).ToList();
+        var driver = processes.Except(chromium).ToList();
+        // RSS counts the pages Chromium's processes share once per process; PSS divides them among the sharers.
+        Console.WriteLine($"{when,-50} chromium: {chromium.Count,2} processes, {chromium.Sum(p => p.RssKb) / 1024,5} MB RSS summed, {chromium.Sum(p => p.PssKb) / 1024,5} MB PSS; " +
+            $"Playwright driver (node): {driver.Sum(p => p.RssKb) / 1024,3} MB RSS; this process {Environment.WorkingSet / 1024 / 1024} MB");
     }
 
     /// <summary>Processes started (directly or not) by this one, with their RSS from /proc.</summary>
-    private static List<(string Name, long RssKb)> Below()
+    private static List<(string Name, long RssKb, long PssKb)> Below()
     {
         var parents = new Dictionary<int, int>();
-        var found = new List<(int Pid, string Name, long RssKb)>();
+        var found = new List<(int Pid, string Name, long RssKb, long PssKb)>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
@@ -52,9 +55,10 @@ internal static class ChromiumMemory
                 string Field(string key) => status.First(l => l.StartsWith(key + ":", StringComparison.Ordinal))[(key.Length + 1)..].Trim();
                 parents[pid] = int.Parse(Field("PPid"));
                 var rss = status.FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-                found.Add((pid, Field("Name"), rss is null ? 0 : long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1])));
+                var pss = File.ReadAllLines(Path.Combine(dir, "smaps_rollup")).FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+                found.Add((pid, Field("Name"), Kb(rss), Kb(pss)));
             }
-            catch (Exception e) when (e is IOException or InvalidOperationException) { } // exited while we looked
+            catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException) { } // exited while we looked
         }
         bool IsBelow(int pid)
         {
@@ -62,6 +66,8 @@ internal static class ChromiumMemory
                 if (parent == Environment.ProcessId) return true;
             return false;
         }
-        return found.Where(p => IsBelow(p.Pid)).Select(p => (p.Name, p.RssKb)).ToList();
+        return found.Where(p => IsBelow(p.Pid)).Select(p => (p.Name, p.RssKb, p.PssKb)).ToList();
     }
+
+    private static long Kb(string? line) => line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
 }
