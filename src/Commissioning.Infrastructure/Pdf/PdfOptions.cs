@@ -14,5 +14,18 @@ public sealed class PdfOptions
     /// <summary>Printed at the left of every page's footer, e.g. "OFFICIAL-SENSITIVE"; page numbers are always on the right.</summary>
     public string? FooterLabel { get; set; }
 
+    /// <summary>
+    /// Warm pages kept for printing, each in a browser context of its own; at most this many renders run at
+    /// once and the rest wait their turn. Two suit a two-core server: more pages add memory, not speed.
+    /// </summary>
+    public int Pages { get; set; } = 2;
+
+    /// <summary>
+    /// Chromium is shut down after this many minutes without a render (fractions allowed) and started again by
+    /// the next one; 0 keeps it running. Its warm pages cost several hundred megabytes while they wait.
+    /// </summary>
+    public double IdleMinutes { get; set; } = 10;
+
     internal TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+    internal TimeSpan? IdleAfter => IdleMinutes > 0 ? TimeSpan.FromMinutes(IdleMinutes) : null;
 }

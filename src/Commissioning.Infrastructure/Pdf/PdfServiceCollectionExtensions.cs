@@ -9,7 +9,7 @@ namespace Commissioning.Infrastructure.Pdf;
 public static class PdfServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPdfRenderer"/> as one Chromium per process. Register a <see cref="PdfAssetFetcher"/>
+    /// Registers <see cref="IPdfRenderer"/> as one Chromium per process, with a small pool of warm pages. Register a <see cref="PdfAssetFetcher"/>
     /// singleton as well to let printed pages load the app's style sheets and images.
     /// </summary>
     public static IServiceCollection AddPdf(this IServiceCollection services, IConfiguration configuration)
@@ -17,11 +17,14 @@ public static class PdfServiceCollectionExtensions
         services.AddOptions<PdfOptions>()
             .Bind(configuration.GetSection(PdfOptions.Section))
             .Validate(o => o.TimeoutSeconds > 0, "Pdf:TimeoutSeconds must be more than zero.")
+            .Validate(o => o.Pages >= 1, "Pdf:Pages must be at least 1.")
+            .Validate(o => o.IdleMinutes >= 0, "Pdf:IdleMinutes must be 0 (never shut Chromium down) or more.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => new ChromiumPdfRenderer(
             sp.GetRequiredService<IOptions<PdfOptions>>().Value,
             sp.GetRequiredService<ILogger<ChromiumPdfRenderer>>(),
-            sp.GetService<PdfAssetFetcher>()));
+            sp.GetService<PdfAssetFetcher>(),
+            sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());
         return services;
     }

@@ -104,8 +104,9 @@ internal sealed class CachedResult(TimeProvider time)
 }
 
 /// <summary>
-/// Starts the app's own print browser (<see cref="ChromiumPdfRenderer.StartAsync"/>), which then stays up for the
-/// first cover sheet; while it runs, the check costs nothing.
+/// Starts the app's own print browser (<see cref="ChromiumPdfRenderer.CheckAsync"/>), which then stays up for the
+/// first cover sheet; while it runs, the check costs nothing. Once shut down for being idle it is not started
+/// again by this check, only by the next PDF.
 /// </summary>
 internal sealed class ChromiumHealthCheck(ChromiumPdfRenderer renderer, TimeProvider time) : IHealthCheck
 {
@@ -116,7 +117,7 @@ internal sealed class ChromiumHealthCheck(ChromiumPdfRenderer renderer, TimeProv
         {
             try
             {
-                return HealthCheckResult.Healthy($"Chromium {await renderer.StartAsync(token)} is running.");
+                return HealthCheckResult.Healthy(await renderer.CheckAsync(token));
             }
             catch (PdfUnavailableException e)
             {

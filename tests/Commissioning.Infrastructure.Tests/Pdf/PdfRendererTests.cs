@@ -16,6 +16,7 @@ namespace Commissioning.Infrastructure.Tests.Pdf;
 /// Prints with the real Chromium (/usr/bin/chromium, or CHROMIUM_PATH) and reads the PDF back
 /// with PdfPig, an independent reader.
 /// </summary>
+[Collection(ChromiumCollection.Name)]
 public sealed class PdfRendererTests(PdfRendererTests.Printed printed, ITestOutputHelper output) : IClassFixture<PdfRendererTests.Printed>
 {
     private static readonly Uri App = new("http://127.0.0.1:5080/Contracts/7/CoverSheet/Print");
@@ -191,14 +192,29 @@ public sealed class PdfRendererTests(PdfRendererTests.Printed printed, ITestOutp
             ["Pdf:ChromiumPath"] = "/opt/chromium/chrome",
             ["Pdf:TimeoutSeconds"] = "2.5",
             ["Pdf:FooterLabel"] = "OFFICIAL",
+            ["Pdf:Pages"] = "3",
+            ["Pdf:IdleMinutes"] = "0.5",
         }).Build();
         await using var services = new ServiceCollection().AddLogging().AddPdf(configuration).BuildServiceProvider();
 
         var options = services.GetRequiredService<IOptions<PdfOptions>>().Value;
-        Assert.Equal(("/opt/chromium/chrome", 2.5, "OFFICIAL"), (options.ChromiumPath, options.TimeoutSeconds, options.FooterLabel));
+        Assert.Equal(("/opt/chromium/chrome", 2.5, "OFFICIAL", 3, 0.5), (options.ChromiumPath, options.TimeoutSeconds, options.FooterLabel, options.Pages, options.IdleMinutes));
         Assert.Same(services.GetRequiredService<ChromiumPdfRenderer>(), services.GetRequiredService<IPdfRenderer>());
         Assert.Equal("/usr/bin/chromium", new PdfOptions().ChromiumPath);
         Assert.Equal(30, new PdfOptions().TimeoutSeconds);
+        Assert.Equal((2, 10.0), (new PdfOptions().Pages, new PdfOptions().IdleMinutes));
+    }
+
+    [Theory]
+    [InlineData("Pdf:Pages", "0", "Pdf:Pages must be at least 1.")]
+    [InlineData("Pdf:IdleMinutes", "-1", "Pdf:IdleMinutes must be 0 (never shut Chromium down) or more.")]
+    public async Task AddPdf_refuses_settings_that_cannot_work(string key, string value, string message)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddPdf(configuration).BuildServiceProvider();
+
+        var e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<PdfOptions>>().Value);
+        Assert.Contains(message, e.Failures);
     }
 
     /// <summary>The long cover sheet, printed once for the class with Chromium started from cold.</summary>
@@ -278,12 +294,12 @@ public sealed class PdfRendererTests(PdfRendererTests.Printed printed, ITestOutp
             """;
     }
 
-    private static string Html(string text, string head = "") =>
+    internal static string Html(string text, string head = "") =>
         $"<!DOCTYPE html><html lang=\"en-GB\"><head><title>Test page</title>{head}</head><body><p>{text}</p></body></html>";
 
     private static string Numbered(int n) => $"word{n:0000}";
 
-    private static string Text(byte[] pdf)
+    internal static string Text(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
         return string.Join(' ', document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
@@ -291,10 +307,10 @@ public sealed class PdfRendererTests(PdfRendererTests.Printed printed, ITestOutp
 
     private const double BottomMargin = 20 * 72 / 25.4; // 20 mm in points
 
-    private static string Chromium => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    internal static string Chromium => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    private static ChromiumPdfRenderer NewRenderer(PdfOptions options, out RecordingLogger log, PdfAssetFetcher? fetch = null) =>
-        new(options, log = new RecordingLogger(), fetch);
+    internal static ChromiumPdfRenderer NewRenderer(PdfOptions options, out RecordingLogger log, PdfAssetFetcher? fetch = null, TimeProvider? time = null) =>
+        new(options, log = new RecordingLogger(), fetch, time);
 
     private static IToken Resolve(PdfDocument pdf, IToken token) =>
         token is IndirectReferenceToken reference ? pdf.Structure.GetObject(reference.Data).Data : token;
@@ -321,7 +337,7 @@ public sealed class PdfRendererTests(PdfRendererTests.Printed printed, ITestOutp
     }
 
     /// <summary>Chromium browser processes (not their helpers) below this test process, to kill one as the OOM killer would.</summary>
-    private static HashSet<int> ChromiumBrowsersStartedByThisProcess()
+    internal static HashSet<int> ChromiumBrowsersStartedByThisProcess()
     {
         var processes = new Dictionary<int, (int Parent, string Name)>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
