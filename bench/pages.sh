@@ -193,7 +193,7 @@ run_count() { # $1: role, $2: connections, $3: requests on each, $4: address; pr
 }
 run_floor() { # $1: address, $2: file the run times go to; prints "statements skipped"
   [ -n "$floor" ] || { echo "- -"; return 0; }
-  dotnet "$floor_dll" --db "$db" --capture "$capture" --target "GET $1" --seconds "$floor_seconds" --times "$2" |
+  { dotnet "$floor_dll" --db "$db" --capture "$capture" --target "GET $1" --seconds "$floor_seconds" --times "$2" || echo "statements=- skipped=-"; } |
     awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } print v["statements"], v["skipped"] }'
 }
 median() { sort -g "$1" | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else printf "%.3f\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -222,7 +222,7 @@ for line in "${pages[@]}"; do
   read -r p50n p95n rpsn badn <<<"$(measure "$n")"
   run_floor "$path" "$work/floor-$i" >/dev/null
   floor_p50=-
-  [ -z "$floor" ] || floor_p50=$(median "$work/floor-$i")
+  [ ! -s "$work/floor-$i" ] || floor_p50=$(median "$work/floor-$i")
   printf '%s\t' "$name" "$kind" "$n" "$p50" "$p95" "$rps" "$bad" "$p50n" "$p95n" "$rpsn" "$badn" "$size" "$statements" "$skipped" >>"$results"
   printf '%s\n' "$floor_p50" >>"$results"
 done
@@ -242,8 +242,9 @@ done
 stop_app
 
 # --- the table ----------------------------------------------------------------------------------------------------
-app_commit=$(git -C "$app_dir" rev-parse --short HEAD)$(git -C "$app_dir" diff --quiet HEAD -- src 2>/dev/null || echo "-dirty")
-bench_commit=$(git -C "$bench_dir" rev-parse --short HEAD)
+app_commit=$(git -C "$app_dir" rev-parse --short HEAD 2>/dev/null || echo unknown)
+git -C "$app_dir" diff --quiet HEAD -- src 2>/dev/null || app_commit=$app_commit-dirty
+bench_commit=$(git -C "$bench_dir" rev-parse --short HEAD 2>/dev/null || echo unknown)
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 mem_gb=$(awk '/^MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
 met() { if [ "$1" = 1 ]; then echo met; else echo "**NOT MET**"; fi; }
@@ -279,7 +280,7 @@ report=$work/report.md
       label = kind == "pdf" ? name " (@" n ")" : name
       printf "| %s | %s | %s | %s | %s | %s | %.1f | %s%s | %s | %s | %s |\n", label, ms(p50), ms(p95), ms(p50n), ms(p95n),
         sprintf(rps < 10 ? "%.1f" : "%.0f", rps),
-        size / 1024, stmts, (skipped + 0 > 0 ? " (+" skipped " writes)" : ""), ms(floor), (ratio == "" ? "–" : sprintf("%.1f", ratio)), target
+        size / 1024, (stmts == "-" ? "–" : stmts), (skipped + 0 > 0 ? " (+" skipped " writes)" : ""), ms(floor), (ratio == "" ? "–" : sprintf("%.1f", ratio)), target
     }' "$results"
   echo
   echo "Times in ms; \"@10\" is 10 connections (the PDF rows: the number shown). Targets: p95 @10 ≤ 100 ms (not PDFs),"
