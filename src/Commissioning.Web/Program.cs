@@ -27,6 +27,7 @@ builder.Services.AddSingleton<IClock, SystemClock>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditContext, HttpAuditContext>();
 builder.Services.AddCommissioningDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddBenchSqlCapture(builder.Configuration);
 builder.Services.AddCommissioningIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
