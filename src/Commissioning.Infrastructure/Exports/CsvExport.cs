@@ -23,43 +23,65 @@ public static class CsvExport
 
     public static string FileName(ExportTable table) => table.FileStem + Extension;
 
+    /// <summary>The whole file in memory: for tests and small tables; a download streams with <see cref="WriteAsync"/>.</summary>
     public static byte[] ToBytes(ExportTable table)
     {
         using var stream = new MemoryStream();
-        Write(table, stream);
+        WriteAsync(table, stream).GetAwaiter().GetResult();
         return stream.ToArray();
     }
 
-    /// <summary>Writes the byte order mark and the table; leaves the stream open.</summary>
-    public static void Write(ExportTable table, Stream stream)
+    /// <summary>
+    /// Writes the byte order mark and the table to <paramref name="stream"/> as the rows are read,
+    /// a chunk at a time (see <see cref="ChunkedOutput"/>); leaves the stream open.
+    /// </summary>
+    public static async Task WriteAsync(ExportTable table, Stream stream, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(stream);
-        stream.Write(Utf8WithBom.Preamble);
-        stream.Write(Utf8WithBom.GetBytes(ToText(table)));
+        var output = new ChunkedOutput(stream);
+        await using (var writer = new StreamWriter(output, Utf8WithBom, bufferSize: 4096, leaveOpen: true))
+        {
+            WriteLine(writer, table.Columns.Select(Heading));
+            await foreach (var row in table.ReadRowsAsync(ct))
+            {
+                WriteRow(writer, table, row);
+                await output.PassOnAsync(ct);
+            }
+            if (table.Totals is { } totals)
+                WriteRow(writer, table, totals);
+        }
+        await output.PassOnAsync(ct, all: true);
     }
 
-    /// <summary>The CSV as text, without the byte order mark.</summary>
+    /// <summary>The CSV as text, without the byte order mark (for tests and small tables).</summary>
     public static string ToText(ExportTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var csv = new StringBuilder();
-        AppendLine(csv, table.Columns.Select(Heading));
-        foreach (var row in table.Rows.Concat(table.Totals is { } totals ? [totals] : []))
-            AppendLine(csv, row.Select((cell, i) => Field(cell, table.Columns[i].Kind)));
-        return csv.ToString();
+        var bytes = ToBytes(table);
+        return new UTF8Encoding(false).GetString(bytes, Utf8WithBom.Preamble.Length, bytes.Length - Utf8WithBom.Preamble.Length);
+    }
+
+    private static void WriteRow(TextWriter writer, ExportTable table, IReadOnlyList<object?> row)
+    {
+        for (var i = 0; i < row.Count; i++)
+        {
+            if (i > 0) writer.Write(',');
+            writer.Write(Field(row[i], table.Columns[i].Kind));
+        }
+        writer.Write(LineEnd);
+    }
+
+    private static void WriteLine(TextWriter writer, IEnumerable<string> fields)
+    {
+        writer.Write(string.Join(',', fields));
+        writer.Write(LineEnd);
     }
 
     private static string Heading(ExportColumn column) =>
         Text(column.Kind == ExportColumnKind.Percent && !column.Heading.Contains('%')
             ? column.Heading + " (%)"
             : column.Heading);
-
-    private static void AppendLine(StringBuilder csv, IEnumerable<string> fields)
-    {
-        csv.AppendJoin(',', fields);
-        csv.Append(LineEnd);
-    }
 
     private static string Field(object? cell, ExportColumnKind kind) => cell switch
     {

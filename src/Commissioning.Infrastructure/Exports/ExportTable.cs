@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Commissioning.Domain.Common;
 
@@ -53,6 +54,12 @@ public sealed record ExportColumn(string Heading, ExportColumnKind Kind)
 /// A cell is a <see cref="string"/>, <see cref="Domain.Common.Money"/>, <see cref="long"/>,
 /// <see cref="decimal"/> or <see cref="DateOnly"/> as its column's kind says, or null for an
 /// empty cell. Rows that do not fit the columns are refused when added, not when written.
+/// <para>
+/// A long list need not be held in memory: <see cref="StreamRows{T}(IAsyncEnumerable{T}, Func{T, object?[]})"/>
+/// takes the rows from a query as the file is written (after any rows added in memory), so
+/// that an export of 100,000 rows costs the memory of one row. Such rows are checked as they are
+/// written: one that does not fit stops the file (decision 0027 says what a download does then).
+/// </para>
 /// </summary>
 public sealed class ExportTable
 {
@@ -60,6 +67,7 @@ public sealed class ExportTable
 
     private readonly List<IReadOnlyList<object?>> _rows = [];
     private readonly string? _fileStem;
+    private Func<CancellationToken, IAsyncEnumerable<object?[]>>? _streamed;
 
     public ExportTable(string title, params IEnumerable<ExportColumn> columns)
     {
@@ -87,7 +95,11 @@ public sealed class ExportTable
 
     public IReadOnlyList<ExportColumn> Columns { get; }
 
+    /// <summary>The rows added in memory; rows given to <c>StreamRows</c> are read only when the file is written.</summary>
     public IReadOnlyList<IReadOnlyList<object?>> Rows => _rows;
+
+    /// <summary>True when some rows come from <c>StreamRows</c> and are read only as the file is written.</summary>
+    public bool IsStreamed => _streamed is not null;
 
     /// <summary>The totals row, written after the rows (bold in Excel, outside its filter), or null for none.</summary>
     public IReadOnlyList<object?>? Totals { get; private set; }
@@ -116,7 +128,15 @@ public sealed class ExportTable
     public ExportTable AddRow(params object?[] cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        var rowNumber = _rows.Count + 1;
+        if (_streamed is not null)
+            throw new InvalidOperationException($"'{Title}' streams its rows: add rows in memory before StreamRows.");
+        _rows.Add(Array.AsReadOnly(Check(cells, _rows.Count + 1)));
+        return this;
+    }
+
+    private object?[] Check(object?[] cells, int rowNumber)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
         if (cells.Length != Columns.Count)
             throw new ArgumentException(
                 $"Row {rowNumber} of '{Title}' has {cells.Length} cell(s) but the table has {Columns.Count} column(s).", nameof(cells));
@@ -124,8 +144,7 @@ public sealed class ExportTable
         var row = new object?[cells.Length];
         for (var i = 0; i < cells.Length; i++)
             row[i] = Fit(cells[i], Columns[i], rowNumber);
-        _rows.Add(Array.AsReadOnly(row));
-        return this;
+        return row;
     }
 
     /// <summary>Sets the totals row; its cells must match the columns like any row's.</summary>
@@ -146,6 +165,60 @@ public sealed class ExportTable
         foreach (var item in items)
             AddRow(cells(item));
         return this;
+    }
+
+    /// <summary>
+    /// Rows read from <paramref name="items"/> (a query's <c>AsAsyncEnumerable()</c>) only when the
+    /// file is written, after the rows added in memory: none is kept. The source is read once per
+    /// file written. A table has at most one such source.
+    /// </summary>
+    public ExportTable StreamRows<T>(IAsyncEnumerable<T> items, Func<T, object?[]> cells)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(cells);
+        if (_streamed is not null)
+            throw new InvalidOperationException($"'{Title}' already streams its rows from a source.");
+        _streamed = ct => Project(items, cells, ct);
+        return this;
+    }
+
+    /// <summary>As the asynchronous overload, for rows made as they are asked for (an iterator).</summary>
+    public ExportTable StreamRows<T>(IEnumerable<T> items, Func<T, object?[]> cells)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return StreamRows(ToAsync(items), cells);
+    }
+
+    /// <summary>
+    /// Every row in order, the rows in memory then the streamed ones, each checked against the
+    /// columns; the writers read the table through this alone.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<object?>> ReadRowsAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        foreach (var row in _rows)
+            yield return row;
+        if (_streamed is null) yield break;
+
+        var rowNumber = _rows.Count;
+        await foreach (var cells in _streamed(ct).WithCancellation(ct))
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return Check(cells, ++rowNumber);
+        }
+    }
+
+    private static async IAsyncEnumerable<object?[]> Project<T>(IAsyncEnumerable<T> items, Func<T, object?[]> cells,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var item in items.WithCancellation(ct))
+            yield return cells(item);
+    }
+
+    private static async IAsyncEnumerable<T> ToAsync<T>(IEnumerable<T> items)
+    {
+        foreach (var item in items)
+            yield return item;
+        await Task.CompletedTask;
     }
 
     /// <summary>
