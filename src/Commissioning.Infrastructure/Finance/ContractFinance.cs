@@ -20,14 +20,15 @@ public sealed record ContractFinance(
 
     public FundingPlan? FundingFor(FinancialYear year) => Funding.FirstOrDefault(f => f.FinancialYearStart == year.StartYear);
 
-    public static async Task<ContractFinance> LoadAsync(CommissioningDbContext db, Contract contract, CancellationToken ct)
+    /// <param name="predecessorReference">The predecessor's reference where the caller has read it already (the contract page), so its row is not read again.</param>
+    public static async Task<ContractFinance> LoadAsync(CommissioningDbContext db, Contract contract, CancellationToken ct, string? predecessorReference = null)
     {
         var reviews = await db.AnnualValueReviews.AsNoTracking().Where(r => r.ContractId == contract.Id)
             .OrderByDescending(r => r.FinancialYearStart).ThenByDescending(r => r.ProposedAtUtc).ToListAsync(ct);
         var savings = await db.SavingsTargets.AsNoTracking().Where(s => s.ContractId == contract.Id)
             .OrderBy(s => s.FinancialYearStart).ThenBy(s => s.Id).ToListAsync(ct);
         var funding = await db.FundingPlans.AsNoTracking().Where(f => f.ContractId == contract.Id).ToListAsync(ct);
-        var opening = await OpeningAsync(db, contract, ct);
+        var opening = await OpeningAsync(db, contract, reviews, predecessorReference, ct);
         var agreed = reviews.Where(r => r.Status == ReviewStatus.Agreed)
             .Select(r => new AgreedValue(r.Year, r.Annual, r.YearValue, Money.FromPence(r.UpliftPence)));
         var planned = savings.Select(s => new PlannedSaving(s.Year, s.Amount, s.Kind));
@@ -43,21 +44,27 @@ public sealed record ContractFinance(
     /// because a variation changes the annual value later, and the first year's baseline is the
     /// value the contract started at, not what it was varied to.
     /// </summary>
-    private static async Task<OpeningBaseline?> OpeningAsync(CommissioningDbContext db, Contract contract, CancellationToken ct)
+    private static async Task<OpeningBaseline?> OpeningAsync(CommissioningDbContext db, Contract contract, IReadOnlyList<AnnualValueReview> reviews,
+        string? predecessorReference, CancellationToken ct)
     {
         PredecessorValue? last = null;
         if (contract.PredecessorId is { } pid)
         {
-            last = await (from r in db.AnnualValueReviews.AsNoTracking()
-                          where r.ContractId == pid && r.Status == ReviewStatus.Agreed
-                          join c in db.Contracts on r.ContractId equals c.Id
-                          orderby r.FinancialYearStart descending
-                          select new PredecessorValue(c.Reference, r.FinancialYearStart, r.AnnualPence)).FirstOrDefaultAsync(ct);
+            var agreed = db.AnnualValueReviews.AsNoTracking().Where(r => r.ContractId == pid && r.Status == ReviewStatus.Agreed)
+                .OrderByDescending(r => r.FinancialYearStart);
+            last = predecessorReference is { } reference
+                ? await agreed.Select(r => new PredecessorValue(reference, r.FinancialYearStart, r.AnnualPence)).FirstOrDefaultAsync(ct)
+                : await (from r in agreed
+                         join c in db.Contracts on r.ContractId equals c.Id
+                         select new PredecessorValue(c.Reference, r.FinancialYearStart, r.AnnualPence)).FirstOrDefaultAsync(ct);
         }
-        var entered = await OpeningEntries(db).Where(r => r.ContractId == contract.Id)
-            .OrderBy(r => r.FinancialYearStart).ThenBy(r => r.Id).Select(r => (long?)r.AnnualPence).FirstOrDefaultAsync(ct);
+        // The contract's own reviews are all in hand: its opening entry is among them (the rule of OpeningEntries).
+        var entered = reviews.Where(IsOpeningEntry).OrderBy(r => r.FinancialYearStart).ThenBy(r => r.Id).Select(r => (long?)r.AnnualPence).FirstOrDefault();
         return Opening(last, entered, contract.AnnualValuePence);
     }
+
+    private static bool IsOpeningEntry(AnnualValueReview r) =>
+        r.Origin == ReviewOrigin.OpeningEntry && r.Status is ReviewStatus.Agreed or ReviewStatus.Superseded;
 
     /// <summary>
     /// The terms a schedule runs over: the current and maximum terms, both cut at the last day of a
@@ -71,7 +78,7 @@ public sealed record ContractFinance(
     /// <summary>A predecessor's last agreed year, where a renewal's values start.</summary>
     public sealed record PredecessorValue(string Reference, int Year, long AnnualPence);
 
-    /// <summary>Opening entries still on record: agreed, or superseded by a later review of the same year.</summary>
+    /// <summary>Opening entries still on record: agreed, or superseded by a later review of the same year (as <see cref="IsOpeningEntry"/>).</summary>
     public static IQueryable<AnnualValueReview> OpeningEntries(CommissioningDbContext db) =>
         db.AnnualValueReviews.Where(r => r.Origin == ReviewOrigin.OpeningEntry && (r.Status == ReviewStatus.Agreed || r.Status == ReviewStatus.Superseded));
 

@@ -165,6 +165,8 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DirectorateId");
 
+                    b.HasIndex("MaximumEndDate");
+
                     b.HasIndex("PredecessorId")
                         .IsUnique()
                         .HasFilter("[PredecessorId] IS NOT NULL");
@@ -175,6 +177,8 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("ResponsibleCommissionerId");
+
+                    b.HasIndex("StartDate");
 
                     b.HasIndex("Title");
 
@@ -375,7 +379,7 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FinancialYearStart", "Status");
+                    b.HasIndex("ContractId", "FinancialYearStart");
 
                     b.HasIndex(new[] { "ContractId", "FinancialYearStart" }, "IX_AnnualValueReviews_OneAgreedPerYear")
                         .IsUnique()
@@ -384,6 +388,8 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.HasIndex(new[] { "ContractId", "FinancialYearStart" }, "IX_AnnualValueReviews_OneOpenPerYear")
                         .IsUnique()
                         .HasFilter("[Status] = 'Proposed'");
+
+                    b.HasIndex(new[] { "FinancialYearStart", "Status", "ContractId", "YearValuePence" }, "IX_AnnualValueReviews_YearSums");
 
                     b.ToTable("AnnualValueReviews", (string)null);
                 });

@@ -158,6 +158,8 @@ namespace Commissioning.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DirectorateId");
 
+                    b.HasIndex("MaximumEndDate");
+
                     b.HasIndex("PredecessorId")
                         .IsUnique();
 
@@ -167,6 +169,8 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ResponsibleCommissionerId");
+
+                    b.HasIndex("StartDate");
 
                     b.HasIndex("Title");
 
@@ -363,7 +367,7 @@ namespace Commissioning.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FinancialYearStart", "Status");
+                    b.HasIndex("ContractId", "FinancialYearStart");
 
                     b.HasIndex(new[] { "ContractId", "FinancialYearStart" }, "IX_AnnualValueReviews_OneAgreedPerYear")
                         .IsUnique()
@@ -372,6 +376,8 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.HasIndex(new[] { "ContractId", "FinancialYearStart" }, "IX_AnnualValueReviews_OneOpenPerYear")
                         .IsUnique()
                         .HasFilter("[Status] = 'Proposed'");
+
+                    b.HasIndex(new[] { "FinancialYearStart", "Status", "ContractId", "YearValuePence" }, "IX_AnnualValueReviews_YearSums");
 
                     b.ToTable("AnnualValueReviews", (string)null);
                 });

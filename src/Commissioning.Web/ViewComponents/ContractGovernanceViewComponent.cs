@@ -8,7 +8,7 @@ namespace Commissioning.Web.ViewComponents;
 /// </summary>
 public sealed class ContractGovernanceViewComponent(CommissioningDbContext db, IAuthorizationService authorization) : ViewComponent
 {
-    public sealed record Sheet(int Id, string MeetingTitle, DateOnly MeetingDate);
+    public sealed record Sheet(int Id, int DecisionId, string MeetingTitle, DateOnly MeetingDate);
 
     public sealed record Model(int ContractId, IReadOnlyList<(ContractDecision Decision, IReadOnlyList<Sheet> Sheets)> Decisions, bool CanEdit);
 
@@ -18,12 +18,13 @@ public sealed class ContractGovernanceViewComponent(CommissioningDbContext db, I
         // Tracked on purpose: routes are put back in position order only as tracked rows load (OwnedCollectionOrder).
         var decisions = await db.ContractDecisions.Where(d => d.ContractId == contractId).OrderBy(d => d.Id).ToListAsync(ct);
         var ids = decisions.Select(d => d.Id).ToList();
-        var sheets = await db.CoverSheets.AsNoTracking().Where(s => ids.Contains(s.ContractDecisionId))
-            .Join(db.Meetings, s => s.MeetingId, m => m.Id, (s, m) => new { s.Id, s.ContractDecisionId, m.Title, m.Date })
+        // Most contracts have no decision yet: no cover sheets to look for.
+        var sheets = ids.Count == 0 ? [] : await db.CoverSheets.AsNoTracking().Where(s => ids.Contains(s.ContractDecisionId))
+            .Join(db.Meetings, s => s.MeetingId, m => m.Id, (s, m) => new Sheet(s.Id, s.ContractDecisionId, m.Title, m.Date))
             .ToListAsync(ct);
         var canEdit = (await authorization.AuthorizeAsync(UserClaimsPrincipal, Policies.EditGovernance)).Succeeded;
         var rows = decisions
-            .Select(d => (d, (IReadOnlyList<Sheet>)sheets.Where(s => s.ContractDecisionId == d.Id).OrderBy(s => s.Date).Select(s => new Sheet(s.Id, s.Title, s.Date)).ToList()))
+            .Select(d => (d, (IReadOnlyList<Sheet>)sheets.Where(s => s.DecisionId == d.Id).OrderBy(s => s.MeetingDate).ToList()))
             .ToList();
         return View(new Model(contractId, rows, canEdit));
     }

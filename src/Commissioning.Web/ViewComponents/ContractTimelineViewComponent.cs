@@ -25,24 +25,25 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db) : V
 
     public sealed record Model(int ContractId, IReadOnlyList<Item> Items);
 
-    public async Task<IViewComponentResult> InvokeAsync(int contractId)
+    private static readonly IReadOnlyDictionary<string, string> NoNames = new Dictionary<string, string>();
+
+    /// <summary>The history of a contract the page has read already, with its renewal links (DetailsModel reads each row once).</summary>
+    public async Task<IViewComponentResult> InvokeAsync(Contract contract, DetailsModel.Renewal? successor, DetailsModel.Renewal? predecessor)
     {
         var ct = HttpContext.RequestAborted;
-        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contractId, ct);
-        if (contract is null) return Content("");
+        var contractId = contract.Id;
         var events = await db.ContractEvents.AsNoTracking().Where(e => e.ContractId == contractId).ToListAsync(ct);
         var audits = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == nameof(Contract) && a.EntityId == contractId).OrderBy(a => a.Id).ToListAsync(ct);
-        var successor = await db.Contracts.AsNoTracking().Where(c => c.PredecessorId == contractId)
-            .Select(c => new { c.Id, c.Reference, c.StartDate, c.CreatedAtUtc, c.CreatedBy }).FirstOrDefaultAsync(ct);
-        var predecessor = contract.PredecessorId is { } pid
-            ? await db.Contracts.AsNoTracking().Where(c => c.Id == pid).Select(c => new { c.Id, c.Reference }).FirstOrDefaultAsync(ct)
-            : null;
 
-        // Field changes name directorates and people by id: the history shows their names.
+        // Field changes name directorates and people by id: the history shows their names, read only when a change names one.
         var names = new Names(
-            await db.Directorates.AsNoTracking().ToDictionaryAsync(d => d.Id.ToString(CultureInfo.InvariantCulture), d => d.Name, ct),
-            await Infrastructure.Identity.People.NamesAsync(db, ct));
+            audits.Any(a => a.Changes.Contains(nameof(Contract.DirectorateId), StringComparison.Ordinal))
+                ? await db.Directorates.AsNoTracking().ToDictionaryAsync(d => d.Id.ToString(CultureInfo.InvariantCulture), d => d.Name, ct)
+                : NoNames,
+            audits.Any(a => a.Changes.Contains(nameof(Contract.ResponsibleCommissionerId), StringComparison.Ordinal))
+                ? await Infrastructure.Identity.People.NamesAsync(db, ct)
+                : NoNames);
         var items = new List<Item>();
         var used = new HashSet<long>();
         foreach (var e in events)
@@ -75,7 +76,7 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db) : V
                 $"/Contracts/Details/{predecessor.Id}", predecessor.Reference));
         if (successor is not null)
             items.Add(new Item(successor.CreatedAtUtc, $"Renewed by {successor.Reference}", successor.CreatedBy,
-                [$"The new contract starts on {Dates.Long(successor.StartDate)}."], [], $"/Contracts/Details/{successor.Id}", successor.Reference));
+                [$"The new contract starts on {Dates.Long(successor.Start)}."], [], $"/Contracts/Details/{successor.Id}", successor.Reference));
 
         return View(new Model(contractId, items.OrderByDescending(i => i.AtUtc).ToList()));
     }

@@ -17,7 +17,13 @@ internal sealed class AnnualValueReviewConfiguration : IEntityTypeConfiguration<
         // so two finance officers agreeing at once cannot both succeed.
         b.HasIndex(r => new { r.ContractId, r.FinancialYearStart }, "IX_AnnualValueReviews_OneAgreedPerYear").IsUnique().HasFilter(AgreedOnly);
         b.HasIndex(r => new { r.ContractId, r.FinancialYearStart }, "IX_AnnualValueReviews_OneOpenPerYear").IsUnique().HasFilter(OpenOnly);
-        b.HasIndex(r => new { r.FinancialYearStart, r.Status });
+        // A contract's reviews (the contract page, a renewal's opening value): the filtered indexes above cannot serve
+        // a query that asks for every status, so without this one it scans the table (139 ms at 10k contracts).
+        b.HasIndex(r => new { r.ContractId, r.FinancialYearStart });
+        // The year sums (finance portfolio, reviews due): agreed reviews of a year, by contract, and their value, read
+        // from the index alone. Key columns rather than SQL Server's INCLUDE, so that one model covers on SQLite too
+        // (SQLite has no INCLUDE) and the rows of a year come in contract order (decision 0028).
+        b.HasIndex(r => new { r.FinancialYearStart, r.Status, r.ContractId, r.YearValuePence }, "IX_AnnualValueReviews_YearSums");
         b.Ignore(r => r.Year);
         b.Ignore(r => r.Annual);
         b.Ignore(r => r.YearValue);

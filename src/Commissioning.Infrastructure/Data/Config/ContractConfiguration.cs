@@ -38,7 +38,11 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         b.Property(c => c.WithdrawalReason).HasMaxLength(Contract.WithdrawalReasonMaxLength);
         b.Property(c => c.WithdrawnById).HasMaxLength(450);
         b.Property(c => c.WithdrawnByName).HasMaxLength(256);
+        // Key dates and the finance portfolio select contracts by their dates in SQL (ending, in force in a year, the
+        // portfolio's first start and last possible end); the register sorts by end date and title (decision 0028).
         b.HasIndex(c => c.CurrentEndDate);
+        b.HasIndex(c => c.MaximumEndDate);
+        b.HasIndex(c => c.StartDate);
         b.HasIndex(c => c.Title);
 
         b.HasOne<Provider>().WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Restrict);

@@ -13,8 +13,11 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
     public Contract Contract { get; private set; } = null!;
     public ContractStatus Status { get; private set; }
     public IReadOnlyDictionary<int, string> ProviderNames { get; private set; } = new Dictionary<int, string>();
-    public (int Id, string Reference, DateOnly Start)? Successor { get; private set; }
-    public (int Id, string Reference)? Predecessor { get; private set; }
+    /// <summary>A contract at the other end of a renewal link: enough to name it, link to it and say when it was added.</summary>
+    public sealed record Renewal(int Id, string Reference, DateOnly Start, DateTime CreatedAtUtc, string CreatedBy, int? PredecessorId);
+
+    public Renewal? Successor { get; private set; }
+    public Renewal? Predecessor { get; private set; }
     public DateOnly Today => clock.Today;
     public ContractFinance Finance { get; private set; } = null!;
     public string Directorate { get; private set; } = "";
@@ -29,13 +32,11 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
         if (contract is null) return NotFound();
         Contract = contract;
 
-        var next = await db.Contracts.Where(c => c.PredecessorId == id).Select(c => new { c.Id, c.Reference, c.StartDate }).FirstOrDefaultAsync(ct);
-        Successor = next is null ? null : (next.Id, next.Reference, next.StartDate);
-        if (contract.PredecessorId is { } pid)
-        {
-            var before = await db.Contracts.Where(c => c.Id == pid).Select(c => new { c.Id, c.Reference }).FirstAsync(ct);
-            Predecessor = (before.Id, before.Reference);
-        }
+        // Both renewal links in one query; the history (ContractTimeline) is given them rather than reading them again.
+        var links = await db.Contracts.AsNoTracking().Where(c => c.PredecessorId == id || c.Id == contract.PredecessorId)
+            .Select(c => new Renewal(c.Id, c.Reference, c.StartDate, c.CreatedAtUtc, c.CreatedBy, c.PredecessorId)).ToListAsync(ct);
+        Successor = links.FirstOrDefault(l => l.PredecessorId == id);
+        Predecessor = links.FirstOrDefault(l => l.Id == contract.PredecessorId);
         Status = contract.StatusOn(clock.Today, Successor?.Start);
         Directorate = await db.Directorates.Where(d => d.Id == contract.DirectorateId).Select(d => d.Name).FirstAsync(ct);
         Commissioner = await People.CommissionerAsync(db, contract.ResponsibleCommissionerId, contract.HistoricCommissionerName, ct);
@@ -44,7 +45,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
         if (contract.ProviderId is { } p) ids.Add(p);
         if (contract is LeadProviderContract lp) ids.AddRange(lp.SubContracts.Select(s => s.ProviderId));
         if (contract is ConsortiumContract k) ids.AddRange(k.Members.Select(m => m.ProviderId));
-        Finance = await ContractFinance.LoadAsync(db, contract, ct);
+        Finance = await ContractFinance.LoadAsync(db, contract, ct, Predecessor?.Reference);
         ThisYear = CurrentYearValue.Of(Finance.Schedule, FinancialYear.Containing(clock.Today), contract.StartDate,
             contract.TerminatedOn is { } t && t < contract.CurrentEndDate ? t : contract.CurrentEndDate);
         ProviderNames = await db.Providers.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);

@@ -1,0 +1,113 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Commissioning.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using static Commissioning.Web.Tests.Support.CommissioningFactory;
+
+namespace Commissioning.Web.Tests.Pages.Contracts;
+
+/// <summary>One application whose database commands are written down, to count a page's queries.</summary>
+public sealed class CountedQueriesApp : IDisposable
+{
+    public CommandLog Log { get; } = new();
+    public CommissioningFactory Factory { get; }
+
+    public CountedQueriesApp() => Factory = new CommissioningFactory { Interceptors = [Log] };
+
+    public void Dispose() => Factory.Dispose();
+}
+
+/// <summary>The text of every command the application runs while <see cref="Recording"/> is on.</summary>
+public sealed class CommandLog : DbCommandInterceptor
+{
+    private readonly List<string> _commands = [];
+
+    public bool Recording { get; set; }
+
+    public IReadOnlyList<string> Commands { get { lock (_commands) return [.. _commands]; } }
+
+    public void Clear() { lock (_commands) _commands.Clear(); }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Keep(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Keep(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Keep(command);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Keep(DbCommand command)
+    {
+        if (!Recording) return;
+        lock (_commands) _commands.Add(command.CommandText);
+    }
+}
+
+/// <summary>
+/// The contract page reads each row once: the contract, its renewal links, its money, governance and history,
+/// in few queries (issue 15: it read the contract and its successor twice, 16 queries).
+/// </summary>
+public sealed partial class DetailsQueryTests(CountedQueriesApp app) : IClassFixture<CountedQueriesApp>
+{
+    private readonly CommissioningFactory factory = app.Factory.ResetDatabase();
+
+    /// <summary>A renewal whose predecessor is on record: the page shows both links, the values carry on from the predecessor.</summary>
+    private async Task<(int Renewal, int Predecessor)> RenewalAsync()
+    {
+        await using var scope = factory.OpenDb();
+        var renewal = await scope.Db.Contracts.Where(c => c.PredecessorId != null).OrderBy(c => c.Id).Select(c => new { c.Id, c.PredecessorId }).FirstAsync();
+        return (renewal.Id, renewal.PredecessorId!.Value);
+    }
+
+    private async Task<IReadOnlyList<string>> CommandsForAsync(string url, string expectedText)
+    {
+        var client = await factory.SignedInClientAsync(Commissioner);
+        await client.GetPageAsync(url); // warm: the first request compiles queries and may read settings
+        app.Log.Clear();
+        app.Log.Recording = true;
+        HtmlPage page;
+        try { page = await client.GetPageAsync(url); }
+        finally { app.Log.Recording = false; }
+        Assert.Contains(expectedText, page.Text);
+        return app.Log.Commands;
+    }
+
+    [GeneratedRegex("""(FROM|JOIN) "Contracts" AS""")]
+    private static partial Regex FromContracts();
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Details_reads_the_contract_and_its_renewal_links_once_each(bool renewal)
+    {
+        var (renewalId, predecessorId) = await RenewalAsync();
+        var id = renewal ? renewalId : predecessorId;
+        string reference;
+        await using (var scope = factory.OpenDb())
+            reference = await scope.Db.Contracts.Where(c => c.Id == id).Select(c => c.Reference).FirstAsync();
+
+        var commands = await CommandsForAsync($"/Contracts/Details/{id}", reference);
+        var dump = string.Join("\n---\n", commands);
+
+        // The contract (with its owned rows), and one query for its successor and predecessor; nothing reads them again.
+        var contractReads = commands.Count(c => FromContracts().IsMatch(c));
+        Assert.True(contractReads == 2, $"{contractReads} queries read Contracts:\n{dump}");
+        // The sign-in's session, the contract, its links, its directorate; its reviews, savings and funding, its predecessor's
+        // last agreed value; its providers; its decisions and their cover sheets; its events and audit entries.
+        Assert.True(commands.Count <= 13, $"{commands.Count} queries:\n{dump}");
+        Assert.Equal(commands.Count, commands.Distinct().Count());
+    }
+}
