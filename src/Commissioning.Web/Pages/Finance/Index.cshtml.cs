@@ -13,7 +13,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, Schedule
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
     /// <summary>The page of "Contracts with no agreed value" shown, from 1.</summary>
-    [BindProperty(SupportsGet = true, Name = "page")] public int? DuePage { get; set; }
+    [BindProperty(SupportsGet = true)] public int? DuePage { get; set; }
 
     public FinancialYear Selected { get; private set; }
     public IReadOnlyList<FinancialYear> Years { get; private set; } = [];
@@ -37,7 +37,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, Schedule
         DueInAll = due.Rows.Count;
         var pageCount = Math.Max(1, (DueInAll + DuePageSize - 1) / DuePageSize);
         var current = Math.Clamp(DuePage ?? 1, 1, pageCount);
-        var links = Pagination.ForRequest(Request, current, pageCount);
+        var links = Pagination.ForRequest(Request, current, pageCount, nameof(DuePage));
         DuePages = new Pagination(current, pageCount, p => links.LinkTo(p) + "#no-agreed-value", "Pages of contracts with no agreed value");
         Tables["due"] = PortfolioTables.Slice(due, (current - 1) * DuePageSize, DuePageSize);
 
