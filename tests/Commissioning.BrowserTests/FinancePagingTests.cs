@@ -78,7 +78,7 @@ public sealed class FinancePagingTests(FinancePagingAppServer app)
         await page.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotFolder, "finance-portfolio-no-agreed-value-pager.png") });
 
         // The download, from the link under the table (fetched with the page's own cookies), has every contract in the page's order.
-        var href = await page.Locator("#due-table ~ p a", new() { HasText = "CSV" }).First.GetAttributeAsync("href");
+        var href = await page.GetByRole(AriaRole.Link, new() { Name = "CSV of Contracts with no agreed value for this year or next" }).GetAttributeAsync("href");
         Assert.Contains("table=due", href, StringComparison.Ordinal);
         var response = await page.APIRequest.GetAsync(href!);
         Assert.Equal(200, response.Status);
