@@ -56,6 +56,8 @@ public sealed class SqlServerSqlSnapshotTests
                 await Run(() => portfolio.ByAsync(grouping, year, default));
             await Run(() => portfolio.ByFundingAsync(year, default));
             await Run(() => portfolio.SavingsAsync(default));
+            // The version the portfolio's cache is checked against on every request (decision 0029).
+            await Run(() => RegisterVersion.ReadAsync(db, default));
         }
         Check(capture, "finance-portfolio");
     }

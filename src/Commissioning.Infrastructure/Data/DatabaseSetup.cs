@@ -51,6 +51,8 @@ public static class DatabaseSetup
         var provider = ProviderFrom(configuration);
         var connectionString = ConnectionStringFrom(configuration, contentRoot, provider);
         services.AddDbContext<CommissioningDbContext>(o => Configure(o, provider, connectionString));
+        // Held per app instance, checked against the database on every use (decision 0029).
+        services.AddSingleton<Finance.ScheduleCache>();
         return services;
     }
 

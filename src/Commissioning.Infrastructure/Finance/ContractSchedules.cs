@@ -5,17 +5,27 @@ using Commissioning.Infrastructure.Data;
 
 namespace Commissioning.Infrastructure.Finance;
 
-/// <summary>A contract as the portfolio groups it, with the value schedule its own page shows.</summary>
+/// <summary>
+/// A contract as the portfolio groups it, with the projected values its value schedule gives (the
+/// figures its own page shows). Only the projections are kept, not the whole schedule: the
+/// portfolio holds one of these for every contract between requests (<see cref="ScheduleCache"/>).
+/// </summary>
 public sealed record ScheduledContract(int Id, string Reference, string Form, ServiceCategory Category, string Directorate,
-    string Provider, bool Awarded, ValueSchedule Schedule)
+    string Provider, IReadOnlyDictionary<int, Money> Projections)
 {
     /// <summary>
     /// The year's projected value in the year, as the contract's page shows it. Null for a year
     /// with an agreed value or no value, beyond the current term (an option not yet exercised) or
     /// after a termination, and for a contract never awarded: none of those is money to forecast.
     /// </summary>
-    public Money? ProjectedIn(FinancialYear year) =>
-        Awarded && Schedule.RowFor(year) is { Source: ValueSource.Projected, BeyondCurrentTerm: false, YearValue: { } value } ? value : null;
+    public Money? ProjectedIn(FinancialYear year) => Projections.TryGetValue(year.StartYear, out var value) ? value : null;
+
+    public static ScheduledContract Of(int id, string reference, string form, ServiceCategory category, string directorate, string provider,
+        bool awarded, ValueSchedule schedule) =>
+        new(id, reference, form, category, directorate, provider, awarded
+            ? schedule.Rows.Where(r => r is { Source: ValueSource.Projected, BeyondCurrentTerm: false, YearValue: not null })
+                .ToDictionary(r => r.Year.StartYear, r => r.YearValue!.Value)
+            : new Dictionary<int, Money>());
 }
 
 /// <summary>
@@ -63,7 +73,7 @@ public static class ContractSchedules
                 agreed[c.Id].Select(r => new AgreedValue(new FinancialYear(r.FinancialYearStart), Money.FromPence(r.AnnualPence),
                     Money.FromPence(r.YearValuePence), Money.FromPence(r.UpliftPence))),
                 savings[c.Id].Select(s => new PlannedSaving(new FinancialYear(s.FinancialYearStart), Money.FromPence(s.AmountPence), SavingsKind.CashableReduction)));
-            result.Add(new ScheduledContract(c.Id, c.Reference, c.Form, c.ServiceCategory, c.Directorate, c.Provider, c.AwardedOn is not null, schedule));
+            result.Add(ScheduledContract.Of(c.Id, c.Reference, c.Form, c.ServiceCategory, c.Directorate, c.Provider, c.AwardedOn is not null, schedule));
         }
         return result;
     }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Data;
@@ -35,34 +34,25 @@ public enum PortfolioGrouping { Form, Category, Directorate, Provider }
 /// (integers), so they are exact; projected values come from each contract's value schedule
 /// (<see cref="ContractSchedules"/>), the figures its own page shows, summed in whole pence too.
 /// Contracts withdrawn as entered in error count nowhere. Grouping keys come back as stored and are
-/// labelled by the page.
+/// labelled by the page. One portfolio serves one request: each query below runs at most once in
+/// it, however many tables use its rows, and the schedules come from the <see cref="ScheduleCache"/>
+/// while the register has not changed.
 /// </summary>
-public sealed class Portfolio(CommissioningDbContext db)
+public sealed class Portfolio(CommissioningDbContext db, ScheduleCache? cache = null)
 {
     private IReadOnlyList<ScheduledContract>? _schedules;
+    private Dictionary<int, (int Contracts, long Pence)>? _agreedByYear;
+    private Dictionary<int, (int Contracts, long Pence)>? _projectedByYear;
+    private readonly Dictionary<int, List<AgreedSum>> _agreedInYear = [];
 
-    private IQueryable<AgreedRow> Agreed() =>
-        from r in db.AnnualValueReviews
-        where r.Status == ReviewStatus.Agreed
-        join c in db.Contracts on r.ContractId equals c.Id
-        join d in db.Directorates on c.DirectorateId equals d.Id
-        where c.WithdrawnAtUtc == null
-        join p in db.Providers on c.ProviderId equals p.Id into ps
-        from p in ps.DefaultIfEmpty()
-        select new AgreedRow
-        {
-            Year = r.FinancialYearStart,
-            Pence = r.YearValuePence,
-            ContractId = c.Id,
-            Form = EF.Property<string>(c, ContractQueries.FormColumn),
-            Category = c.ServiceCategory,
-            Directorate = d.Name,
-            Provider = p == null ? ContractSchedules.NoProvider : p.Name,
-        };
+    /// <summary>Agreed values of contracts not withdrawn. Summed by year this reads the covering index on (FinancialYearStart, Status) alone.</summary>
+    private IQueryable<AnnualValueReview> AgreedReviews() =>
+        db.AnnualValueReviews.Where(r => r.Status == ReviewStatus.Agreed
+            && !db.Contracts.Where(c => c.WithdrawnAtUtc != null).Select(c => c.Id).Contains(r.ContractId));
 
-    /// <summary>Every contract's schedule, read once per portfolio.</summary>
+    /// <summary>Every contract's projections: from the cache when there is one, else read once per portfolio.</summary>
     public async Task<IReadOnlyList<ScheduledContract>> SchedulesAsync(CancellationToken ct) =>
-        _schedules ??= await ContractSchedules.LoadAsync(db, ct);
+        _schedules ??= cache is null ? await ContractSchedules.LoadAsync(db, ct) : await cache.GetAsync(db, ct);
 
     /// <summary>
     /// Every financial year any contract in the register covers, from the earliest start to the
@@ -70,44 +60,72 @@ public sealed class Portfolio(CommissioningDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<FinancialYear>> YearsAsync(FinancialYear current, CancellationToken ct)
     {
-        var first = await db.Contracts.WhereNotWithdrawn().MinAsync(c => (DateOnly?)c.StartDate, ct);
-        var last = await db.Contracts.WhereNotWithdrawn().MaxAsync(c => (DateOnly?)c.MaximumEndDate, ct);
-        var years = await Agreed().Select(a => a.Year).Distinct().ToListAsync(ct);
+        var span = await db.Contracts.WhereNotWithdrawn().GroupBy(c => 1)
+            .Select(g => new { First = g.Min(c => (DateOnly?)c.StartDate), Last = g.Max(c => (DateOnly?)c.MaximumEndDate) })
+            .FirstOrDefaultAsync(ct);
+        var years = (await AgreedByYearAsync(ct)).Keys.ToList();
         years.Add(current.StartYear);
-        if (first is { } f) years.Add(FinancialYear.Containing(f).StartYear);
-        if (last is { } l) years.Add(FinancialYear.Containing(l).StartYear);
+        if (span?.First is { } f) years.Add(FinancialYear.Containing(f).StartYear);
+        if (span?.Last is { } l) years.Add(FinancialYear.Containing(l).StartYear);
         return Enumerable.Range(years.Min(), years.Max() - years.Min() + 1).Select(y => new FinancialYear(y)).ToList();
     }
 
     /// <summary>Agreed, projected and forecast values for each of <paramref name="years"/> (consecutive, in order).</summary>
     public async Task<IReadOnlyList<YearTotal>> ByYearAsync(IReadOnlyList<FinancialYear> years, CancellationToken ct)
     {
-        var agreed = (await Agreed().GroupBy(a => a.Year)
-            .Select(g => new { Year = g.Key, Contracts = g.Count(), Pence = g.Sum(a => a.Pence) })
-            .ToListAsync(ct)).ToDictionary(r => r.Year);
-        var schedules = await SchedulesAsync(ct);
+        var agreed = await AgreedByYearAsync(ct);
+        var projected = await ProjectedByYearAsync(ct);
         var result = new List<YearTotal>();
         Money? previous = null;
         foreach (var year in years)
         {
-            var projected = schedules.Select(s => s.ProjectedIn(year)).Where(v => v is not null).Select(v => v!.Value).ToList();
             var a = agreed.GetValueOrDefault(year.StartYear);
-            var total = new YearTotal(year, (a?.Contracts ?? 0) + projected.Count, Money.FromPence(a?.Pence ?? 0), Money.Sum(projected), previous);
+            var p = projected.GetValueOrDefault(year.StartYear);
+            var total = new YearTotal(year, a.Contracts + p.Contracts, Money.FromPence(a.Pence), Money.FromPence(p.Pence), previous);
             result.Add(total);
             previous = total.Forecast;
         }
         return result;
     }
 
+    private async Task<Dictionary<int, (int Contracts, long Pence)>> AgreedByYearAsync(CancellationToken ct) =>
+        _agreedByYear ??= (await AgreedReviews().GroupBy(r => r.FinancialYearStart)
+                .Select(g => new { Year = g.Key, Contracts = g.Count(), Pence = g.Sum(r => r.YearValuePence) })
+                .ToListAsync(ct))
+            .ToDictionary(r => r.Year, r => (r.Contracts, r.Pence));
+
+    /// <summary>Every year's projections added up in one pass over the schedules.</summary>
+    private async Task<Dictionary<int, (int Contracts, long Pence)>> ProjectedByYearAsync(CancellationToken ct)
+    {
+        if (_projectedByYear is { } done) return done;
+        var sums = new Dictionary<int, (int Contracts, long Pence)>();
+        foreach (var s in await SchedulesAsync(ct))
+            foreach (var (year, value) in s.Projections)
+            {
+                var (contracts, pence) = sums.GetValueOrDefault(year);
+                sums[year] = (contracts + 1, pence + value.Pence);
+            }
+        return _projectedByYear = sums;
+    }
+
     public async Task<IReadOnlyList<GroupTotal>> ByAsync(PortfolioGrouping grouping, FinancialYear year, CancellationToken ct)
     {
-        var (current, previous) = grouping switch
+        Func<AgreedSum, string> agreedKey = grouping switch
         {
-            PortfolioGrouping.Form => (await SumByAsync(year, a => a.Form, s => s.Form, ct), await SumByAsync(year.Previous, a => a.Form, s => s.Form, ct)),
-            PortfolioGrouping.Category => (await SumByAsync(year, a => a.Category, s => s.Category, ct), await SumByAsync(year.Previous, a => a.Category, s => s.Category, ct)),
-            PortfolioGrouping.Directorate => (await SumByAsync(year, a => a.Directorate, s => s.Directorate, ct), await SumByAsync(year.Previous, a => a.Directorate, s => s.Directorate, ct)),
-            _ => (await SumByAsync(year, a => a.Provider, s => s.Provider, ct), await SumByAsync(year.Previous, a => a.Provider, s => s.Provider, ct)),
+            PortfolioGrouping.Form => a => a.Form,
+            PortfolioGrouping.Category => a => a.Category.ToString(),
+            PortfolioGrouping.Directorate => a => a.Directorate,
+            _ => a => a.Provider,
         };
+        Func<ScheduledContract, string> scheduleKey = grouping switch
+        {
+            PortfolioGrouping.Form => s => s.Form,
+            PortfolioGrouping.Category => s => s.Category.ToString(),
+            PortfolioGrouping.Directorate => s => s.Directorate,
+            _ => s => s.Provider,
+        };
+        var current = await SumByAsync(year, agreedKey, scheduleKey, ct);
+        var previous = await SumByAsync(year.Previous, agreedKey, scheduleKey, ct);
         // A group with a value last year and none this year stays in the table at £0.00, so last
         // year's column adds up to last year's total.
         return current.Keys.Union(previous.Keys)
@@ -120,23 +138,55 @@ public sealed class Portfolio(CommissioningDbContext db)
             .OrderByDescending(g => g.Forecast).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>One year's agreed values grouped by <paramref name="key"/>, summed by the database, with the year's projections added by the same key.</summary>
-    private async Task<Dictionary<string, (int Contracts, long Agreed, long Projected)>> SumByAsync<TKey>(FinancialYear year,
-        Expression<Func<AgreedRow, TKey>> key, Func<ScheduledContract, TKey> scheduleKey, CancellationToken ct)
+    /// <summary>One year's agreed sums (from <see cref="AgreedInYearAsync"/>) grouped by <paramref name="key"/>, with the year's projections added by the same key.</summary>
+    private async Task<Dictionary<string, (int Contracts, long Agreed, long Projected)>> SumByAsync(FinancialYear year,
+        Func<AgreedSum, string> key, Func<ScheduledContract, string> scheduleKey, CancellationToken ct)
     {
-        var rows = await Agreed().Where(a => a.Year == year.StartYear).GroupBy(key)
-            .Select(g => new { g.Key, Contracts = g.Count(), Pence = g.Sum(a => a.Pence) })
-            .ToListAsync(ct);
-        var sums = rows.ToDictionary(r => r.Key?.ToString() ?? "", r => (r.Contracts, Agreed: r.Pence, Projected: 0L));
+        var sums = new Dictionary<string, (int Contracts, long Agreed, long Projected)>();
+        foreach (var a in await AgreedInYearAsync(year, ct))
+        {
+            var k = key(a);
+            var (contracts, agreed, projected) = sums.GetValueOrDefault(k);
+            sums[k] = (contracts + a.Contracts, agreed + a.Pence, projected);
+        }
         foreach (var s in await SchedulesAsync(ct))
         {
-            if (s.ProjectedIn(year) is not { } projected) continue;
-            var k = scheduleKey(s)?.ToString() ?? "";
-            var (contracts, agreed, sum) = sums.GetValueOrDefault(k);
-            sums[k] = (contracts + 1, agreed, sum + projected.Pence);
+            if (s.ProjectedIn(year) is not { } value) continue;
+            var k = scheduleKey(s);
+            var (contracts, agreed, projected) = sums.GetValueOrDefault(k);
+            sums[k] = (contracts + 1, agreed, projected + value.Pence);
         }
         return sums;
     }
+
+    /// <summary>
+    /// A year's agreed values summed by the database by every grouping key at once (form, category,
+    /// directorate, provider), so that the four tables of a year and its previous year read one
+    /// query each; the tables add these partial sums up.
+    /// </summary>
+    private async Task<List<AgreedSum>> AgreedInYearAsync(FinancialYear year, CancellationToken ct)
+    {
+        if (_agreedInYear.TryGetValue(year.StartYear, out var done)) return done;
+        var rows = await (from r in db.AnnualValueReviews
+                          where r.FinancialYearStart == year.StartYear && r.Status == ReviewStatus.Agreed
+                          join c in db.Contracts on r.ContractId equals c.Id
+                          join d in db.Directorates on c.DirectorateId equals d.Id
+                          where c.WithdrawnAtUtc == null
+                          join p in db.Providers on c.ProviderId equals p.Id into ps
+                          from p in ps.DefaultIfEmpty()
+                          group r.YearValuePence by new
+                          {
+                              Form = EF.Property<string>(c, ContractQueries.FormColumn),
+                              c.ServiceCategory,
+                              Directorate = d.Name,
+                              Provider = p == null ? ContractSchedules.NoProvider : p.Name,
+                          } into g
+                          select new AgreedSum(g.Key.Form, g.Key.ServiceCategory, g.Key.Directorate, g.Key.Provider, g.Count(), g.Sum()))
+            .ToListAsync(ct);
+        return _agreedInYear[year.StartYear] = rows;
+    }
+
+    private sealed record AgreedSum(string Form, Domain.Contracts.ServiceCategory Category, string Directorate, string Provider, int Contracts, long Pence);
 
     /// <summary>
     /// Agreed values split by funding source (council revenue by cost centre). The part of the
@@ -184,16 +234,4 @@ public sealed class Portfolio(CommissioningDbContext db)
             .OrderBy(x => x.Year).ToListAsync(ct);
         return rows.Select(r => new SavingsYear(new FinancialYear(r.Year), r.Targets, Money.FromPence(r.Target), Money.FromPence(r.Delivered), r.Reported)).ToList();
     }
-
-    private sealed class AgreedRow
-    {
-        public int Year { get; init; }
-        public long Pence { get; init; }
-        public int ContractId { get; init; }
-        public string Form { get; init; } = "";
-        public Domain.Contracts.ServiceCategory Category { get; init; }
-        public string Directorate { get; init; } = "";
-        public string Provider { get; init; } = "";
-    }
-
 }

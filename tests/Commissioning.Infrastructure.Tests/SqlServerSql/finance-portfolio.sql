@@ -1,9 +1,10 @@
 SELECT [a].[FinancialYearStart] AS [Year], COUNT(*) AS [Contracts], COALESCE(SUM([a].[YearValuePence]), CAST(0 AS bigint)) AS [Pence]
 FROM [AnnualValueReviews] AS [a]
-INNER JOIN [Contracts] AS [c] ON [a].[ContractId] = [c].[Id]
-INNER JOIN [Directorates] AS [d] ON [c].[DirectorateId] = [d].[Id]
-LEFT JOIN [Providers] AS [p] ON [c].[ProviderId] = [p].[Id]
-WHERE [a].[Status] = N'Agreed' AND [c].[WithdrawnAtUtc] IS NULL
+WHERE [a].[Status] = N'Agreed' AND [a].[ContractId] NOT IN (
+    SELECT [c].[Id]
+    FROM [Contracts] AS [c]
+    WHERE [c].[WithdrawnAtUtc] IS NOT NULL
+)
 GROUP BY [a].[FinancialYearStart]
 
 -- next command
@@ -39,95 +40,35 @@ WHERE [s].[Kind] = N'CashableReduction'
 
 -- next command
 
-SELECT [c].[CommissioningForm] AS [Key], COUNT(*) AS [Contracts], COALESCE(SUM([a].[YearValuePence]), CAST(0 AS bigint)) AS [Pence]
-FROM [AnnualValueReviews] AS [a]
-INNER JOIN [Contracts] AS [c] ON [a].[ContractId] = [c].[Id]
-INNER JOIN [Directorates] AS [d] ON [c].[DirectorateId] = [d].[Id]
-LEFT JOIN [Providers] AS [p] ON [c].[ProviderId] = [p].[Id]
-WHERE [a].[Status] = N'Agreed' AND [c].[WithdrawnAtUtc] IS NULL AND [a].[FinancialYearStart] = @year_StartYear
-GROUP BY [c].[CommissioningForm]
-
--- next command
-
-SELECT [c].[CommissioningForm] AS [Key], COUNT(*) AS [Contracts], COALESCE(SUM([a].[YearValuePence]), CAST(0 AS bigint)) AS [Pence]
-FROM [AnnualValueReviews] AS [a]
-INNER JOIN [Contracts] AS [c] ON [a].[ContractId] = [c].[Id]
-INNER JOIN [Directorates] AS [d] ON [c].[DirectorateId] = [d].[Id]
-LEFT JOIN [Providers] AS [p] ON [c].[ProviderId] = [p].[Id]
-WHERE [a].[Status] = N'Agreed' AND [c].[WithdrawnAtUtc] IS NULL AND [a].[FinancialYearStart] = @year_StartYear
-GROUP BY [c].[CommissioningForm]
-
--- next command
-
-SELECT [c].[ServiceCategory] AS [Key], COUNT(*) AS [Contracts], COALESCE(SUM([a].[YearValuePence]), CAST(0 AS bigint)) AS [Pence]
-FROM [AnnualValueReviews] AS [a]
-INNER JOIN [Contracts] AS [c] ON [a].[ContractId] = [c].[Id]
-INNER JOIN [Directorates] AS [d] ON [c].[DirectorateId] = [d].[Id]
-LEFT JOIN [Providers] AS [p] ON [c].[ProviderId] = [p].[Id]
-WHERE [a].[Status] = N'Agreed' AND [c].[WithdrawnAtUtc] IS NULL AND [a].[FinancialYearStart] = @year_StartYear
-GROUP BY [c].[ServiceCategory]
-
--- next command
-
-SELECT [c].[ServiceCategory] AS [Key], COUNT(*) AS [Contracts], COALESCE(SUM([a].[YearValuePence]), CAST(0 AS bigint)) AS [Pence]
-FROM [AnnualValueReviews] AS [a]
-INNER JOIN [Contracts] AS [c] ON [a].[ContractId] = [c].[Id]
-INNER JOIN [Directorates] AS [d] ON [c].[DirectorateId] = [d].[Id]
-LEFT JOIN [Providers] AS [p] ON [c].[ProviderId] = [p].[Id]
-WHERE [a].[Status] = N'Agreed' AND [c].[WithdrawnAtUtc] IS NULL AND [a].[FinancialYearStart] = @year_StartYear
-GROUP BY [c].[ServiceCategory]
-
--- next command
-
-SELECT [d].[Name] AS [Key], COUNT(*) AS [Contracts], COALESCE(SUM([a].[YearValuePence]), CAST(0 AS bigint)) AS [Pence]
-FROM [AnnualValueReviews] AS [a]
-INNER JOIN [Contracts] AS [c] ON [a].[ContractId] = [c].[Id]
-INNER JOIN [Directorates] AS [d] ON [c].[DirectorateId] = [d].[Id]
-LEFT JOIN [Providers] AS [p] ON [c].[ProviderId] = [p].[Id]
-WHERE [a].[Status] = N'Agreed' AND [c].[WithdrawnAtUtc] IS NULL AND [a].[FinancialYearStart] = @year_StartYear
-GROUP BY [d].[Name]
-
--- next command
-
-SELECT [d].[Name] AS [Key], COUNT(*) AS [Contracts], COALESCE(SUM([a].[YearValuePence]), CAST(0 AS bigint)) AS [Pence]
-FROM [AnnualValueReviews] AS [a]
-INNER JOIN [Contracts] AS [c] ON [a].[ContractId] = [c].[Id]
-INNER JOIN [Directorates] AS [d] ON [c].[DirectorateId] = [d].[Id]
-LEFT JOIN [Providers] AS [p] ON [c].[ProviderId] = [p].[Id]
-WHERE [a].[Status] = N'Agreed' AND [c].[WithdrawnAtUtc] IS NULL AND [a].[FinancialYearStart] = @year_StartYear
-GROUP BY [d].[Name]
-
--- next command
-
-SELECT [s].[Key], COUNT(*) AS [Contracts], COALESCE(SUM([s].[YearValuePence]), CAST(0 AS bigint)) AS [Pence]
+SELECT [s].[CommissioningForm], [s].[ServiceCategory], [s].[Name], [s].[Provider], COUNT(*), COALESCE(SUM([s].[YearValuePence]), CAST(0 AS bigint))
 FROM (
-    SELECT [a].[YearValuePence], CASE
+    SELECT [a].[YearValuePence], [c].[CommissioningForm], [c].[ServiceCategory], [d].[Name], CASE
         WHEN [p].[Id] IS NULL THEN N'No provider recorded'
         ELSE [p].[Name]
-    END AS [Key]
+    END AS [Provider]
     FROM [AnnualValueReviews] AS [a]
     INNER JOIN [Contracts] AS [c] ON [a].[ContractId] = [c].[Id]
     INNER JOIN [Directorates] AS [d] ON [c].[DirectorateId] = [d].[Id]
     LEFT JOIN [Providers] AS [p] ON [c].[ProviderId] = [p].[Id]
-    WHERE [a].[Status] = N'Agreed' AND [c].[WithdrawnAtUtc] IS NULL AND [a].[FinancialYearStart] = @year_StartYear
+    WHERE [a].[FinancialYearStart] = @year_StartYear AND [a].[Status] = N'Agreed' AND [c].[WithdrawnAtUtc] IS NULL
 ) AS [s]
-GROUP BY [s].[Key]
+GROUP BY [s].[CommissioningForm], [s].[ServiceCategory], [s].[Name], [s].[Provider]
 
 -- next command
 
-SELECT [s].[Key], COUNT(*) AS [Contracts], COALESCE(SUM([s].[YearValuePence]), CAST(0 AS bigint)) AS [Pence]
+SELECT [s].[CommissioningForm], [s].[ServiceCategory], [s].[Name], [s].[Provider], COUNT(*), COALESCE(SUM([s].[YearValuePence]), CAST(0 AS bigint))
 FROM (
-    SELECT [a].[YearValuePence], CASE
+    SELECT [a].[YearValuePence], [c].[CommissioningForm], [c].[ServiceCategory], [d].[Name], CASE
         WHEN [p].[Id] IS NULL THEN N'No provider recorded'
         ELSE [p].[Name]
-    END AS [Key]
+    END AS [Provider]
     FROM [AnnualValueReviews] AS [a]
     INNER JOIN [Contracts] AS [c] ON [a].[ContractId] = [c].[Id]
     INNER JOIN [Directorates] AS [d] ON [c].[DirectorateId] = [d].[Id]
     LEFT JOIN [Providers] AS [p] ON [c].[ProviderId] = [p].[Id]
-    WHERE [a].[Status] = N'Agreed' AND [c].[WithdrawnAtUtc] IS NULL AND [a].[FinancialYearStart] = @year_StartYear
+    WHERE [a].[FinancialYearStart] = @year_StartYear AND [a].[Status] = N'Agreed' AND [c].[WithdrawnAtUtc] IS NULL
 ) AS [s]
-GROUP BY [s].[Key]
+GROUP BY [s].[CommissioningForm], [s].[ServiceCategory], [s].[Name], [s].[Provider]
 
 -- next command
 
@@ -163,3 +104,12 @@ END) AS [Reported]
 FROM [SavingsTargets] AS [s]
 GROUP BY [s].[FinancialYearStart]
 ORDER BY [s].[FinancialYearStart]
+
+-- next command
+
+SELECT TOP(1) [a].[Id], [a].[ChangedAtUtc], [a].[EntityType], [a].[EntityId], (
+    SELECT COUNT(*)
+    FROM [AuditEntries] AS [a0]
+    WHERE [a0].[Id] > [a].[Id] - CAST(1000 AS bigint))
+FROM [AuditEntries] AS [a]
+ORDER BY [a].[Id] DESC

@@ -1,34 +1,56 @@
 using Commissioning.Infrastructure.Exports;
 using Commissioning.Infrastructure.Finance;
+using Commissioning.Web.Forms;
 
 namespace Commissioning.Web.Pages.Finance;
 
 /// <summary>The finance officer's portfolio: agreed and projected values, and their sum the forecast, by year and by every grouping they report on.</summary>
-public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageModel
+public sealed class IndexModel(CommissioningDbContext db, IClock clock, ScheduleCache schedules) : PageModel
 {
+    /// <summary>Rows of "Contracts with no agreed value" on a page; the download has them all.</summary>
+    public const int DuePageSize = 50;
+
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+
+    /// <summary>The page of "Contracts with no agreed value" shown, from 1.</summary>
+    [BindProperty(SupportsGet = true)] public int? DuePage { get; set; }
 
     public FinancialYear Selected { get; private set; }
     public IReadOnlyList<FinancialYear> Years { get; private set; } = [];
     public Dictionary<string, ExportTable> Tables { get; } = [];
     public int WaitingForAgreement { get; private set; }
+    /// <summary>Whether the provider table adds up the smaller providers in its last row.</summary>
+    public bool ProvidersFolded { get; private set; }
+    public int DueInAll { get; private set; }
+    public Pagination DuePages { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var portfolio = new Portfolio(db);
+        var portfolio = new Portfolio(db, schedules);
         await ChooseYearAsync(portfolio, ct);
         foreach (var name in PortfolioTables.Names)
-            Tables[name] = (await PortfolioTables.BuildAsync(name, portfolio, Selected, Years, Due(ct), ct))!;
+            Tables[name] = (await PortfolioTables.BuildAsync(name, portfolio, Selected, Years, Due(ct), ct, PortfolioTables.ProvidersShown))!;
+        ProvidersFolded = Tables["provider"].Rows.Count > PortfolioTables.ProvidersShown;
+
+        // The long list is shown a page at a time (a page of HTML, not megabytes); its total is the whole list's.
+        var due = Tables["due"];
+        DueInAll = due.Rows.Count;
+        var pageCount = Math.Max(1, (DueInAll + DuePageSize - 1) / DuePageSize);
+        var current = Math.Clamp(DuePage ?? 1, 1, pageCount);
+        var links = Pagination.ForRequest(Request, current, pageCount, nameof(DuePage));
+        DuePages = new Pagination(current, pageCount, p => links.LinkTo(p) + "#no-agreed-value", "Pages of contracts with no agreed value");
+        Tables["due"] = PortfolioTables.Slice(due, (current - 1) * DuePageSize, DuePageSize);
+
         WaitingForAgreement = await db.AnnualValueReviews.CountAsync(r => r.Status == Domain.Finance.ReviewStatus.Proposed, ct);
     }
 
     public (ExportTable Table, string Name, int Year, int? ChartColumn, string Id) View(string name, int? chartColumn) =>
         (Tables[name], name, Selected.StartYear, chartColumn, name + "-table");
 
-    /// <summary>Any table on the page as CSV or Excel: the same rows the page shows.</summary>
+    /// <summary>Any table on the page as CSV or Excel, with every row: all providers, every contract with no agreed value.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? table, string? format, CancellationToken ct)
     {
-        var portfolio = new Portfolio(db);
+        var portfolio = new Portfolio(db, schedules);
         await ChooseYearAsync(portfolio, ct);
         if (table is null || !PortfolioTables.Names.Contains(table) || !Downloads.IsFormat(format)) return NotFound();
         var export = (await PortfolioTables.BuildAsync(table, portfolio, Selected, Years, Due(ct), ct))!;

@@ -14,8 +14,12 @@ public static class PortfolioTables
 {
     public static readonly string[] Names = ["years", "form", "category", "directorate", "provider", "funding", "savings", "due"];
 
+    /// <summary>The providers the page lists one by one (the largest forecasts); the rest share one row.</summary>
+    public const int ProvidersShown = 25;
+
+    /// <param name="providers">How many providers to list before adding up the rest in one row; null for every one (the download).</param>
     public static async Task<ExportTable?> BuildAsync(string name, Portfolio portfolio, FinancialYear year, IReadOnlyList<FinancialYear> years,
-        Func<Task<IReadOnlyList<ReviewDue>>> due, CancellationToken ct) => name switch
+        Func<Task<IReadOnlyList<ReviewDue>>> due, CancellationToken ct, int? providers = null) => name switch
         {
             "years" => Years(await portfolio.ByYearAsync(years, ct)),
             "form" => Grouped($"Forecast by commissioning form, {year}", "Commissioning form", year,
@@ -25,7 +29,7 @@ public static class PortfolioTables
             "directorate" => Grouped($"Forecast by directorate, {year}", "Directorate", year,
                 await portfolio.ByAsync(PortfolioGrouping.Directorate, year, ct), k => k),
             "provider" => Grouped($"Forecast by provider, {year}", "Provider", year,
-                await portfolio.ByAsync(PortfolioGrouping.Provider, year, ct), k => k),
+                Fold(await portfolio.ByAsync(PortfolioGrouping.Provider, year, ct), providers, "providers"), k => k),
             "funding" => Funding(year, await portfolio.ByFundingAsync(year, ct)),
             "savings" => Savings(await portfolio.SavingsAsync(ct)),
             "due" => Due(await due(), await portfolio.SchedulesAsync(ct)),
@@ -41,6 +45,27 @@ public static class PortfolioTables
                 ExportColumn.Money("Projected value in year"), ExportColumn.Money("Forecast value in year"), ExportColumn.Percent("Change on previous year"))
             .AddRows(years, y => [y.Year.ToString(), (long)y.Contracts, y.Agreed, y.Projected, y.Forecast, Round(y.ChangePercent)])
             .WithTotals("Total", null, agreed, projected, agreed + projected, null);
+    }
+
+    /// <summary>
+    /// The first <paramref name="shown"/> groups, and the rest added up in one row ("775 other
+    /// providers"), so the rows still add up to the same totals.
+    /// </summary>
+    private static IReadOnlyList<GroupTotal> Fold(IReadOnlyList<GroupTotal> groups, int? shown, string noun)
+    {
+        if (shown is not { } n || groups.Count <= n + 1) return groups;
+        var rest = groups.Skip(n).ToList();
+        var other = new GroupTotal($"{rest.Count} other {noun}", rest.Sum(g => g.Contracts), Money.Sum(rest.Select(g => g.Agreed)),
+            Money.Sum(rest.Select(g => g.Projected)), Money.Sum(rest.Select(g => g.PreviousForecast)));
+        return [.. groups.Take(n), other];
+    }
+
+    /// <summary>Rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of a table, with the whole table's totals.</summary>
+    public static ExportTable Slice(ExportTable table, int skip, int take)
+    {
+        var page = new ExportTable(table.Title, table.Columns);
+        foreach (var row in table.Rows.Skip(skip).Take(take)) page.AddRow([.. row]);
+        return table.Totals is { } totals ? page.WithTotals([.. totals]) : page;
     }
 
     private static ExportTable Grouped(string title, string heading, FinancialYear year, IReadOnlyList<GroupTotal> groups, Func<string, string> label)

@@ -1,0 +1,45 @@
+using Commissioning.Infrastructure.Data;
+
+namespace Commissioning.Infrastructure.Finance;
+
+/// <summary>
+/// Every contract's projections (<see cref="ContractSchedules"/>), kept between requests for as
+/// long as the register has not changed (decision 0029). Each request reads the
+/// <see cref="RegisterVersion"/> from the database first and uses what is held only when it was
+/// computed at that very version; otherwise it computes them again, once for all the requests
+/// waiting. Reading the version before the data means a change landing during a load leaves the
+/// held copy at an older version, so the next request loads again: never stale, at worst loaded twice.
+/// </summary>
+public sealed class ScheduleCache
+{
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private Held? _held;
+    private int _loads;
+
+    /// <summary>How many times the projections were computed (for tests: a second look at an unchanged register computes nothing).</summary>
+    public int Loads => Volatile.Read(ref _loads);
+
+    public async Task<IReadOnlyList<ScheduledContract>> GetAsync(CommissioningDbContext db, CancellationToken ct)
+    {
+        var version = await RegisterVersion.ReadAsync(db, ct);
+        if (Volatile.Read(ref _held) is { } held && held.Version == version) return held.Schedules;
+        await _loading.WaitAsync(ct);
+        try
+        {
+            if (_held is { } loaded && loaded.Version == version) return loaded.Schedules;
+            var schedules = await ContractSchedules.LoadAsync(db, ct);
+            Interlocked.Increment(ref _loads);
+            Volatile.Write(ref _held, new Held(version, schedules));
+            return schedules;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>Forgets what is held: for a database replaced under a running app (a test's reset), which writes no audit entry.</summary>
+    public void Clear() => Volatile.Write(ref _held, null);
+
+    private sealed record Held(RegisterVersion Version, IReadOnlyList<ScheduledContract> Schedules);
+}
