@@ -48,6 +48,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public bool Descending => Filter.Dir == "desc";
+    /// <summary>The pager: links keep the search, filters and sort.</summary>
+    public Pagination Pages => new(Filter.PageNumber, PageCount, page => Link(page: page));
 
     public async Task OnGetAsync(CancellationToken ct)
     {
