@@ -95,6 +95,18 @@ public class CommissioningDbContext : IdentityDbContext<ApplicationUser>, IDataP
         return saved;
     }
 
+    /// <summary>
+    /// Generated demo data only (<c>Demo:ExtraContracts</c>): new rows stamped as created by the demo and saved in
+    /// one go, without an audit entry each. Nothing a person entered is ever saved this way.
+    /// </summary>
+    internal async Task SaveGeneratedAsync(CancellationToken ct = default)
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var e in ChangeTracker.Entries<Domain.Common.AuditedAggregate>().Where(e => e.State == EntityState.Added))
+            e.Entity.StampCreated("Demo data", _audit.UtcNow);
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
+    }
+
     /// <summary>The change without accepting it, then its audit entries through a companion context on the same transaction.</summary>
     private async Task<int> SaveWithAuditAsync(List<PendingAudit> changes, CancellationToken ct)
     {

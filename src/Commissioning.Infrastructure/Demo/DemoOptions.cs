@@ -6,6 +6,11 @@ public sealed class DemoOptions
 
     public bool Enabled { get; set; }
     public string Password { get; set; } = "care-register-demo";
+    /// <summary>Generated contracts added to the demo, to see the app at a large council's scale (10,000 is one).</summary>
+    public int ExtraContracts { get; set; }
+
+    /// <summary>The description every generated contract carries: how the seeder (and a test) tells them from the rest.</summary>
+    public const string GeneratedMarker = "Generated demo contract (Demo:ExtraContracts).";
 
     public static readonly IReadOnlyList<(string Email, string Name, string Role)> Users =
     [

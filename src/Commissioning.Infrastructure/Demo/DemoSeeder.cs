@@ -1,8 +1,10 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
+using Commissioning.Domain.Finance;
 using Commissioning.Domain.Providers;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Identity;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Commissioning.Infrastructure.Demo;
@@ -12,7 +14,7 @@ namespace Commissioning.Infrastructure.Demo;
 /// contracts so that filters and paging have something to show. Runs only when Demo:Enabled.
 /// Figures the papers give are exact; figures they do not give are marked illustrative.
 /// </summary>
-public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accounts, IOptions<DemoOptions> options, IClock clock)
+public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accounts, IOptions<DemoOptions> options, IClock clock, ILogger<DemoSeeder> logger)
 {
     // A contract's directorate by name and its commissioner by display name, as the helper Describe below is given them.
     private readonly Dictionary<string, int> _directorates = [];
@@ -22,16 +24,27 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
     {
         foreach (var (email, name, role) in DemoOptions.Users)
             _users[name] = (await accounts.CreateUserAsync(email, name, options.Value.Password, role)).Id;
-        if (await db.Contracts.AnyAsync()) return;
-
-        await SeedDirectoratesAsync();
-        var p = await SeedProvidersAsync();
-        await SeedPaperContractsAsync(p);
-        await SeedSpreadAsync(p);
-        await new FinanceDemoSeeder(db, clock).SeedAsync();
-        await new GovernanceDemoSeeder(db, clock).SeedAsync();
-        await new LifecycleDemoSeeder(db, clock).SeedAsync();
+        if (!await db.Contracts.AnyAsync())
+        {
+            await SeedDirectoratesAsync();
+            var p = await SeedProvidersAsync();
+            await SeedPaperContractsAsync(p);
+            await SeedSpreadAsync(p);
+            await new FinanceDemoSeeder(db, clock).SeedAsync();
+            await new GovernanceDemoSeeder(db, clock).SeedAsync();
+            await new LifecycleDemoSeeder(db, clock).SeedAsync();
+        }
+        // Added once, to a new demo or one already there.
+        if (options.Value.ExtraContracts > 0)
+        {
+            var timer = System.Diagnostics.Stopwatch.StartNew();
+            var added = await new ScaleDemoSeeder(db, clock, options.Value.ExtraContracts).SeedAsync(await ActorAsync(DemoOptions.Users[0]), await ActorAsync(DemoOptions.Users[2]));
+            if (added > 0) logger.LogInformation("Generated {Count} demo contracts (Demo:ExtraContracts) in {Seconds:0.0} s.", added, timer.Elapsed.TotalSeconds);
+        }
     }
+
+    private async Task<Actor> ActorAsync((string Email, string Name, string Role) user) =>
+        new(await db.Users.Where(u => u.Email == user.Email).Select(u => u.Id).FirstAsync(), user.Name);
 
     private async Task SeedDirectoratesAsync()
     {
