@@ -10,10 +10,10 @@ public sealed class LargeRegisterCollection : ICollectionFixture<LargeRegisterAp
     public const string Name = "Browser on a larger register";
 }
 
-/// <summary>The demo register with 300 generated contracts more (Demo:ExtraContracts), so the key dates lists run to several pages.</summary>
+/// <summary>The demo register with 1,000 generated contracts more (Demo:ExtraContracts), so the key dates lists run to several pages.</summary>
 public sealed class LargeRegisterAppServer : AppServer
 {
-    protected override IEnumerable<(string Key, string Value)> Settings => [("Demo:ExtraContracts", "300")];
+    protected override IEnumerable<(string Key, string Value)> Settings => [("Demo:ExtraContracts", "1000")];
 }
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
-using Commissioning.Domain.Finance;
 using Commissioning.Domain.Providers;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Identity;

@@ -1,8 +1,8 @@
 using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Demo;
 using Commissioning.Infrastructure.Finance;
-using Microsoft.EntityFrameworkCore;
 using Commissioning.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Commissioning.Web.Tests.Demo;

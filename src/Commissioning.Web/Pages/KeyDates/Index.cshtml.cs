@@ -1,6 +1,5 @@
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Infrastructure.KeyDates;
-using Commissioning.Web.Forms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
