@@ -9,6 +9,10 @@ namespace Commissioning.Infrastructure.Data;
 /// </summary>
 public static class QueryInlining
 {
+    public static TResult Invoke<T1, TResult>(this Expression<Func<T1, TResult>> rule, T1 arg1) => throw NotExpanded();
+
+    public static TResult Invoke<T1, T2, TResult>(this Expression<Func<T1, T2, TResult>> rule, T1 arg1, T2 arg2) => throw NotExpanded();
+
     public static TResult Invoke<T1, T2, T3, TResult>(this Expression<Func<T1, T2, T3, TResult>> rule, T1 arg1, T2 arg2, T3 arg3) =>
         throw NotExpanded();
 

@@ -1,4 +1,5 @@
 using Commissioning.Domain.Common;
+using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Identity;
@@ -14,49 +15,67 @@ public sealed record ReviewDue(int ContractId, string Reference, string Title, s
     public bool IsOverdue(DateOnly today) => Year.Start <= today;
 }
 
+/// <summary>One row of <see cref="ReviewsDue.Query"/>, as the database gives it (names are looked up after).</summary>
+public sealed class ReviewDueRow
+{
+    public int ContractId { get; init; }
+    public string Reference { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string? ResponsibleCommissionerId { get; init; }
+    public string? HistoricCommissionerName { get; init; }
+    public int YearStart { get; init; }
+    public bool HasOpenReview { get; init; }
+}
+
 /// <summary>
 /// Contracts in force this year or next whose year has no agreed value, the soonest first. A
 /// year already under way with no agreed value is overdue and comes before next year's.
 /// </summary>
 public static class ReviewsDue
 {
-    public static async Task<IReadOnlyList<ReviewDue>> ListAsync(CommissioningDbContext db, DateOnly today, CancellationToken ct)
+    /// <summary>Every review due in the register (the finance page's list).</summary>
+    public static async Task<IReadOnlyList<ReviewDue>> ListAsync(CommissioningDbContext db, DateOnly today, CancellationToken ct) =>
+        ToReviews(await Query(db, db.Contracts.WhereNotWithdrawn(), today).ToListAsync(ct), await People.NamesAsync(db, ct));
+
+    /// <summary>
+    /// The reviews due among <paramref name="contracts"/>, selected and ordered by the database (year, then reference),
+    /// so a page can count them and read one page of them. A contract is in force in a year from its start to its last
+    /// day: its termination, or the day before its renewal starts, if either comes before its current end. The year due is
+    /// the first of this year and next it is in force in with no agreed value.
+    /// </summary>
+    public static IQueryable<ReviewDueRow> Query(CommissioningDbContext db, IQueryable<Contract> contracts, DateOnly today)
     {
         var thisYear = FinancialYear.Containing(today);
         var nextYear = thisYear.Next;
-        var windowEnd = nextYear.End;
-        var contracts = await db.Contracts.AsNoTracking()
-            // A contract withdrawn as entered in error is due nothing.
-            .Where(c => c.WithdrawnAtUtc == null)
-            .Where(c => c.AwardedOn != null && c.StartDate <= windowEnd && c.CurrentEndDate >= thisYear.Start
-                        && (c.TerminatedOn == null || c.TerminatedOn >= thisYear.Start))
-            .Select(c => new
+        var (thisStart, thisEnd, thisStartYear) = (thisYear.Start, thisYear.End, thisYear.StartYear);
+        var (nextStart, nextEnd, nextStartYear) = (nextYear.Start, nextYear.End, nextYear.StartYear);
+        var reviews = db.AnnualValueReviews;
+        // A termination is never after the current end (Contract.Terminate), so the last day before any renewal is the one or the other.
+        // "The day before the renewal starts is on or after D" is written "the renewal starts after D": no date arithmetic in SQL.
+        var rows =
+            from c in contracts
+            where c.AwardedOn != null
+            let lastDay = c.TerminatedOn ?? c.CurrentEndDate
+            let renewal = db.Contracts.Where(s => s.PredecessorId == c.Id).Select(s => (DateOnly?)s.StartDate).FirstOrDefault()
+            let inForce = lastDay >= c.StartDate && (renewal == null || renewal > c.StartDate)
+            let dueThis = inForce && c.StartDate <= thisEnd && lastDay >= thisStart && (renewal == null || renewal > thisStart)
+                          && !reviews.Any(r => r.ContractId == c.Id && r.FinancialYearStart == thisStartYear && r.Status == ReviewStatus.Agreed)
+            let dueNext = inForce && c.StartDate <= nextEnd && lastDay >= nextStart && (renewal == null || renewal > nextStart)
+                          && !reviews.Any(r => r.ContractId == c.Id && r.FinancialYearStart == nextStartYear && r.Status == ReviewStatus.Agreed)
+            where dueThis || dueNext
+            let year = dueThis ? thisStartYear : nextStartYear
+            orderby year, c.Reference
+            select new ReviewDueRow
             {
-                c.Id, c.Reference, c.Title, c.ResponsibleCommissionerId, c.HistoricCommissionerName, c.StartDate, c.CurrentEndDate, c.TerminatedOn,
-                SuccessorStart = db.Contracts.Where(s => s.PredecessorId == c.Id).Select(s => (DateOnly?)s.StartDate).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        var reviews = await db.AnnualValueReviews.AsNoTracking()
-            .Where(r => r.FinancialYearStart >= thisYear.StartYear && r.FinancialYearStart <= nextYear.StartYear
-                        && (r.Status == ReviewStatus.Agreed || r.Status == ReviewStatus.Proposed))
-            .Select(r => new { r.ContractId, r.FinancialYearStart, r.Status })
-            .ToListAsync(ct);
-        var agreed = reviews.Where(r => r.Status == ReviewStatus.Agreed).Select(r => (r.ContractId, r.FinancialYearStart)).ToHashSet();
-        var open = reviews.Where(r => r.Status == ReviewStatus.Proposed).Select(r => (r.ContractId, r.FinancialYearStart)).ToHashSet();
-
-        var people = await People.NamesAsync(db, ct);
-        var due = new List<ReviewDue>();
-        foreach (var c in contracts)
-        {
-            var lastDay = c.TerminatedOn is { } t && t < c.CurrentEndDate ? t : c.CurrentEndDate;
-            if (c.SuccessorStart is { } s && s.AddDays(-1) < lastDay) lastDay = s.AddDays(-1);
-            if (lastDay < c.StartDate) continue;
-            var term = new DateRange(c.StartDate, lastDay);
-            var year = new[] { thisYear, nextYear }.FirstOrDefault(y => term.Overlaps(y.Range) && !agreed.Contains((c.Id, y.StartYear)));
-            if (year == default) continue;
-            due.Add(new ReviewDue(c.Id, c.Reference, c.Title, People.Commissioner(people, c.ResponsibleCommissionerId, c.HistoricCommissionerName),
-                year, open.Contains((c.Id, year.StartYear)), c.ResponsibleCommissionerId));
-        }
-        return due.OrderBy(d => d.Year.StartYear).ThenBy(d => d.Reference, StringComparer.Ordinal).ToList();
+                ContractId = c.Id, Reference = c.Reference, Title = c.Title,
+                ResponsibleCommissionerId = c.ResponsibleCommissionerId, HistoricCommissionerName = c.HistoricCommissionerName,
+                YearStart = year,
+                HasOpenReview = reviews.Any(r => r.ContractId == c.Id && r.FinancialYearStart == year && r.Status == ReviewStatus.Proposed),
+            };
+        return rows;
     }
+
+    public static IReadOnlyList<ReviewDue> ToReviews(IEnumerable<ReviewDueRow> rows, IReadOnlyDictionary<string, string> people) =>
+        rows.Select(r => new ReviewDue(r.ContractId, r.Reference, r.Title, People.Commissioner(people, r.ResponsibleCommissionerId, r.HistoricCommissionerName),
+            new FinancialYear(r.YearStart), r.HasOpenReview, r.ResponsibleCommissionerId)).ToList();
 }

@@ -49,6 +49,26 @@ public sealed record DecisionToMake(KeyDate KeyDate, string Title, string Respon
 public sealed record GovernanceWait(int DecisionId, DecisionKind Kind, string DecisionTitle, int ContractId, string Reference, string ContractTitle,
     string ResponsibleCommissioner, string? BodyName, DateOnly? StepDate, GovernanceAction? Action, string Missing);
 
+/// <summary>The lists of the key dates page; <see cref="KeyDatesQuery.Slug"/> names each in addresses and element ids.</summary>
+public enum KeyDatesList { EndingThreeMonths, EndingSixMonths, EndingTwelveMonths, EndingEighteenMonths, Ended, Decisions, Reviews, Governance }
+
+/// <summary>
+/// Which rows of each list to read: every row (the digest and the calendar feed), the first few of each list (the
+/// dashboard), or one page of one list (the full list, paged). The database counts each list, so totals stay exact.
+/// </summary>
+public sealed record KeyDatesRows(KeyDatesList? Only, int Skip, int Take)
+{
+    public static readonly KeyDatesRows Every = new(null, 0, int.MaxValue);
+
+    public static KeyDatesRows FirstOfEach(int take) => new(null, 0, take);
+
+    public static KeyDatesRows Page(KeyDatesList list, int page, int pageSize) => new(list, (Math.Max(page, 1) - 1) * pageSize, pageSize);
+
+    public bool IsEvery => Only is null && Skip == 0 && Take == int.MaxValue;
+
+    public bool Includes(KeyDatesList list) => Only is null || Only == list;
+}
+
 public sealed record KeyDatesReport(
     DateOnly Today,
     int LeadTimeMonths,
@@ -59,9 +79,35 @@ public sealed record KeyDatesReport(
     IReadOnlyList<ReviewDue> ReviewsDue,
     IReadOnlyList<GovernanceWait> Governance)
 {
+    /// <summary>How many rows each list has in all, whatever was read of it.</summary>
+    public IReadOnlyDictionary<KeyDatesList, int> Totals { get; init; } = new Dictionary<KeyDatesList, int>();
+
+    /// <summary>How many of all the decisions to make are overdue.</summary>
+    public int OverdueDecisions { get; init; }
+
     public IEnumerable<EndingContract> InBucket(EndingBucket bucket) => Ending.Where(e => e.Bucket == bucket);
 
+    public int Total(KeyDatesList list) => Totals.TryGetValue(list, out var n) ? n : 0;
+
     public bool IsEmpty => Ending.Count == 0 && EndedUnresolved.Count == 0 && Decisions.Count == 0 && ReviewsDue.Count == 0 && Governance.Count == 0;
+}
+
+/// <summary>One contract's columns the key dates lists are chosen, ordered and shown by; worked out by the database.</summary>
+internal sealed class KeyDateRow
+{
+    public int Id { get; init; }
+    public string Reference { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string? ResponsibleCommissionerId { get; init; }
+    public string? HistoricCommissionerName { get; init; }
+    public DateOnly CurrentEndDate { get; init; }
+    public int NoticePeriodMonths { get; init; }
+    public DateOnly? TerminatedOn { get; init; }
+    public DateOnly LastDay { get; init; }
+    public bool HasSuccessor { get; init; }
+    public bool HasOptionLeft { get; init; }
+    /// <summary>The decision deadline's <see cref="DeadlineInSql.Number"/>.</summary>
+    public int Deadline { get; init; }
 }
 
 /// <summary>
@@ -69,6 +115,9 @@ public sealed record KeyDatesReport(
 /// Contracts count once they are awarded; a withdrawn one never does; a superseded contract (its renewal has started) and one
 /// terminated before today are over and left out. A contract with a renewal or a termination recorded
 /// still shows where it ends, but has no decision left to make.
+/// Each list is chosen, counted, ordered and paged by the database (WHERE on stored columns, ORDER BY, OFFSET/FETCH), so
+/// a page of 10,000 contracts reads only the rows it shows; the domain's rules then work out what those rows show
+/// (the bucket, the notice and decision deadlines, the action).
 /// </summary>
 public static class KeyDatesQuery
 {
@@ -93,8 +142,31 @@ public static class KeyDatesQuery
         return null;
     }
 
+    public static KeyDatesList ListOf(EndingBucket bucket) => (KeyDatesList)(int)bucket;
+
+    /// <summary>A list's name in addresses and element ids ("ending-3", "decisions").</summary>
+    public static string Slug(KeyDatesList list) => list switch
+    {
+        KeyDatesList.EndingThreeMonths => "ending-3",
+        KeyDatesList.EndingSixMonths => "ending-6",
+        KeyDatesList.EndingTwelveMonths => "ending-12",
+        KeyDatesList.EndingEighteenMonths => "ending-18",
+        KeyDatesList.Ended => "ended",
+        KeyDatesList.Decisions => "decisions",
+        KeyDatesList.Reviews => "reviews",
+        _ => "governance",
+    };
+
+    public static KeyDatesList? FromSlug(string? slug) =>
+        Enum.GetValues<KeyDatesList>().Cast<KeyDatesList?>().FirstOrDefault(l => string.Equals(Slug(l!.Value), slug, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Every row of every list: the digest, and (with <paramref name="wholeFuture"/>) the calendar feed.</summary>
+    public static Task<KeyDatesReport> LoadAsync(CommissioningDbContext db, DateOnly today, KeyDatesScope scope, int leadTimeMonths,
+        CancellationToken ct, bool wholeFuture = false) =>
+        LoadAsync(db, today, scope, leadTimeMonths, KeyDatesRows.Every, ct, wholeFuture);
+
     public static async Task<KeyDatesReport> LoadAsync(CommissioningDbContext db, DateOnly today, KeyDatesScope scope, int leadTimeMonths,
-        CancellationToken ct, bool wholeFuture = false)
+        KeyDatesRows read, CancellationToken ct, bool wholeFuture = false)
     {
         // A contract withdrawn as entered in error is not in the register at all.
         var all = db.Contracts.AsNoTracking().Where(c => c.WithdrawnAtUtc == null);
@@ -102,66 +174,93 @@ public static class KeyDatesQuery
         var people = await People.NamesAsync(db, ct);
         // Over: terminated before today, or superseded by a renewal that has started (the status rule, worked out in SQL).
         var live = inScope.Where(c => c.AwardedOn != null
-            && !new[] { ContractStatus.Terminated, ContractStatus.Superseded }.Contains(ContractQueries.Status.Invoke(c, all, today))).Expand();
+            && !new[] { ContractStatus.Terminated, ContractStatus.Superseded }.Contains(ContractQueries.Status.Invoke(c, all, today)));
+        // A termination is never after the current end (Contract.Terminate), so the last day is the one or the other.
+        var rows = live.Select(c => new KeyDateRow
+        {
+            Id = c.Id, Reference = c.Reference, Title = c.Title, ResponsibleCommissionerId = c.ResponsibleCommissionerId,
+            HistoricCommissionerName = c.HistoricCommissionerName, CurrentEndDate = c.CurrentEndDate, NoticePeriodMonths = c.NoticePeriodMonths,
+            TerminatedOn = c.TerminatedOn, LastDay = c.TerminatedOn ?? c.CurrentEndDate,
+            HasSuccessor = all.Any(n => n.PredecessorId == c.Id),
+            HasOptionLeft = c.ExtensionOptions.Any(o => !o.IsExercised),
+            Deadline = DeadlineInSql.Deadline.Invoke(c.CurrentEndDate, c.NoticePeriodMonths, leadTimeMonths),
+        }).Expand();
 
         var horizon = today.AddMonths(HorizonMonths);
         var endedSince = today.AddMonths(-EndedLookBackMonths);
-        // The feed lists every date to come; the page and the digest look 18 months ahead. Either way a
-        // decision deadline lies at most notice + lead time before the end, so the end bounds the search.
-        // (A month more for the month-end arithmetic.)
-        var decisionsUntil = wholeFuture ? DateOnly.MaxValue : horizon.AddMonths(Contract.MaxNoticeMonths + leadTimeMonths + 1);
-        var endsUntil = wholeFuture ? DateOnly.MaxValue : horizon;
-
-        var rows = await live
-            .Where(c => (c.TerminatedOn ?? c.CurrentEndDate) >= endedSince && (c.TerminatedOn ?? c.CurrentEndDate) <= decisionsUntil)
-            .Select(c => new
-            {
-                c.Id, c.Reference, c.Title, c.ResponsibleCommissionerId, c.HistoricCommissionerName, c.CurrentEndDate, c.NoticePeriodMonths, c.TerminatedOn,
-                HasSuccessor = all.Any(n => n.PredecessorId == c.Id),
-                HasOptionLeft = c.ExtensionOptions.Any(o => !o.IsExercised),
-            })
-            .ToListAsync(ct);
-
+        // Each bucket runs from the day after the one before it to its own end; the feed's last bucket runs on for ever.
         var ending = new List<EndingContract>();
-        var ended = new List<EndedContract>();
-        var decisions = new List<DecisionToMake>();
-        foreach (var c in rows)
+        var totals = new Dictionary<KeyDatesList, int>();
+        var from = today;
+        foreach (var bucket in Enum.GetValues<EndingBucket>())
         {
-            var commissioner = People.Commissioner(people, c.ResponsibleCommissionerId, c.HistoricCommissionerName);
-            var lastDay = c.TerminatedOn is { } t && t < c.CurrentEndDate ? t : c.CurrentEndDate;
-            if (lastDay >= today && lastDay <= endsUntil)
-            {
-                var bucket = BucketOf(today, lastDay);
-                ending.Add(new EndingContract(c.Id, c.Reference, c.Title, commissioner, lastDay,
-                    bucket ?? EndingBucket.EighteenMonths, c.TerminatedOn is not null, c.HasSuccessor));
-            }
-            else if (lastDay < today && c.TerminatedOn is null && !c.HasSuccessor)
-                ended.Add(new EndedContract(c.Id, c.Reference, c.Title, commissioner, c.CurrentEndDate));
+            var until = wholeFuture && bucket == EndingBucket.EighteenMonths ? DateOnly.MaxValue : BucketEnd(today, bucket);
+            var (first, last) = (from, until);
+            var list = ListOf(bucket);
+            var inBucket = rows.Where(c => c.LastDay >= first && c.LastDay <= last).OrderBy(c => c.LastDay).ThenBy(c => c.Reference);
+            ending.AddRange((await ReadAsync(inBucket, list, read, totals, ct)).Select(c => new EndingContract(c.Id, c.Reference, c.Title,
+                People.Commissioner(people, c.ResponsibleCommissionerId, c.HistoricCommissionerName), c.LastDay,
+                BucketOf(today, c.LastDay) ?? EndingBucket.EighteenMonths, c.TerminatedOn is not null, c.HasSuccessor)));
+            if (until != DateOnly.MaxValue) from = until.AddDays(1);
+        }
 
-            // A renewal or a termination on record is the decision already taken.
-            if (c.TerminatedOn is not null || c.HasSuccessor || c.CurrentEndDate < today) continue;
+        // Past its end in the last year with neither a renewal nor a termination on record.
+        var endedRows = rows.Where(c => c.LastDay < today && c.LastDay >= endedSince && c.TerminatedOn == null && !c.HasSuccessor)
+            .OrderBy(c => c.CurrentEndDate).ThenBy(c => c.Reference);
+        var ended = (await ReadAsync(endedRows, KeyDatesList.Ended, read, totals, ct)).Select(c => new EndedContract(c.Id, c.Reference, c.Title,
+            People.Commissioner(people, c.ResponsibleCommissionerId, c.HistoricCommissionerName), c.CurrentEndDate)).ToList();
+
+        // A renewal or a termination on record is the decision already taken. The page and the digest look 18 months
+        // ahead; the feed lists every date to come. Ordered by deadline: the overdue first, most overdue at the top.
+        var todayNumber = DeadlineInSql.Number(today);
+        var horizonNumber = wholeFuture ? int.MaxValue : DeadlineInSql.Number(horizon);
+        var decisionRows = rows.Where(c => c.TerminatedOn == null && !c.HasSuccessor && c.CurrentEndDate >= today && c.Deadline <= horizonNumber)
+            .OrderBy(c => c.Deadline).ThenBy(c => c.Reference);
+        var decisions = new List<DecisionToMake>();
+        foreach (var c in await ReadAsync(decisionRows, KeyDatesList.Decisions, read, totals, ct))
+        {
+            // The domain's rule gives the dates shown (and agrees with the SQL number that chose the row: DeadlineInSqlTests).
             var key = new KeyDate(c.Id, c.Reference, c.CurrentEndDate, c.NoticePeriodMonths, leadTimeMonths,
                 Contract.LatestNoticeDate(c.CurrentEndDate, c.NoticePeriodMonths),
                 DomainKeyDates.DecisionDeadline(c.CurrentEndDate, c.NoticePeriodMonths, leadTimeMonths),
                 c.HasOptionLeft ? KeyDateAction.DecideExtensionOrServeNotice : KeyDateAction.ServeNoticeOrReProcure, today);
-            if (wholeFuture || key.DecisionDeadline <= horizon)
-                decisions.Add(new DecisionToMake(key, c.Title, commissioner));
+            decisions.Add(new DecisionToMake(key, c.Title, People.Commissioner(people, c.ResponsibleCommissionerId, c.HistoricCommissionerName)));
         }
+        var overdue = read.IsEvery
+            ? decisions.Count(d => d.KeyDate.IsOverdue)
+            : await decisionRows.CountAsync(c => c.Deadline < todayNumber, ct);
 
-        var withdrawn = await db.Contracts.AsNoTracking().Where(c => c.WithdrawnAtUtc != null).Select(c => c.Id).ToListAsync(ct);
-        var reviews = (await ReviewsDue.ListAsync(db, today, ct))
-            // The same person as the SQL filter above finds: ids compared as SQL Server compares them.
-            .Where(r => (scope.UserId is not { } id || SqlText.Same(r.ResponsibleCommissionerId, id)) && !withdrawn.Contains(r.ContractId))
-            .ToList();
+        var reviews = Finance.ReviewsDue.ToReviews(await ReadAsync(Finance.ReviewsDue.Query(db, inScope, today), KeyDatesList.Reviews, read, totals, ct), people);
 
-        return new KeyDatesReport(today, leadTimeMonths, scope,
-            ending.OrderBy(e => e.LastDay).ThenBy(e => e.Reference, StringComparer.Ordinal).ToList(),
-            ended.OrderBy(e => e.EndDate).ThenBy(e => e.Reference, StringComparer.Ordinal).ToList(),
-            // The domain's order: overdue first (most overdue at the top), then soonest first.
+        // Decisions waiting for governance are few (a council's open decisions, not its contracts): read whole, counted here.
+        var governance = read.Includes(KeyDatesList.Governance) ? await GovernanceAsync(db, inScope, people, ct) : [];
+        totals[KeyDatesList.Governance] = governance.Count;
+        if (!read.IsEvery) governance = governance.Skip(read.Skip).Take(read.Take).ToList();
+
+        return new KeyDatesReport(today, leadTimeMonths, scope, ending, ended,
+            // In the database's order already; sorted again by the domain's own order (a no-op when the two agree).
             decisions.OrderByDescending(d => d.KeyDate.IsOverdue).ThenBy(d => d.KeyDate.DecisionDeadline)
                 .ThenBy(d => d.Reference, StringComparer.Ordinal).ToList(),
-            reviews,
-            await GovernanceAsync(db, inScope, people, ct));
+            reviews, governance)
+        { Totals = totals, OverdueDecisions = overdue };
+    }
+
+    /// <summary>
+    /// The rows of one list that <paramref name="read"/> asks for, in the query's order, and the list's total: counted by
+    /// the database unless every row is read. A list not asked for is counted but not read.
+    /// </summary>
+    private static async Task<IReadOnlyList<T>> ReadAsync<T>(IQueryable<T> query, KeyDatesList list, KeyDatesRows read,
+        Dictionary<KeyDatesList, int> totals, CancellationToken ct)
+    {
+        if (read.IsEvery)
+        {
+            var every = await query.ToListAsync(ct);
+            totals[list] = every.Count;
+            return every;
+        }
+        totals[list] = await query.CountAsync(ct);
+        if (!read.Includes(list) || totals[list] <= read.Skip) return [];
+        return await query.Skip(read.Skip).Take(read.Take).ToListAsync(ct);
     }
 
     private static async Task<IReadOnlyList<GovernanceWait>> GovernanceAsync(CommissioningDbContext db, IQueryable<Contract> inScope,

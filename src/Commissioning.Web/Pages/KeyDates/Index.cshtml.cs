@@ -7,14 +7,26 @@ namespace Commissioning.Web.Pages.KeyDates;
 
 /// <summary>
 /// The home page: the key dates of the signed-in commissioner's own contracts (all contracts with
-/// <c>?show=all</c>), and the address of their calendar feed.
+/// <c>?show=all</c>), and the address of their calendar feed. Each list shows its total and its first
+/// <see cref="FirstRows"/> rows, the most pressing first; <c>&amp;list=decisions</c> (or another list's name) shows that
+/// whole list a page at a time, so at 10,000 contracts the page stays small (issue 15, decision 0030).
 /// </summary>
 public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn,
     CalendarTokens tokens, IOptions<KeyDatesOptions> options, IConfiguration configuration, ILogger<IndexModel> log) : PageModel
 {
     public const string ShowAllValue = "all";
+    /// <summary>Rows of each list on the dashboard: the most pressing, with a link to the rest.</summary>
+    public const int FirstRows = 20;
+    /// <summary>Rows per page of a whole list.</summary>
+    public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
+
+    /// <summary>One list to show whole, a page at a time (<see cref="KeyDatesQuery.Slug"/>); none for the dashboard.</summary>
+    [BindProperty(SupportsGet = true)] public string? List { get; set; }
+
+    public KeyDatesList? OnlyList { get; private set; }
+    public Pagination? Pages { get; private set; }
 
     public bool ShowAll => string.Equals(Show, ShowAllValue, StringComparison.OrdinalIgnoreCase);
     public KeyDatesReport Report { get; private set; } = null!;
@@ -32,7 +44,20 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserMana
         var mine = await KeyDatesScope.ForCommissionerAsync(db, user.Id, ct);
         HasOwnContracts = mine.HasContracts;
         var scope = ShowAll ? KeyDatesScope.All : mine;
-        Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, ct);
+        OnlyList = KeyDatesQuery.FromSlug(List);
+        if (OnlyList is { } only)
+        {
+            // "page" is read from the query string itself: Razor Pages keeps a route value of that name for the page's path.
+            var page = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 1;
+            Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, KeyDatesRows.Page(only, page, PageSize), ct);
+            var pageCount = Math.Max(1, (Report.Total(only) + PageSize - 1) / PageSize);
+            // Past the end (the list got shorter since the link was made): show the last page.
+            if (page > pageCount)
+                Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, KeyDatesRows.Page(only, page = pageCount, PageSize), ct);
+            Pages = Pagination.ForRequest(Request, page, pageCount, label: "Pages of the list");
+        }
+        else
+            Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, KeyDatesRows.FirstOfEach(FirstRows), ct);
 
         var root = PublicAddress.Root(Request, configuration);
         FeedUrl = $"{root}/Calendar/{await tokens.CreateAsync(user)}.ics";
