@@ -4,18 +4,6 @@ using Xunit.Abstractions;
 
 namespace Commissioning.BrowserTests;
 
-[CollectionDefinition(Name)]
-public sealed class LargeRegisterCollection : ICollectionFixture<LargeRegisterAppServer>
-{
-    public const string Name = "Browser on a larger register";
-}
-
-/// <summary>The demo register with 1,000 generated contracts more (Demo:ExtraContracts), so the key dates lists run to several pages.</summary>
-public sealed class LargeRegisterAppServer : AppServer
-{
-    protected override IEnumerable<(string Key, string Value)> Settings => [("Demo:ExtraContracts", "1000")];
-}
-
 /// <summary>
 /// Issue 15: "all contracts" on the key dates page shows each list's first rows and a link to the whole list, which
 /// comes a page at a time with GOV.UK pagination. A person follows the link, pages on, jumps to the last page and goes back.

@@ -4,21 +4,6 @@ using Microsoft.Playwright;
 
 namespace Commissioning.BrowserTests;
 
-/// <summary>The app with 300 generated contracts on top of the demo (Demo:ExtraContracts): a register of 13 pages.</summary>
-public sealed class LargeRegisterAppServer : AppServer
-{
-    public const int ExtraContracts = 300;
-
-    protected override IEnumerable<(string Key, string Value)> Settings =>
-        [("Demo:ExtraContracts", ExtraContracts.ToString(CultureInfo.InvariantCulture))];
-}
-
-[CollectionDefinition(Name)]
-public sealed class LargeRegisterCollection : ICollectionFixture<LargeRegisterAppServer>
-{
-    public const string Name = "Browser with a large register";
-}
-
 /// <summary>
 /// A person pages through a register of many pages (issue 15): the pager shows the first and last pages, the current
 /// one and its neighbours and "⋯" for the rest, never every page; Next, a numbered page and the last page each show
