@@ -27,6 +27,7 @@ public sealed class PerformanceIndexTests : IDisposable
         { "Contracts", ["CurrentEndDate"] },
         { "Contracts", ["MaximumEndDate"] },
         { "Contracts", ["StartDate"] },
+        { "Contracts", ["WithdrawnAtUtc"] },
     };
 
     private static IRelationalModel Model(DatabaseProvider provider)
