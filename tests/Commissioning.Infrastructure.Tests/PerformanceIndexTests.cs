@@ -27,7 +27,6 @@ public sealed class PerformanceIndexTests : IDisposable
         { "Contracts", ["CurrentEndDate"] },
         { "Contracts", ["MaximumEndDate"] },
         { "Contracts", ["StartDate"] },
-        { "Contracts", ["WithdrawnAtUtc"] },
     };
 
     private static IRelationalModel Model(DatabaseProvider provider)

@@ -182,8 +182,6 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Title");
 
-                    b.HasIndex("WithdrawnAtUtc");
-
                     b.ToTable("Contracts", (string)null);
 
                     b.HasDiscriminator<string>("CommissioningForm").HasValue("Contract");

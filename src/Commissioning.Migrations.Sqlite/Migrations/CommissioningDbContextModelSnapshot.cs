@@ -174,8 +174,6 @@ namespace Commissioning.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Title");
 
-                    b.HasIndex("WithdrawnAtUtc");
-
                     b.ToTable("Contracts", (string)null);
 
                     b.HasDiscriminator<string>("CommissioningForm").HasValue("Contract");

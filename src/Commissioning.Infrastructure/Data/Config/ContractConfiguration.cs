@@ -44,8 +44,6 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         b.HasIndex(c => c.MaximumEndDate);
         b.HasIndex(c => c.StartDate);
         b.HasIndex(c => c.Title);
-        // The register counts the contracts not withdrawn on every page: from this index alone, not the wide rows.
-        b.HasIndex(c => c.WithdrawnAtUtc);
 
         b.HasOne<Provider>().WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Contract>().WithMany().HasForeignKey(c => c.PredecessorId).OnDelete(DeleteBehavior.Restrict);

@@ -128,7 +128,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
             _ => desc ? rows.OrderByDescending(r => r.Reference) : rows.OrderBy(r => r.Reference),
         };
 
-        // Counted on the filtered contracts alone: the provider's name and this year's value add no rows (decision 0028).
+        // Counted on the filtered contracts alone: the provider's name and this year's value add no rows, and counting them cost a join.
         Total = await query.CountAsync(ct);
         Filter.PageNumber = Math.Clamp(Filter.PageNumber, 1, PageCount);
         var page = await ordered.ThenBy(r => r.Id).Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);

@@ -25,11 +25,6 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                 column: "StartDate");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contracts_WithdrawnAtUtc",
-                table: "Contracts",
-                column: "WithdrawnAtUtc");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_AnnualValueReviews_ContractId_FinancialYearStart",
                 table: "AnnualValueReviews",
                 columns: new[] { "ContractId", "FinancialYearStart" });
@@ -49,10 +44,6 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Contracts_StartDate",
-                table: "Contracts");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Contracts_WithdrawnAtUtc",
                 table: "Contracts");
 
             migrationBuilder.DropIndex(
