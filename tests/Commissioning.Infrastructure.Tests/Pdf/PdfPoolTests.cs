@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using Commissioning.Infrastructure.Pdf;
 using UglyToad.PdfPig;
 using static Commissioning.Infrastructure.Tests.Pdf.PdfRendererTests;
 

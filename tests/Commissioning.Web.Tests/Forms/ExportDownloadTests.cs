@@ -3,7 +3,6 @@ using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Exports;
 using Commissioning.Web.Forms;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 

@@ -1,6 +1,5 @@
 using Commissioning.Infrastructure.Exports;
 using Commissioning.Infrastructure.Finance;
-using Commissioning.Web.Forms;
 
 namespace Commissioning.Web.Pages.Finance;
 
