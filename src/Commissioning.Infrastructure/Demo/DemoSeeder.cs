@@ -37,13 +37,13 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
         if (options.Value.ExtraContracts > 0)
         {
             var timer = System.Diagnostics.Stopwatch.StartNew();
-            var added = await new ScaleDemoSeeder(db, clock, options.Value.ExtraContracts).SeedAsync(await ActorAsync(DemoOptions.Users[0]), await ActorAsync(DemoOptions.Users[2]));
+            var added = await new ScaleDemoSeeder(db, clock, options.Value.ExtraContracts).SeedAsync(Actor(DemoOptions.Users[0]), Actor(DemoOptions.Users[2]));
             if (added > 0) logger.LogInformation("Generated {Count} demo contracts (Demo:ExtraContracts) in {Seconds:0.0} s.", added, timer.Elapsed.TotalSeconds);
         }
     }
 
-    private async Task<Actor> ActorAsync((string Email, string Name, string Role) user) =>
-        new(await db.Users.Where(u => u.Email == user.Email).Select(u => u.Id).FirstAsync(), user.Name);
+    /// <summary>A demo user as the records name them, from the accounts made at the start of <see cref="SeedAsync"/>.</summary>
+    private Actor Actor((string Email, string Name, string Role) user) => new(_users[user.Name], user.Name);
 
     private async Task SeedDirectoratesAsync()
     {
