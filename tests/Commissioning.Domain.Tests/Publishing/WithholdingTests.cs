@@ -48,3 +48,14 @@ public class WithholdingTests
     public void EveryField_HasALabel() =>
         Assert.All(Enum.GetValues<PublishedField>(), f => Assert.NotEqual(f.ToString(), Withholding.Label(f)));
 }
+
+public class OcidTests
+{
+    [Theory]
+    [InlineData("ocds-b5fd17", 42, "ocds-b5fd17-42")]
+    [InlineData(" ocds-b5fd17- ", 7, "ocds-b5fd17-7")]
+    [InlineData("", 7, null)]
+    [InlineData(null, 7, null)]
+    public void For_IsThePrefixAHyphenAndTheId(string? prefix, int id, string? expected) =>
+        Assert.Equal(expected, Ocid.For(prefix, id));
+}
