@@ -40,9 +40,12 @@ public static class DigestComposer
                 ? $"next {body} on {Date(date)} ({g.Action?.ToText().ToLowerInvariant()})"
                 : $"no step pending: {g.Missing}"),
             $"{root}/Governance/Decisions/{g.DecisionId}")).ToList()));
+        sections.Add(new Section("Procurement Act notices overdue", report.OverdueNotices.Select(n => new Item(
+            $"{n.Reference} {n.Title}: {n.Notice.Name.ToLowerInvariant()} was due by {Date(n.Notice.DueBy)} ({n.Notice.Event})",
+            $"{root}/Contracts/{n.ContractId}/Notices", Overdue: true)).ToList()));
         sections.RemoveAll(s => s.Items.Count == 0);
 
-        var overdue = report.Decisions.Count(d => d.KeyDate.IsOverdue);
+        var overdue = report.Decisions.Count(d => d.KeyDate.IsOverdue) + report.OverdueNotices.Count;
         var subject = $"Key dates for {Dates.Long(today)}" + (overdue > 0 ? $": {overdue} overdue" : "");
         var intro = $"Key dates for your contracts on {today.DayOfWeek} {Dates.Long(today)}, as the commissioning register has them. Decision deadlines allow {report.LeadTimeMonths} months' internal lead time before the notice deadline.";
         var footer = "You receive this e-mail because you are the responsible commissioner for these contracts. The dashboard has the same list, and everyone's contracts:";
