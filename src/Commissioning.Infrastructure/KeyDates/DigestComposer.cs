@@ -45,7 +45,7 @@ public static class DigestComposer
             $"{root}/Contracts/{n.ContractId}/Notices", Overdue: true)).ToList()));
         sections.RemoveAll(s => s.Items.Count == 0);
 
-        var overdue = report.Decisions.Count(d => d.KeyDate.IsOverdue) + report.OverdueNotices.Count;
+        var overdue = report.Decisions.Count(d => d.KeyDate.IsOverdue);
         var subject = $"Key dates for {Dates.Long(today)}" + (overdue > 0 ? $": {overdue} overdue" : "");
         var intro = $"Key dates for your contracts on {today.DayOfWeek} {Dates.Long(today)}, as the commissioning register has them. Decision deadlines allow {report.LeadTimeMonths} months' internal lead time before the notice deadline.";
         var footer = "You receive this e-mail because you are the responsible commissioner for these contracts. The dashboard has the same list, and everyone's contracts:";
