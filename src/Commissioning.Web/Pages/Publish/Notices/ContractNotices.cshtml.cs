@@ -8,7 +8,7 @@ namespace Commissioning.Web.Pages.Publish.Notices;
 /// <summary>
 /// A contract's Procurement Act 2023 page: the Act's facts about it (its own form, apart from the contract's edit form), the
 /// notices it owes with their deadlines and status, and the notice data ready to copy onto the central digital platform.
-/// Everyone may read it; commissioners and administrators set the facts; the notice recorders (PublishNotices) record notices.
+/// Everyone may read it; commissioners and administrators set the facts; those who publish contract data (PublishData) record notices.
 /// </summary>
 public sealed class ContractNoticesModel(CommissioningDbContext db, IClock clock, IOptions<ProcurementActOptions> options, IConfiguration configuration,
     IAuthorizationService authorization) : PageModel
@@ -104,7 +104,7 @@ public sealed class ContractNoticesModel(CommissioningDbContext db, IClock clock
         Notices = await NoticeQueries.ForContractAsync(db, contract, clock.Today, settings, ct);
         Data = await NoticeData.LoadAsync(db, contract, settings, configuration, ct);
         CanEdit = !contract.IsWithdrawn && (await authorization.AuthorizeAsync(User, Policies.EditRegister)).Succeeded;
-        CanRecord = !contract.IsWithdrawn && (await authorization.AuthorizeAsync(User, Policies.PublishNotices)).Succeeded;
+        CanRecord = !contract.IsWithdrawn && (await authorization.AuthorizeAsync(User, Policies.PublishData)).Succeeded;
         return true;
     }
 

@@ -8,7 +8,7 @@ namespace Commissioning.Web.Pages.Publish.Notices;
 /// <c>/Publish/Notices</c>: the Procurement Act notices the register's contracts owe, most pressing first, filtered by status
 /// (<c>?status=overdue</c>; by default everything not yet published) and paged, 50 a page.
 /// </summary>
-[Authorize(Policy = Policies.PublishNotices)]
+[Authorize(Policy = Policies.PublishData)]
 public sealed class IndexModel(CommissioningDbContext db, IClock clock, IOptions<ProcurementActOptions> options) : PageModel
 {
     public const int PageSize = 50;

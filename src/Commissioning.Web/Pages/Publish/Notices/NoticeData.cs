@@ -41,7 +41,9 @@ public sealed record NoticeData(IReadOnlyList<(string Label, string Value)> Fiel
         var fields = new List<(string, string)>
         {
             ("Contracting authority", configuration["Council:Name"] ?? "Council"),
-            ("Procurement identifier (OCID)", string.IsNullOrWhiteSpace(prefix) ? "Not set: Ocds:OcidPrefix is not configured" : prefix + c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            // The same form as the OCDS feed's ocid (Domain/Publishing/Ocid.For on the publishing branch): prefix, hyphen, contract id.
+            ("Procurement identifier (OCID)", string.IsNullOrWhiteSpace(prefix) ? "Not set: Ocds:OcidPrefix is not configured"
+                : $"{prefix.Trim().TrimEnd('-')}-{c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"),
             ("Contract reference", c.Reference),
             ("Contract title", c.Title),
             ("Description", c.Description ?? "None recorded"),

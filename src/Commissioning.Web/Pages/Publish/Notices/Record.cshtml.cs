@@ -10,7 +10,7 @@ namespace Commissioning.Web.Pages.Publish.Notices;
 /// the day it was published and the platform's notice id. The notice's own rules refuse a day in the future or before its
 /// event, a missing id and a second record; the unique index refuses a second record that raced past them.
 /// </summary>
-[Authorize(Policy = Policies.PublishNotices)]
+[Authorize(Policy = Policies.PublishData)]
 public sealed class RecordModel(CommissioningDbContext db, IClock clock, IOptions<ProcurementActOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
