@@ -35,6 +35,7 @@ public class CommissioningDbContext : IdentityDbContext<ApplicationUser>, IDataP
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<KeyDates.DigestDay> DigestDays => Set<KeyDates.DigestDay>();
+    public DbSet<Domain.Publishing.Notices.PublishedNotice> PublishedNotices => Set<Domain.Publishing.Notices.PublishedNotice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

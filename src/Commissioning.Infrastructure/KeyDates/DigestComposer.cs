@@ -40,6 +40,9 @@ public static class DigestComposer
                 ? $"next {body} on {Date(date)} ({g.Action?.ToText().ToLowerInvariant()})"
                 : $"no step pending: {g.Missing}"),
             $"{root}/Governance/Decisions/{g.DecisionId}")).ToList()));
+        sections.Add(new Section("Procurement Act notices overdue", report.OverdueNotices.Select(n => new Item(
+            $"{n.Reference} {n.Title}: {n.Notice.Name.ToLowerInvariant()} was due by {Date(n.Notice.DueBy)} ({n.Notice.Event})",
+            $"{root}/Contracts/{n.ContractId}/Notices", Overdue: true)).ToList()));
         sections.RemoveAll(s => s.Items.Count == 0);
 
         var overdue = report.Decisions.Count(d => d.KeyDate.IsOverdue);

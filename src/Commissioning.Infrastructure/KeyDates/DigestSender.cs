@@ -15,6 +15,7 @@ public sealed class DigestSender(
     IMailTransport transport,
     IOptions<SmtpOptions> smtp,
     IOptions<KeyDatesOptions> keyDates,
+    IOptions<Publishing.Notices.ProcurementActOptions> procurementAct,
     IConfiguration configuration,
     TimeProvider time,
     ILogger<DigestSender> log)
@@ -52,7 +53,7 @@ public sealed class DigestSender(
         {
             var scope = await KeyDatesScope.ForCommissionerAsync(db, user.Id, ct);
             if (!scope.HasContracts) continue;
-            var report = await KeyDatesQuery.LoadAsync(db, today, scope, keyDates.Value.LeadTimeMonths, ct);
+            var report = await KeyDatesQuery.LoadAsync(db, today, scope, keyDates.Value.LeadTimeMonths, ct, notices: procurementAct.Value.ToSettings());
             if (report.IsEmpty) continue;
 
             var digest = DigestComposer.Compose(report, user.DisplayName, baseUrl);

@@ -1,9 +1,11 @@
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Governance;
 using Commissioning.Domain.Lifecycle;
+using Commissioning.Domain.Publishing.Notices;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Finance;
 using Commissioning.Infrastructure.Identity;
+using Commissioning.Infrastructure.Publishing.Notices;
 using DomainKeyDates = Commissioning.Domain.Lifecycle.KeyDates;
 
 namespace Commissioning.Infrastructure.KeyDates;
@@ -50,7 +52,7 @@ public sealed record GovernanceWait(int DecisionId, DecisionKind Kind, string De
     string ResponsibleCommissioner, string? BodyName, DateOnly? StepDate, GovernanceAction? Action, string Missing);
 
 /// <summary>The lists of the key dates page; <see cref="KeyDatesQuery.Slug"/> names each in addresses and element ids.</summary>
-public enum KeyDatesList { EndingThreeMonths, EndingSixMonths, EndingTwelveMonths, EndingEighteenMonths, Ended, Decisions, Reviews, Governance }
+public enum KeyDatesList { EndingThreeMonths, EndingSixMonths, EndingTwelveMonths, EndingEighteenMonths, Ended, Decisions, Reviews, Governance, Notices }
 
 /// <summary>
 /// Which rows of each list to read: every row (the digest and the calendar feed), the first few of each list (the
@@ -85,11 +87,15 @@ public sealed record KeyDatesReport(
     /// <summary>How many of all the decisions to make are overdue.</summary>
     public int OverdueDecisions { get; init; }
 
+    /// <summary>Procurement Act notices past their deadline and not recorded as published (decision 0033), longest overdue first.</summary>
+    public IReadOnlyList<RegisterNotice> OverdueNotices { get; init; } = [];
+
     public IEnumerable<EndingContract> InBucket(EndingBucket bucket) => Ending.Where(e => e.Bucket == bucket);
 
     public int Total(KeyDatesList list) => Totals.TryGetValue(list, out var n) ? n : 0;
 
-    public bool IsEmpty => Ending.Count == 0 && EndedUnresolved.Count == 0 && Decisions.Count == 0 && ReviewsDue.Count == 0 && Governance.Count == 0;
+    public bool IsEmpty => Ending.Count == 0 && EndedUnresolved.Count == 0 && Decisions.Count == 0 && ReviewsDue.Count == 0 && Governance.Count == 0
+        && OverdueNotices.Count == 0;
 }
 
 /// <summary>One contract's columns the key dates lists are chosen, ordered and shown by; worked out by the database.</summary>
@@ -154,6 +160,7 @@ public static class KeyDatesQuery
         KeyDatesList.Ended => "ended",
         KeyDatesList.Decisions => "decisions",
         KeyDatesList.Reviews => "reviews",
+        KeyDatesList.Notices => "notices",
         _ => "governance",
     };
 
@@ -162,11 +169,12 @@ public static class KeyDatesQuery
 
     /// <summary>Every row of every list: the digest, and (with <paramref name="wholeFuture"/>) the calendar feed.</summary>
     public static Task<KeyDatesReport> LoadAsync(CommissioningDbContext db, DateOnly today, KeyDatesScope scope, int leadTimeMonths,
-        CancellationToken ct, bool wholeFuture = false) =>
-        LoadAsync(db, today, scope, leadTimeMonths, KeyDatesRows.Every, ct, wholeFuture);
+        CancellationToken ct, bool wholeFuture = false, NoticeSettings? notices = null) =>
+        LoadAsync(db, today, scope, leadTimeMonths, KeyDatesRows.Every, ct, wholeFuture, notices);
 
+    /// <summary><paramref name="notices"/>: the ProcurementAct settings the overdue notices follow (the defaults without).</summary>
     public static async Task<KeyDatesReport> LoadAsync(CommissioningDbContext db, DateOnly today, KeyDatesScope scope, int leadTimeMonths,
-        KeyDatesRows read, CancellationToken ct, bool wholeFuture = false)
+        KeyDatesRows read, CancellationToken ct, bool wholeFuture = false, NoticeSettings? notices = null)
     {
         // A contract withdrawn as entered in error is not in the register at all.
         var all = db.Contracts.AsNoTracking().Where(c => c.WithdrawnAtUtc == null);
@@ -237,12 +245,18 @@ public static class KeyDatesQuery
         totals[KeyDatesList.Governance] = governance.Count;
         if (!read.IsEvery) governance = governance.Skip(read.Skip).Take(read.Take).ToList();
 
+        // Overdue Procurement Act notices: the Act's contracts chosen in SQL, their duties worked out by the domain's rules.
+        IReadOnlyList<RegisterNotice> overdueNotices = (await NoticeQueries.ForRegisterAsync(db, today, notices ?? NoticeSettings.Default, ct, scope.UserId))
+            .Where(n => n.Notice.Status == NoticeStatus.Overdue).ToList();
+        totals[KeyDatesList.Notices] = overdueNotices.Count;
+        if (!read.IsEvery) overdueNotices = read.Includes(KeyDatesList.Notices) ? overdueNotices.Skip(read.Skip).Take(read.Take).ToList() : [];
+
         return new KeyDatesReport(today, leadTimeMonths, scope, ending, ended,
             // In the database's order already; sorted again by the domain's own order (a no-op when the two agree).
             decisions.OrderByDescending(d => d.KeyDate.IsOverdue).ThenBy(d => d.KeyDate.DecisionDeadline)
                 .ThenBy(d => d.Reference, StringComparer.Ordinal).ToList(),
             reviews, governance)
-        { Totals = totals, OverdueDecisions = overdue };
+        { Totals = totals, OverdueDecisions = overdue, OverdueNotices = overdueNotices };
     }
 
     /// <summary>

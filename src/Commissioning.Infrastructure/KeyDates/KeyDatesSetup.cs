@@ -1,4 +1,5 @@
 using Commissioning.Domain.Lifecycle;
+using Commissioning.Infrastructure.Publishing.Notices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,8 @@ public static class KeyDatesSetup
             .Validate(o => o.Validate() is null, new LeadTimeMustBeInRangeRule(-1).Message.Replace("An internal", "KeyDates:LeadTimeMonths: an internal", StringComparison.Ordinal))
             .ValidateOnStart();
         services.AddMail(configuration);
+        // The digest and the key dates page list overdue Procurement Act notices, by these settings.
+        services.AddProcurementActNotices(configuration);
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section))
             .Validate(o => o.SendAtHour is >= 0 and <= 23, "Digest:SendAtHour must be an hour from 0 to 23.")
             .ValidateOnStart();

@@ -84,6 +84,9 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.Property<int>("DirectorateId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("EnteredIntoOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("HistoricCommissionerName")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -97,6 +100,12 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsKeyDecision")
                         .HasColumnType("bit");
 
+                    b.Property<bool?>("IsLightTouchContract")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsUserChoiceDirectAward")
+                        .HasColumnType("bit");
+
                     b.Property<DateOnly>("MaximumEndDate")
                         .HasColumnType("date");
 
@@ -105,6 +114,9 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("PredecessorId")
                         .HasColumnType("int");
+
+                    b.Property<bool?>("ProcuredUnderProcurementAct")
+                        .HasColumnType("bit");
 
                     b.Property<string>("ProcurementRoute")
                         .IsRequired()
@@ -923,6 +935,77 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.HasIndex("Name");
 
                     b.ToTable("Providers");
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Publishing.Notices.PublishedNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("NoticeId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Kind", "EventKey")
+                        .IsUnique();
+
+                    b.ToTable("PublishedNotices", (string)null);
                 });
 
             modelBuilder.Entity("Commissioning.Infrastructure.Data.AuditEntry", b =>
@@ -1857,6 +1940,15 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasForeignKey("AuthorisingDecisionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Commissioning.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Publishing.Notices.PublishedNotice", b =>
+                {
                     b.HasOne("Commissioning.Domain.Contracts.Contract", null)
                         .WithMany()
                         .HasForeignKey("ContractId")

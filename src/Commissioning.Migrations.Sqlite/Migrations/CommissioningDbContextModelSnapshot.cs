@@ -77,6 +77,9 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<int>("DirectorateId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("EnteredIntoOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HistoricCommissionerName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -90,6 +93,12 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsKeyDecision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("IsLightTouchContract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUserChoiceDirectAward")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("MaximumEndDate")
                         .HasColumnType("TEXT");
 
@@ -97,6 +106,9 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("PredecessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ProcuredUnderProcurementAct")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProcurementRoute")
@@ -895,6 +907,75 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.HasIndex("Name");
 
                     b.ToTable("Providers");
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Publishing.Notices.PublishedNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Kind", "EventKey")
+                        .IsUnique();
+
+                    b.ToTable("PublishedNotices", (string)null);
                 });
 
             modelBuilder.Entity("Commissioning.Infrastructure.Data.AuditEntry", b =>
@@ -1807,6 +1888,15 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasForeignKey("AuthorisingDecisionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Commissioning.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Domain.Publishing.Notices.PublishedNotice", b =>
+                {
                     b.HasOne("Commissioning.Domain.Contracts.Contract", null)
                         .WithMany()
                         .HasForeignKey("ContractId")

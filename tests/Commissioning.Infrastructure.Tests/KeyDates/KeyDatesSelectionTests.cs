@@ -79,7 +79,8 @@ public sealed class KeyDatesSelectionTests(KeyDatesDataSet data) : IClassFixture
                 Assert.Equal(Rows(whole, list).Count(), part.Total(list));
                 Assert.True(read.Count <= 7);
                 // Only the list asked for is read.
-                Assert.Equal(read.Count, part.Ending.Count + part.EndedUnresolved.Count + part.Decisions.Count + part.ReviewsDue.Count + part.Governance.Count);
+                Assert.Equal(read.Count, part.Ending.Count + part.EndedUnresolved.Count + part.Decisions.Count + part.ReviewsDue.Count + part.Governance.Count
+                    + part.OverdueNotices.Count);
                 if (read.Count == 0) break;
                 rows.AddRange(read);
             }
@@ -93,6 +94,7 @@ public sealed class KeyDatesSelectionTests(KeyDatesDataSet data) : IClassFixture
         KeyDatesList.Decisions => report.Decisions,
         KeyDatesList.Reviews => report.ReviewsDue,
         KeyDatesList.Governance => report.Governance,
+        KeyDatesList.Notices => report.OverdueNotices,
         _ => report.InBucket((EndingBucket)(int)list),
     };
 }

@@ -408,3 +408,9 @@ WHERE EXISTS (
     FROM [RouteSteps] AS [r0]
     WHERE [c].[Id] = [r0].[ContractDecisionId] AND ([r0].[Action] = N'Approve' OR [r0].[Action] = N'Decide')))
 ORDER BY [c].[Id]
+
+-- next command
+
+SELECT [c].[Id], [c].[Reference], [c].[ServiceCategory], [c].[StartDate], [c].[AwardedOn], [c].[CurrentEndDate], [c].[MaximumEndDate], [c].[TerminatedOn], [c].[TerminationReason], [c].[AnnualValuePence], [c].[ProcuredUnderProcurementAct], [c].[IsLightTouchContract], [c].[IsUserChoiceDirectAward], [c].[EnteredIntoOn], [c].[Title], [c].[ResponsibleCommissionerId], [c].[HistoricCommissionerName]
+FROM [Contracts] AS [c]
+WHERE [c].[WithdrawnAtUtc] IS NULL AND [c].[AwardedOn] IS NOT NULL AND ([c].[ProcuredUnderProcurementAct] = CAST(1 AS bit) OR ([c].[ProcuredUnderProcurementAct] IS NULL AND [c].[AwardedOn] >= @from))

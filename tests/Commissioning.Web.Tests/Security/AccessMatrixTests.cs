@@ -94,6 +94,10 @@ public sealed class AccessMatrixTests(CommissioningFactory factory, ITestOutputH
         ["/Admin/Directorates/Index"] = Access.Administrators,
         ["/Admin/Directorates/Create"] = Access.Administrators,
         ["/Admin/Directorates/Edit"] = Access.Administrators,
+        // Procurement Act notices: everyone reads a contract's; those who publish contract data record them and see the dashboard.
+        ["/Publish/Notices/ContractNotices"] = Access.Everyone,
+        ["/Publish/Notices/Record"] = Access.Publishers,
+        ["/Publish/Notices/Index"] = Access.Publishers,
     };
 
     /// <summary>Who may use each form, where it differs from who may open its page (a page everyone reads, a form only some use).</summary>
@@ -113,6 +117,8 @@ public sealed class AccessMatrixTests(CommissioningFactory factory, ITestOutputH
         [("/Governance/Meetings/Details", "Number")] = Access.Governance,
         [("/Governance/Meetings/Details", "Move")] = Access.Governance,
         [("/Governance/Meetings/Details", "Remove")] = Access.Governance,
+        // A contract's Procurement Act details are the register's: commissioners and administrators.
+        [("/Publish/Notices/ContractNotices", null)] = Access.Editors,
     };
 
     private static readonly string?[] Identities = [null, Commissioner, Secretary, Finance, Viewer, Administrator];

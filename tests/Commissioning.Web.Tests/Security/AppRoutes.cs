@@ -55,7 +55,8 @@ public static class AppRoutes
 
     /// <summary>The demo data's records that the routes' parameters name.</summary>
     public sealed record DemoIds(int Contract, int Provider, int Directorate, string User, int Body, int Decision, int Meeting,
-        int CoverSheet, int IssuedVersion, int Review, int Savings, int FundingYear, string CalendarToken, (int Meeting, int Item) ItemWithoutSheet);
+        int CoverSheet, int IssuedVersion, int Review, int Savings, int FundingYear, string CalendarToken, (int Meeting, int Item) ItemWithoutSheet,
+        int ActContract);
 
     public static async Task<DemoIds> DemoIdsAsync(CommissioningFactory factory)
     {
@@ -84,7 +85,9 @@ public static class AppRoutes
             await db.SavingsTargets.Where(s => s.ContractId == contract).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
             2021,
             await tokens.CreateAsync(viewer),
-            itemWithoutSheet);
+            itemWithoutSheet,
+            // A generated contract awarded since 24 February 2025: under the Procurement Act, with a contract details notice owed.
+            await db.Contracts.Where(c => c.Reference == "SC-2023-0110").Select(c => c.Id).SingleAsync());
     }
 
     /// <summary>
@@ -99,6 +102,7 @@ public static class AppRoutes
             var value = (name, page.Page) switch
             {
                 ("id", var p) when p.StartsWith("/Contracts/", StringComparison.Ordinal) => S(ids.Contract),
+                ("id", var p) when p.StartsWith("/Publish/Notices/", StringComparison.Ordinal) => S(ids.ActContract),
                 ("id", var p) when p.StartsWith("/Providers/", StringComparison.Ordinal) => S(ids.Provider),
                 ("id", var p) when p.StartsWith("/Admin/Directorates/", StringComparison.Ordinal) => S(ids.Directorate),
                 ("id", var p) when p.StartsWith("/Admin/Users/", StringComparison.Ordinal) => ids.User,
@@ -127,6 +131,8 @@ public static class AppRoutes
         // A contract form is for one kind of contract; the block form is the one every editor meets first.
         "/Contracts/Create" => "?form=Block",
         "/CoverSheets/Create" => $"?meetingId={ids.ItemWithoutSheet.Meeting}&itemId={ids.ItemWithoutSheet.Item}",
+        // The notice to record: the contract details notice every awarded Act contract owes.
+        "/Publish/Notices/Record" => "?key=details",
         _ => "",
     };
 

@@ -1,5 +1,6 @@
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Infrastructure.KeyDates;
+using Commissioning.Infrastructure.Publishing.Notices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ namespace Commissioning.Web.Pages.KeyDates;
 /// whole list a page at a time, so at 10,000 contracts the page stays small (issue 15, decision 0030).
 /// </summary>
 public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn,
-    CalendarTokens tokens, IOptions<KeyDatesOptions> options, IConfiguration configuration, ILogger<IndexModel> log) : PageModel
+    CalendarTokens tokens, IOptions<KeyDatesOptions> options, IOptions<ProcurementActOptions> procurementAct, IConfiguration configuration,
+    ILogger<IndexModel> log) : PageModel
 {
     public const string ShowAllValue = "all";
     /// <summary>Rows of each list on the dashboard: the most pressing, with a link to the rest.</summary>
@@ -35,6 +37,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserMana
     public bool HasOwnContracts { get; private set; }
     public string FeedUrl { get; private set; } = "";
 
+    private Domain.Publishing.Notices.NoticeSettings Notices => procurementAct.Value.ToSettings();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
@@ -49,15 +53,15 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserMana
         {
             // "page" is read from the query string itself: Razor Pages keeps a route value of that name for the page's path.
             var page = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 1;
-            Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, KeyDatesRows.Page(only, page, PageSize), ct);
+            Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, KeyDatesRows.Page(only, page, PageSize), ct, notices: Notices);
             var pageCount = Math.Max(1, (Report.Total(only) + PageSize - 1) / PageSize);
             // Past the end (the list got shorter since the link was made): show the last page.
             if (page > pageCount)
-                Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, KeyDatesRows.Page(only, page = pageCount, PageSize), ct);
+                Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, KeyDatesRows.Page(only, page = pageCount, PageSize), ct, notices: Notices);
             Pages = Pagination.ForRequest(Request, page, pageCount, label: "Pages of the list");
         }
         else
-            Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, KeyDatesRows.FirstOfEach(FirstRows), ct);
+            Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, KeyDatesRows.FirstOfEach(FirstRows), ct, notices: Notices);
 
         var root = PublicAddress.Root(Request, configuration);
         FeedUrl = $"{root}/Calendar/{await tokens.CreateAsync(user)}.ics";
