@@ -24,7 +24,7 @@ public sealed class ImportReportTests
         Assert.Equal([2L, 3L, 4L, 4L, 4L], table.Rows.Select(r => (long)r[0]!));
         Assert.Equal(["Refused", "Annual value", "12k", "Write the full amount."], table.Rows[1].Skip(2).Take(4));
         Assert.Equal(["End date", "31 March 2028", "31 March 2031", "Yes"], table.Rows[3].Skip(6).Take(4));
-        Assert.Contains("SC-3,Update,,,,,,,,,Start: read as 3 April 2025.", csv, StringComparison.Ordinal);
+        Assert.Contains("4,SC-3,Update,,,,,,,,Start: read as 3 April 2025.", csv, StringComparison.Ordinal);
         Assert.StartsWith("import-dry-run-register", table.FileStem, StringComparison.Ordinal);
     }
 }
