@@ -1,6 +1,5 @@
 using System.Globalization;
 using Commissioning.Domain.Common;
-using Commissioning.Domain.Contracts;
 
 namespace Commissioning.Infrastructure.Import;
 

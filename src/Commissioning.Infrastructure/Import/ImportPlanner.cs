@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Infrastructure.Data;
 

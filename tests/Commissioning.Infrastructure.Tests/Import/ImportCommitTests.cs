@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Import;
