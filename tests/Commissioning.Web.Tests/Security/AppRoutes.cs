@@ -112,6 +112,7 @@ public static class AppRoutes
                 ("contractId", _) => S(ids.Contract),
                 ("year", "/Finance/Funding") => S(ids.FundingYear),
                 ("token", "/KeyDates/Calendar") => ids.CalendarToken,
+                ("ocid", "/Public/Record") => "ocds-xxxxxx-" + S(ids.Contract),
                 _ => throw new InvalidOperationException(
                     $"{page.Page} ({page.Template}) has a route parameter '{name}' the probes cannot fill: add it to {nameof(AppRoutes)}.{nameof(Fill)}."),
             };
@@ -136,6 +137,7 @@ public static class AppRoutes
         ("/Contracts/Details", "Values") => "&format=csv",
         ("/Finance/Index", "Export") => "&table=" + Uri.EscapeDataString(Web.Pages.Finance.PortfolioTables.Names.First()) + "&format=csv",
         ("/CoverSheets/Version", "Pdf") => "",
+        ("/Public/Contracts", "Csv") => "",
         // The council sign-in's return legs: with single sign-on off (as here) they are not there at all.
         ("/Account/ExternalSignIn", "Callback" or "Failed") => "",
         _ => throw new InvalidOperationException($"{page.Page} has a GET handler '{handler}' the probes do not know: add its query to {nameof(AppRoutes)}.{nameof(GetQuery)}."),
