@@ -24,7 +24,7 @@ public sealed class PublicContractsPageTests(CommissioningFactory factory)
         var page = await signedIn.GetPageAsync("/Public/Contracts");
         Assert.Null(page.Document.QuerySelector(".govuk-service-navigation"));
         Assert.DoesNotContain(CommissioningFactory.NameOf(CommissioningFactory.Administrator), page.Document.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Published contracts – Published contracts – Bury Council", Browser.Normalise(page.Document.Title));
+        Assert.Equal("Contracts – Published contracts – Bury Council", Browser.Normalise(page.Document.Title));
         Assert.NotNull(page.Document.QuerySelector("a[href='/ocds/releases.json']"));
         Assert.NotNull(page.Document.QuerySelector("a[href='/Public/Contracts?handler=Csv']"));
     }
