@@ -11,6 +11,17 @@ public enum OrganisationType
     Other,
 }
 
+/// <summary>The legal form of a voluntary, community or social enterprise, as the contracts schema's "VCSE type" asks.</summary>
+public enum VcseType
+{
+    RegisteredCharity,
+    CharitableIncorporatedOrganisation,
+    CommunityInterestCompany,
+    CooperativeOrMutual,
+    CommunityGroup,
+    OtherSocialEnterprise,
+}
+
 /// <summary>An organisation the council pays to deliver a service.</summary>
 public sealed class Provider : AuditedAggregate
 {
@@ -27,6 +38,8 @@ public sealed class Provider : AuditedAggregate
     public OrganisationType OrganisationType { get; private set; }
     public bool IsSme { get; private set; }
     public bool IsVcse { get; private set; }
+    /// <summary>The VCSE's legal form; null when not recorded, and always null for an organisation that is not a VCSE.</summary>
+    public VcseType? VcseType { get; private set; }
     /// <summary>Companies House or Charity Commission number, as published.</summary>
     public string? RegistrationNumber { get; private set; }
     public string? Address { get; private set; }
@@ -43,6 +56,7 @@ public sealed class Provider : AuditedAggregate
         IsSme = details.IsSme;
         // A VCSE organisation type is by definition a VCSE; other types may still be (e.g. a CIC).
         IsVcse = details.IsVcse || details.OrganisationType == OrganisationType.Vcse;
+        VcseType = IsVcse ? details.VcseType : null;
         RegistrationNumber = Blank(details.RegistrationNumber);
         Address = Blank(details.Address);
         ContactName = Blank(details.ContactName);
@@ -62,4 +76,5 @@ public sealed record ProviderDetails(
     string? Address = null,
     string? ContactName = null,
     string? ContactEmail = null,
-    string? ContactPhone = null);
+    string? ContactPhone = null,
+    VcseType? VcseType = null);

@@ -50,6 +50,18 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("ContactPointUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ContractDocumentUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("CpvCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -78,6 +90,9 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly>("InitialEndDate")
                         .HasColumnType("date");
+
+                    b.Property<long?>("IrrecoverableVatPence")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("IsKeyDecision")
                         .HasColumnType("bit");
@@ -108,6 +123,9 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("ServiceCategory")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -115,6 +133,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("TenderDocumentsUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<DateOnly?>("TerminatedOn")
                         .HasColumnType("date");
@@ -887,6 +909,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.Property<string>("UpdatedById")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("VcseType")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()

@@ -43,6 +43,18 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactPointUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractDocumentUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CpvCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -71,6 +83,9 @@ namespace Commissioning.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly>("InitialEndDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("IrrecoverableVatPence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsKeyDecision")
                         .HasColumnType("INTEGER");
@@ -101,12 +116,19 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ServiceCategory")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenderDocumentsUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("TerminatedOn")
@@ -858,6 +880,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
 
                     b.Property<string>("UpdatedById")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VcseType")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")

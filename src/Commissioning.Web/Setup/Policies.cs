@@ -15,6 +15,8 @@ public static class Policies
     public const string EditGovernance = "EditGovernance";
     /// <summary>The list of directorates contracts belong to: administrators.</summary>
     public const string ManageDirectorates = "ManageDirectorates";
+    /// <summary>Publish contract data (the Transparency Code file, notices): commissioners, finance officers, administrators.</summary>
+    public const string PublishData = "PublishData";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -25,5 +27,6 @@ public static class Policies
         options.AddPolicy(EditGovernance, p => p.RequireRole(Roles.BoardSecretary, Roles.Administrator));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(ManageDirectorates, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(PublishData, p => p.RequireRole(Roles.Commissioner, Roles.FinanceOfficer, Roles.Administrator));
     }
 }

@@ -48,3 +48,37 @@ public class WithholdingTests
     public void EveryField_HasALabel() =>
         Assert.All(Enum.GetValues<PublishedField>(), f => Assert.NotEqual(f.ToString(), Withholding.Label(f)));
 }
+
+public class OcidTests
+{
+    [Theory]
+    [InlineData("ocds-b5fd17", 42, "ocds-b5fd17-42")]
+    [InlineData(" ocds-b5fd17- ", 7, "ocds-b5fd17-7")]
+    [InlineData("", 7, null)]
+    [InlineData(null, 7, null)]
+    public void For_IsThePrefixAHyphenAndTheId(string? prefix, int id, string? expected) =>
+        Assert.Equal(expected, Ocid.For(prefix, id));
+}
+
+public class SupplierNumbersTests
+{
+    [Theory]
+    [InlineData("09724479", "09724479", null)]
+    [InlineData("SC123456", "SC123456", null)]
+    [InlineData(" 1123456 ", null, "1123456")]
+    [InlineData("223456", null, "223456")]
+    [InlineData(null, null, null)]
+    [InlineData(" ", null, null)]
+    public void Split_ByTheShapeOfTheNumber(string? number, string? company, string? charity) =>
+        Assert.Equal((company, charity), SupplierNumbers.Split(number));
+}
+
+public class CpvLabelsTests
+{
+    [Theory]
+    [InlineData("85311200-4", "Welfare services for the handicapped")]
+    [InlineData("85312400", "Welfare services not delivered through residential institutions")]
+    [InlineData("45000000-7", null)]
+    [InlineData(null, null)]
+    public void For_KnownCareCodesOnly(string? code, string? label) => Assert.Equal(label, CpvLabels.For(code));
+}

@@ -17,7 +17,7 @@ public sealed class AccessMatrixTests(CommissioningFactory factory, ITestOutputH
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();
 
-    public enum Access { Public, SignInStep, CouncilSignIn, Everyone, Editors, SavingsEditors, FinanceDeciders, Governance, Administrators }
+    public enum Access { Public, SignInStep, CouncilSignIn, Everyone, Editors, SavingsEditors, FinanceDeciders, Governance, Publishers, Administrators }
 
     /// <summary>Who may open each page.</summary>
     private static readonly Dictionary<string, Access> Pages = new()
@@ -81,6 +81,8 @@ public sealed class AccessMatrixTests(CommissioningFactory factory, ITestOutputH
         ["/Finance/Savings/Create"] = Access.SavingsEditors,
         ["/Finance/Savings/Edit"] = Access.SavingsEditors,
         ["/Finance/Funding"] = Access.FinanceDeciders,
+        // Commissioners, finance officers and administrators publish contract data (issue 17).
+        ["/Publish/Index"] = Access.Publishers,
         // Board secretaries keep bodies, meetings, decisions' routes and cover sheets.
         ["/Governance/Bodies/Create"] = Access.Governance,
         ["/Governance/Decisions/Create"] = Access.Governance,
@@ -128,6 +130,7 @@ public sealed class AccessMatrixTests(CommissioningFactory factory, ITestOutputH
         Access.SavingsEditors => who is Commissioner or Finance or Administrator,
         Access.FinanceDeciders => who is Finance or Administrator,
         Access.Governance => who is Secretary or Administrator,
+        Access.Publishers => who is Commissioner or Finance or Administrator,
         _ => who is Administrator,
     };
 

@@ -51,6 +51,13 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         b.HasIndex(c => c.PredecessorId).IsUnique();
 
         b.Ignore(c => c.AnnualValue);
+        // What the Transparency Code and the contracts schema ask for (issue 17).
+        b.Property(c => c.CpvCode).HasMaxLength(Contract.CpvCodeMaxLength);
+        b.Property(c => c.ContactPointUrl).HasMaxLength(Contract.UrlMaxLength);
+        b.Property(c => c.TenderDocumentsUrl).HasMaxLength(Contract.UrlMaxLength);
+        b.Property(c => c.ContractDocumentUrl).HasMaxLength(Contract.UrlMaxLength);
+        b.Ignore(c => c.IrrecoverableVat);
+        b.Ignore(c => c.PublishingDetails);
         b.OwnsMany(c => c.ExtensionOptions, o =>
         {
             o.ToTable("ContractExtensionOptions");

@@ -34,6 +34,13 @@ public sealed class ContractForm
     public List<RateRow> RateCard { get; set; } = [];
     public List<SubContractRow> SubContracts { get; set; } = [];
     public List<MemberRow> Members { get; set; } = [];
+    // What the Transparency Code's contracts file needs beyond the rest (issue 17); all optional.
+    public string? CpvCode { get; set; }
+    public DateParts ReviewDate { get; set; } = new();
+    public string? IrrecoverableVat { get; set; }
+    public string? ContactPointUrl { get; set; }
+    public string? TenderDocumentsUrl { get; set; }
+    public string? ContractDocumentUrl { get; set; }
     public Guid? Version { get; set; }
 
     public sealed class OptionRow
@@ -124,6 +131,12 @@ public sealed class ContractForm
         Members = c is ConsortiumContract k
             ? k.Members.Select(m => new MemberRow { ProviderId = m.ProviderId.ToString(System.Globalization.CultureInfo.InvariantCulture), Role = m.Role, IsLead = m.IsLead }).ToList()
             : [],
+        CpvCode = c.CpvCode,
+        ReviewDate = DateParts.From(c.ReviewDate),
+        IrrecoverableVat = c.IrrecoverableVat?.ToInputString(),
+        ContactPointUrl = c.ContactPointUrl,
+        TenderDocumentsUrl = c.TenderDocumentsUrl,
+        ContractDocumentUrl = c.ContractDocumentUrl,
         Version = c.Version,
     };
 
@@ -172,6 +185,8 @@ public sealed class ContractForm
             case ConsortiumContract k: k.SetMembers(MemberParts(), AnnualValueMoney!.Value); break;
         }
         contract.SetRateCard(RateLines());
+        contract.SetPublishingDetails(new PublishingDetails(CpvCode, ReviewDate.ToDate(), ValidationRules.ParseMoney(IrrecoverableVat),
+            ContactPointUrl, TenderDocumentsUrl, ContractDocumentUrl));
     }
 
     private int ProviderIdValue => ValidationRules.ParseInt(ProviderId) ?? 0;
@@ -208,6 +223,7 @@ public sealed class ContractForm
         ["Input.StartDate"] = "Input-StartDate-Day",
         ["Input.InitialEndDate"] = "Input-InitialEndDate-Day",
         ["Input.AwardedOn"] = "Input-AwardedOn-Day",
+        ["Input.ReviewDate"] = "Input-ReviewDate-Day",
         ["Input.ExtensionOptions"] = "Input-ExtensionOptions-0-Months",
         ["Input.RateCard"] = "Input-RateCard-0-Service",
         ["Input.SubContracts"] = "Input-SubContracts-0-ProviderId",

@@ -67,7 +67,30 @@ public sealed class ContractFormValidator : AbstractValidator<ContractForm>
             default:
                 Members(providerIds); Value(valueLabel, required: true); RateCard(); break;
         }
+        Publishing();
     }
+
+    /// <summary>The fields the published contracts file needs (issue 17), last on the page.</summary>
+    private void Publishing()
+    {
+        RuleFor(x => x.CpvCode).Must(v => string.IsNullOrWhiteSpace(v) || Contract.IsCpvCode(v.Trim()))
+            .WithMessage("Enter the CPV code as eight digits with an optional check digit, like 85311200-4");
+        RuleFor(x => x.ReviewDate).Date("review date", required: false)
+            .Custom((review, ctx) =>
+            {
+                var start = ctx.InstanceToValidate.StartDate.ToDate();
+                if (start is { } s && review?.ToDate() is { } r && r < s)
+                    ctx.AddFailure($"The review date must be on or after the start date ({Dates.Long(s)})");
+            });
+        RuleFor(x => x.IrrecoverableVat).Money("irrecoverable VAT", required: false);
+        WebAddress(x => x.ContactPointUrl, "contact page");
+        WebAddress(x => x.TenderDocumentsUrl, "tender documents");
+        WebAddress(x => x.ContractDocumentUrl, "contract document");
+    }
+
+    private void WebAddress(System.Linq.Expressions.Expression<Func<ContractForm, string?>> field, string what) =>
+        RuleFor(field).Must(v => string.IsNullOrWhiteSpace(v) || Contract.IsWebAddress(v.Trim()))
+            .WithMessage($"Enter the {what}'s address as a full web address starting https://, like https://www.example.gov.uk/contracts, of {Contract.UrlMaxLength} characters or fewer");
 
     private void Provider(string message, IReadOnlySet<int> providerIds) =>
         RuleFor(x => x.ProviderId).Custom((id, ctx) =>

@@ -127,6 +127,10 @@ public sealed class EditModel(CommissioningDbContext db) : ContractFormPage(db)
             ("Rate card", f => string.Join("; ", f.RateCard.Select(r => $"{r.Service} {r.Unit} {ValidationRules.ParseMoney(r.UnitRate)?.ToString() ?? r.UnitRate}"))),
             ("Sub-contracts", f => string.Join("; ", f.SubContracts.Select(s => $"{Name(s.ProviderId)}: {s.Service} {ValidationRules.ParseMoney(s.AnnualValue)?.ToString() ?? s.AnnualValue}"))),
             ("Members", f => string.Join("; ", f.Members.Select(m => $"{Name(m.ProviderId)} ({m.Role}){(m.IsLead ? " lead" : "")}"))),
+            ("CPV code", f => f.CpvCode?.Trim()), ("Review date", f => D(f.ReviewDate)),
+            ("Irrecoverable VAT", f => ValidationRules.ParseMoney(f.IrrecoverableVat)?.ToString() ?? f.IrrecoverableVat),
+            ("Contact page", f => f.ContactPointUrl?.Trim()), ("Tender documents", f => f.TenderDocumentsUrl?.Trim()),
+            ("Contract document", f => f.ContractDocumentUrl?.Trim()),
         };
         return Conflict.Compare(mine, theirs, fields);
     }

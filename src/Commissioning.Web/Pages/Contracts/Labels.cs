@@ -50,6 +50,16 @@ public static class Labels
 
     public static string Of(ContractStatus s) => s.ToString();
 
+    public static string Of(VcseType t) => t switch
+    {
+        VcseType.RegisteredCharity => "Registered charity",
+        VcseType.CharitableIncorporatedOrganisation => "Charitable incorporated organisation (CIO)",
+        VcseType.CommunityInterestCompany => "Community interest company (CIC)",
+        VcseType.CooperativeOrMutual => "Co-operative or mutual society",
+        VcseType.CommunityGroup => "Community or voluntary group",
+        _ => "Other social enterprise",
+    };
+
     public static string Of(RateUnit u) => u switch
     {
         RateUnit.Hour => "per hour",

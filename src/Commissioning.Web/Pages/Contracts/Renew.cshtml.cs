@@ -72,6 +72,10 @@ public sealed class RenewModel(CommissioningDbContext db) : ContractFormPage(db)
         form.StartDate = DateParts.From(start);
         form.InitialEndDate = DateParts.From(end);
         form.AwardedOn = new DateParts();
+        // The new contract is reviewed, tendered and signed on its own: its review date and documents are its own.
+        form.ReviewDate = new DateParts();
+        form.TenderDocumentsUrl = null;
+        form.ContractDocumentUrl = null;
         form.ExtensionOptions.ForEach(o => o.IsExercised = false);
         form.Version = null;
         return form;

@@ -46,7 +46,7 @@ public sealed class EditModel(CommissioningDbContext db, IAuthorizationService a
         var fields = new (string, Func<ProviderForm, string?>)[]
         {
             ("Name", f => f.Name?.Trim()), ("Type of organisation", f => f.OrganisationType), ("SME", f => f.IsSme ? "Yes" : "No"),
-            ("VCSE", f => f.IsVcse ? "Yes" : "No"), ("Registration number", f => f.RegistrationNumber?.Trim()), ("Address", f => f.Address?.Trim()),
+            ("VCSE", f => f.IsVcse ? "Yes" : "No"), ("VCSE type", f => f.VcseType), ("Registration number", f => f.RegistrationNumber?.Trim()), ("Address", f => f.Address?.Trim()),
             ("Contact name", f => f.ContactName?.Trim()), ("Contact email", f => f.ContactEmail?.Trim()), ("Contact telephone", f => f.ContactPhone?.Trim()),
         };
         Clash = Conflict.Report(this, "provider", current, Input, saved, fields);

@@ -9,6 +9,7 @@ public sealed class ProviderForm : IVersionedForm
     public string? OrganisationType { get; set; }
     public bool IsSme { get; set; }
     public bool IsVcse { get; set; }
+    public string? VcseType { get; set; }
     public string? RegistrationNumber { get; set; }
     public string? Address { get; set; }
     public string? ContactName { get; set; }
@@ -18,13 +19,14 @@ public sealed class ProviderForm : IVersionedForm
 
     public static ProviderForm From(Provider p) => new()
     {
-        Name = p.Name, OrganisationType = p.OrganisationType.ToString(), IsSme = p.IsSme, IsVcse = p.IsVcse,
+        Name = p.Name, OrganisationType = p.OrganisationType.ToString(), IsSme = p.IsSme, IsVcse = p.IsVcse, VcseType = p.VcseType?.ToString(),
         RegistrationNumber = p.RegistrationNumber, Address = p.Address, ContactName = p.ContactName,
         ContactEmail = p.ContactEmail, ContactPhone = p.ContactPhone, Version = p.Version,
     };
 
     public ProviderDetails ToDetails() => new(Name!, Enum.Parse<OrganisationType>(OrganisationType!), IsSme, IsVcse,
-        RegistrationNumber, Address, ContactName, ContactEmail, ContactPhone);
+        RegistrationNumber, Address, ContactName, ContactEmail, ContactPhone,
+        string.IsNullOrWhiteSpace(VcseType) ? null : Enum.Parse<VcseType>(VcseType));
 
     public sealed class Validator : AbstractValidator<ProviderForm>
     {
@@ -33,6 +35,13 @@ public sealed class ProviderForm : IVersionedForm
             RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the provider's name")
                 .MaximumLength(Provider.NameMaxLength).WithMessage($"The name must be {Provider.NameMaxLength} characters or fewer");
             RuleFor(x => x.OrganisationType).Must(v => Enum.TryParse<OrganisationType>(v, out _)).WithMessage("Choose the type of organisation");
+            RuleFor(x => x.VcseType).Custom((v, ctx) =>
+            {
+                if (string.IsNullOrWhiteSpace(v)) return;
+                if (!Enum.TryParse<VcseType>(v, out _)) ctx.AddFailure("Choose the VCSE type from the list");
+                else if (!ctx.InstanceToValidate.IsVcse && ctx.InstanceToValidate.OrganisationType != nameof(Domain.Providers.OrganisationType.Vcse))
+                    ctx.AddFailure("Choose a VCSE type only for a voluntary, community or social enterprise: tick VCSE above, or leave the type blank");
+            });
             RuleFor(x => x.RegistrationNumber)
                 .Matches("^[A-Za-z0-9 -]*$").WithMessage("The registration number can only contain letters, numbers, spaces and hyphens, like 09724479 or 1123456")
                 .MaximumLength(Provider.RegistrationNumberMaxLength).WithMessage($"The registration number must be {Provider.RegistrationNumberMaxLength} characters or fewer");
