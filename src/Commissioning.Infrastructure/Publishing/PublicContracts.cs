@@ -47,7 +47,8 @@ public sealed record PublicContract(
     Money? TermValue,
     IReadOnlyList<PublicParty> Parties,
     IReadOnlyList<PublicYearValue> Years,
-    IReadOnlyList<PublicEvent> Events)
+    IReadOnlyList<PublicEvent> Events,
+    PublishingDetails Details)
 {
     public IReadOnlySet<PublishedField> Withheld => Withholding.Withheld(Confidentiality);
     public string? WithheldNote => Withholding.Note(Confidentiality);
@@ -98,7 +99,8 @@ public static class PublicContracts
                 showValue && c.Form != CommissioningForm.Spot ? PublicationRules.ComparedValue(PublicationFacts.Of(c)) : null,
                 Parties(c, providers),
                 showValue ? years[c.Id].OrderBy(y => y.Year).ToList() : [],
-                events[c.Id].Select(e => Event(e, showValue)).OfType<PublicEvent>().OrderBy(e => e.Date).ThenBy(e => e.Id).ToList());
+                events[c.Id].Select(e => Event(e, showValue)).OfType<PublicEvent>().OrderBy(e => e.Date).ThenBy(e => e.Id).ToList(),
+                Published(c.PublishingDetails, withheld));
         }).ToList();
     }
 
@@ -129,6 +131,15 @@ public static class PublicContracts
             _ => [],
         };
     }
+
+    /// <summary>The Code's further fields, less what the contract's confidentiality withholds.</summary>
+    private static PublishingDetails Published(PublishingDetails d, IReadOnlySet<PublishedField> withheld) => new(
+        withheld.Contains(PublishedField.Cpv) ? null : d.CpvCode,
+        withheld.Contains(PublishedField.ReviewDate) ? null : d.ReviewDate,
+        withheld.Contains(PublishedField.IrrecoverableVat) ? null : d.IrrecoverableVat,
+        withheld.Contains(PublishedField.ContactPoint) ? null : d.ContactPointUrl,
+        withheld.Contains(PublishedField.TenderDocument) ? null : d.TenderDocumentsUrl,
+        withheld.Contains(PublishedField.ContractDocument) ? null : d.ContractDocumentUrl);
 
     /// <summary>An event as published; a draft continuation (its justification not approved) is not an event yet.</summary>
     private static PublicEvent? Event(ContractEvent e, bool showValue) => e switch

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
-using Commissioning.Domain.Publishing;
 using Commissioning.Infrastructure.Publishing.Ocds;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -35,11 +33,8 @@ public static class PublicSetup
 
     public static string CouncilName(IConfiguration configuration) => configuration["Council:Name"] ?? "Council";
 
-    /// <summary>The Transparency Code's threshold (Publishing:ThresholdPounds; £5,000 unless set): the same rule as the contracts file.</summary>
-    public static Money Threshold(IConfiguration configuration) =>
-        configuration["Publishing:ThresholdPounds"] is { Length: > 0 } pounds
-            ? Money.Pounds(decimal.Parse(pounds, NumberStyles.Number, CultureInfo.InvariantCulture))
-            : PublicationRules.DefaultThreshold;
+    /// <summary>The Transparency Code's threshold: the contracts file's setting (Publishing:Threshold, £5,000.00 unless set), the same rule.</summary>
+    public static Money Threshold(IConfiguration configuration) => Pages.Publish.PublishingSettings.From(configuration).Threshold;
 
     /// <summary>Marks a successful public answer as cacheable; SecurityHeaders then sends <see cref="CacheControl"/> instead of no-store.</summary>
     public static void MarkCacheable(HttpContext context) => context.Items[CacheableKey] = true;

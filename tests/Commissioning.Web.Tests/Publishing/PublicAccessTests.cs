@@ -52,6 +52,7 @@ public sealed partial class PublicAccessTests(CommissioningFactory factory)
             .. Figures(7_777_777.77m), .. Figures(6_543_210.98m), .. Figures(7_654_321.09m), // the exempt contract's
             .. Figures(3_141_592.65m), .. Figures(2_718_281.83m), // the commercially sensitive contract's
             .. Figures(4_444_444.44m), // a review not yet agreed
+            .. Figures(7_777.78m), .. Figures(3_141.59m), $"{Sensitive}/contract.pdf", // irrecoverable VAT and the signed contract
         ];
         foreach (var text in neverShown)
         {
@@ -65,6 +66,9 @@ public sealed partial class PublicAccessTests(CommissioningFactory factory)
         Assert.Contains("5432109.87", all, StringComparison.Ordinal);
         Assert.Contains("5,432,109.87", all, StringComparison.Ordinal);
         Assert.Contains("8100000.01", all, StringComparison.Ordinal);
+        Assert.Contains($"{Open}/contract.pdf", all, StringComparison.Ordinal);
+        Assert.Contains("8,888.89", all, StringComparison.Ordinal); // its irrecoverable VAT
+        Assert.Contains($"{Sensitive}/tender-documents", all, StringComparison.Ordinal); // withheld only when exempt
         // The confidential contracts are published, with what was withheld said, and what the level keeps shown.
         Assert.Contains("SC-SECRET-01", all, StringComparison.Ordinal);
         Assert.Contains("Withheld as exempt from disclosure", answers["/Public/Contracts?q=SC-SECRET-01"], StringComparison.Ordinal);

@@ -40,8 +40,8 @@ public sealed class OcdsFeed(CommissioningDbContext db, OcdsOptions options, str
     /// <summary>The record package of one contracting process, or null when the ocid is not one the feed publishes.</summary>
     public async Task<JsonObject?> RecordPackageAsync(string ocid, string uri, CancellationToken ct)
     {
-        if (!ocid.StartsWith(options.OcidPrefix, StringComparison.Ordinal)
-            || !int.TryParse(ocid[options.OcidPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        var dash = ocid.LastIndexOf('-');
+        if (dash < 0 || !int.TryParse(ocid[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var id) || Ocid(id) != ocid)
             return null;
         var contract = (await PublicContracts.LoadAsync(db, threshold, ct, only: [id])).SingleOrDefault();
         if (contract is null) return null;

@@ -9,7 +9,10 @@ public sealed class OcdsOptions
     /// The prefix the Open Contracting Partnership registers for a publisher ("ocds-" and six characters); every ocid is
     /// this followed by the contract's id. The default is a placeholder that says so: register a prefix before publishing.
     /// </summary>
-    public string OcidPrefix { get; set; } = "ocds-xxxxxx-";
+    public string? OcidPrefix { get; set; }
+
+    /// <summary>The feed's prefix while Ocds:OcidPrefix is not set: plainly not a registered one.</summary>
+    public const string PlaceholderPrefix = "ocds-xxxxxx";
 
     /// <summary>The package's publisher; the council's name (Council:Name) when empty.</summary>
     public string? PublisherName { get; set; }

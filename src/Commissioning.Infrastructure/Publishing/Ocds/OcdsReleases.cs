@@ -16,7 +16,9 @@ public sealed record OcdsRelease(string Ocid, string Id, DateTime DateUtc, JsonO
 /// </summary>
 public sealed class OcdsReleases(OcdsOptions options, string buyerName)
 {
-    public string Ocid(int contractId) => options.OcidPrefix + contractId.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The contracts file's ocid (<see cref="Domain.Publishing.Ocid"/>), on the placeholder prefix while none is registered.</summary>
+    public string Ocid(int contractId) =>
+        Domain.Publishing.Ocid.For(options.OcidPrefix, contractId) ?? Domain.Publishing.Ocid.For(OcdsOptions.PlaceholderPrefix, contractId)!;
 
     public IEnumerable<OcdsRelease> For(PublicContract c)
     {
@@ -46,6 +48,10 @@ public sealed class OcdsReleases(OcdsOptions options, string buyerName)
             };
             if (c.Description is { } d) award["description"] = d;
             if (c.TermValue is { } v) award["value"] = Value(v);
+            if (c.Details.CpvCode is { } cpv)
+                award["items"] = new JsonArray(new JsonObject { ["id"] = "1", ["classification"] = new JsonObject { ["scheme"] = "CPV", ["id"] = cpv } });
+            if (c.Details.TenderDocumentsUrl is { } tenderDocs)
+                ((JsonObject)r["tender"]!)["documents"] = new JsonArray(Document("tender-documents", "biddingDocuments", tenderDocs));
             r["awards"] = new JsonArray(award);
         });
 
@@ -56,6 +62,7 @@ public sealed class OcdsReleases(OcdsOptions options, string buyerName)
             if (c.Description is { } d) contract["description"] = d;
             contract["period"] = Period(c.StartDate, c.CurrentEndDate, c.MaximumEndDate);
             if (c.TermValue is { } v) contract["value"] = Value(v);
+            if (c.Details.ContractDocumentUrl is { } signed) contract["documents"] = new JsonArray(Document("contract-document", "contractSigned", signed));
             WithContract(r, c, awardId, contract);
         });
 
@@ -124,7 +131,7 @@ public sealed class OcdsReleases(OcdsOptions options, string buyerName)
             ["tag"] = new JsonArray(tag),
             ["initiationType"] = "tender",
             ["language"] = "en",
-            ["parties"] = new JsonArray([Buyer(), .. c.Parties.Select(Party)]),
+            ["parties"] = new JsonArray([Buyer(c), .. c.Parties.Select(Party)]),
             ["buyer"] = new JsonObject { ["id"] = BuyerPartyId, ["name"] = buyerName },
         };
         fill(release);
@@ -137,9 +144,11 @@ public sealed class OcdsReleases(OcdsOptions options, string buyerName)
 
     private string BuyerPartyId => options.BuyerScheme is { } s && options.BuyerId is { } i ? $"{s}-{i}" : "buyer";
 
-    private JsonObject Buyer()
+    /// <summary>The council, with the contract's contact point (the page where the public can ask about it) when it has one.</summary>
+    private JsonObject Buyer(PublicContract c)
     {
         var buyer = new JsonObject { ["id"] = BuyerPartyId, ["name"] = buyerName, ["roles"] = new JsonArray("buyer") };
+        if (c.Details.ContactPointUrl is { } contact) buyer["contactPoint"] = new JsonObject { ["url"] = contact };
         if (options.BuyerScheme is { } s && options.BuyerId is { } i)
             buyer["identifier"] = new JsonObject { ["scheme"] = s, ["id"] = i, ["legalName"] = buyerName };
         return buyer;
@@ -208,6 +217,8 @@ public sealed class OcdsReleases(OcdsOptions options, string buyerName)
         });
         release["contracts"] = new JsonArray(contract);
     }
+
+    private static JsonObject Document(string id, string type, string url) => new() { ["id"] = id, ["documentType"] = type, ["url"] = url };
 
     private static JsonObject Contract(string id, string awardId, string status) =>
         new() { ["id"] = id, ["awardID"] = awardId, ["status"] = status };

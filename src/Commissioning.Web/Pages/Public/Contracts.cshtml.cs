@@ -50,14 +50,17 @@ public sealed class ContractsModel(CommissioningDbContext db, IConfiguration con
             ExportColumn.Text("SME"), ExportColumn.Text("VCSE"), ExportColumn.Text("Other suppliers and sub-contractors"),
             ExportColumn.Text("Procurement route"), ExportColumn.Date("Start date"), ExportColumn.Date("End date"),
             ExportColumn.Date("Latest possible end date"), ExportColumn.Money("Value over the term"),
-            ExportColumn.Money("Annual value or estimated annual spend"), ExportColumn.Text("OCDS ocid"), ExportColumn.Text("Withheld"));
+            ExportColumn.Money("Annual value or estimated annual spend"), ExportColumn.Date("Review date"), ExportColumn.Money("Irrecoverable VAT"),
+            ExportColumn.Text("CPV code"), ExportColumn.Text("Tender documents"), ExportColumn.Text("Contract document"), ExportColumn.Text("Contact point"),
+            ExportColumn.Text("OCDS ocid"), ExportColumn.Text("Withheld"));
         foreach (var c in await LoadAsync(ct))
         {
             var supplier = c.Supplier;
             table.AddRow(c.Reference, c.Title, c.Description, c.Directorate, Labels.Of(c.ServiceCategory), supplier?.Name,
                 supplier?.RegistrationNumber, YesNo(supplier?.IsSme), YesNo(supplier?.IsVcse),
                 string.Join("; ", c.Parties.Where(p => p != supplier).Select(PartyText)), Labels.Of(c.ProcurementRoute),
-                c.StartDate, c.LastDayInForce, c.MaximumEndDate, c.TermValue, c.AnnualValue, Ocid(c), c.WithheldNote);
+                c.StartDate, c.LastDayInForce, c.MaximumEndDate, c.TermValue, c.AnnualValue, c.Details.ReviewDate, c.Details.IrrecoverableVat,
+                c.Details.CpvCode, c.Details.TenderDocumentsUrl, c.Details.ContractDocumentUrl, c.Details.ContactPointUrl, Ocid(c), c.WithheldNote);
         }
         PublicSetup.MarkCacheable(HttpContext);
         return this.Download(table, "csv");
