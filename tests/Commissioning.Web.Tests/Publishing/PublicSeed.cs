@@ -36,7 +36,8 @@ public static class PublicSeed
         contract.RecordAward(awarded ? new DateOnly(2024, 3, 1) : null, lettingDecision: null);
         // The Code's further fields: a VAT figure of its own (the annual value's pence, as a pound figure) and addresses naming the marker.
         contract.SetPublishingDetails(new PublishingDetails("85310000-5", new DateOnly(2026, 1, 15), Money.Pounds(Math.Round(estimatedAnnual / 1000m, 2)),
-            $"https://council.example/{marker}/contact", $"https://council.example/{marker}/tender-documents",
+            $"https://council.example/contact/{reference}", // the contact point is never withheld
+            $"https://council.example/{marker}/tender-documents",
             $"https://council.example/{marker}/contract.pdf"));
         scope.Db.Contracts.Add(contract);
         await scope.Db.SaveChangesAsync();
