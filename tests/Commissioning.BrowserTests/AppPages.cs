@@ -62,6 +62,8 @@ public static class AppPages
         new("Add a provider", "/Providers/Create", Commissioner),
         new("Edit a provider", "/Providers/Edit/{provider:Persona}", Commissioner),
         new("Finance portfolio", "/Finance", Finance),
+        new("Publish contract data", "/Publish", Finance),
+        new("Publish contract data: 2021/22 Q2", "/Publish?quarter=2021-22-Q2", Finance),
         new("Finance portfolio: 2021/22", "/Finance?Year=2021", Finance),
         new("Annual value reviews", "/Finance/Reviews", Finance),
         new("Annual value review: decide", "/Finance/Reviews/{review:first}", Finance),

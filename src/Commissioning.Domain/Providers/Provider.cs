@@ -54,8 +54,8 @@ public sealed class Provider : AuditedAggregate
         Name = details.Name.Trim();
         OrganisationType = details.OrganisationType;
         IsSme = details.IsSme;
-        // A VCSE organisation type is by definition a VCSE; other types may still be (e.g. a CIC).
-        IsVcse = details.IsVcse || details.OrganisationType == OrganisationType.Vcse;
+        // A VCSE organisation type, or a VCSE legal form (a charity, a CIC), is by definition a VCSE; other types may still be.
+        IsVcse = details.IsVcse || details.OrganisationType == OrganisationType.Vcse || details.VcseType is not null;
         VcseType = IsVcse ? details.VcseType : null;
         RegistrationNumber = Blank(details.RegistrationNumber);
         Address = Blank(details.Address);

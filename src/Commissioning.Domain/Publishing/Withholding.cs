@@ -37,8 +37,8 @@ public enum PublishedField
 /// <list type="bullet">
 /// <item><see cref="Confidentiality.CommerciallySensitive"/>: the prices: every value, the irrecoverable VAT (which
 /// gives the value away), the rate card and the signed contract document (which holds the prices).</item>
-/// <item><see cref="Confidentiality.Exempt"/>: all of that and also the description and the tender documents: an
-/// exemption from disclosure (for instance the safety of a refuge's residents) covers what the service is, not only
+/// <item><see cref="Confidentiality.Exempt"/> (exempt information, Schedule 12A): all of that and also the description
+/// and the tender documents: an exemption from disclosure (for instance the safety of a refuge's residents) covers what the service is, not only
 /// what it costs. The reference, title, supplier and dates stay, so the contract is still seen to exist.</item>
 /// </list>
 /// </summary>

@@ -82,3 +82,16 @@ public class CpvLabelsTests
     [InlineData(null, null)]
     public void For_KnownCareCodesOnly(string? code, string? label) => Assert.Equal(label, CpvLabels.For(code));
 }
+
+public class ProviderVcseTypeTests
+{
+    [Fact]
+    public void A_vcse_type_makes_the_provider_a_vcse()
+    {
+        var p = new Commissioning.Domain.Providers.Provider(new("Bath Housing", Commissioning.Domain.Providers.OrganisationType.Other, true, false,
+            VcseType: Commissioning.Domain.Providers.VcseType.RegisteredCharity));
+
+        Assert.True(p.IsVcse);
+        Assert.Equal(Commissioning.Domain.Providers.VcseType.RegisteredCharity, p.VcseType);
+    }
+}

@@ -43,8 +43,11 @@ public sealed class GovukConventionsTests(CommissioningFactory factory)
         var admin = await (await factory.SignedInClientAsync(Administrator)).GetPageAsync("/Providers");
 
         string[] Links(HtmlPage page) => page.FindAll(".govuk-service-navigation__list a").Select(a => Browser.Normalise(a.TextContent)).ToArray();
-        Assert.Equal(["Key dates", "Contracts", "Providers", "Finance", "Governance"], Links(commissioner));
-        Assert.Equal(["Key dates", "Contracts", "Providers", "Finance", "Governance", "Users and roles", "Directorates"], Links(admin));
+        var viewer = await (await factory.SignedInClientAsync(Viewer)).GetPageAsync("/Providers");
+        Assert.Equal(["Key dates", "Contracts", "Providers", "Finance", "Governance", "Publish"], Links(commissioner));
+        Assert.Equal(["Key dates", "Contracts", "Providers", "Finance", "Governance", "Publish", "Users and roles", "Directorates"], Links(admin));
+        // Publishing is for commissioners, finance officers and administrators: a viewer is not offered it.
+        Assert.Equal(["Key dates", "Contracts", "Providers", "Finance", "Governance"], Links(viewer));
         var current = Assert.Single(commissioner.FindAll(".govuk-service-navigation__list a[aria-current='page']"));
         Assert.Equal("Providers", Browser.Normalise(current.TextContent));
         // GOV.UK Frontend's script shows the menu button on a narrow screen and opens the list it controls.

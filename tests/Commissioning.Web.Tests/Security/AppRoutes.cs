@@ -138,6 +138,7 @@ public static class AppRoutes
         ("/Finance/Index", "Export") => "&table=" + Uri.EscapeDataString(Web.Pages.Finance.PortfolioTables.Names.First()) + "&format=csv",
         ("/CoverSheets/Version", "Pdf") => "",
         ("/Public/Contracts", "Csv") => "",
+        ("/Publish/Index", "Export") => "&quarter=2021-22-Q2&format=csv",
         // The council sign-in's return legs: with single sign-on off (as here) they are not there at all.
         ("/Account/ExternalSignIn", "Callback" or "Failed") => "",
         _ => throw new InvalidOperationException($"{page.Page} has a GET handler '{handler}' the probes do not know: add its query to {nameof(AppRoutes)}.{nameof(GetQuery)}."),

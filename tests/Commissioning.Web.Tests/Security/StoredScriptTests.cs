@@ -138,7 +138,10 @@ public sealed class StoredScriptTests(CommissioningFactory factory, ITestOutputH
                 case IHtmlInputElement { Type: "text" or null } box when string.IsNullOrEmpty(fields[name]) && !box.IsDisabled:
                     fields.Set(name, name.EndsWith(".Day", StringComparison.Ordinal) ? "1"
                         : name.EndsWith(".Month", StringComparison.Ordinal) ? "4"
-                        : name.EndsWith(".Year", StringComparison.Ordinal) ? "2027" : "1");
+                        : name.EndsWith(".Year", StringComparison.Ordinal) ? "2027"
+                        // Boxes with a shape of their own (issue 17's publishing details) get a value of that shape.
+                        : name.EndsWith("CpvCode", StringComparison.Ordinal) ? "85311200-4"
+                        : name.EndsWith("Url", StringComparison.Ordinal) ? "https://example.org/" : "1");
                     break;
             }
         }

@@ -35,13 +35,8 @@ public sealed class ProviderForm : IVersionedForm
             RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the provider's name")
                 .MaximumLength(Provider.NameMaxLength).WithMessage($"The name must be {Provider.NameMaxLength} characters or fewer");
             RuleFor(x => x.OrganisationType).Must(v => Enum.TryParse<OrganisationType>(v, out _)).WithMessage("Choose the type of organisation");
-            RuleFor(x => x.VcseType).Custom((v, ctx) =>
-            {
-                if (string.IsNullOrWhiteSpace(v)) return;
-                if (!Enum.TryParse<VcseType>(v, out _)) ctx.AddFailure("Choose the VCSE type from the list");
-                else if (!ctx.InstanceToValidate.IsVcse && ctx.InstanceToValidate.OrganisationType != nameof(Domain.Providers.OrganisationType.Vcse))
-                    ctx.AddFailure("Choose a VCSE type only for a voluntary, community or social enterprise: tick VCSE above, or leave the type blank");
-            });
+            RuleFor(x => x.VcseType).Must(v => string.IsNullOrWhiteSpace(v) || Enum.TryParse<VcseType>(v, out _))
+                .WithMessage("Choose the VCSE type from the list");
             RuleFor(x => x.RegistrationNumber)
                 .Matches("^[A-Za-z0-9 -]*$").WithMessage("The registration number can only contain letters, numbers, spaces and hyphens, like 09724479 or 1123456")
                 .MaximumLength(Provider.RegistrationNumberMaxLength).WithMessage($"The registration number must be {Provider.RegistrationNumberMaxLength} characters or fewer");
