@@ -35,7 +35,7 @@ public sealed partial class PublicContractsTests(AppServer app)
         Assert.Equal(20, firstPage.Count);
 
         await Browse.ClickToNextPageAsync(page, page.Locator("nav.govuk-pagination a[rel=next]"));
-        Assert.Contains("q=SC-", page.Url, StringComparison.Ordinal);
+        Assert.Contains("q=SC-", page.Url, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("page=2", page.Url, StringComparison.Ordinal);
         var secondPage = await page.Locator("section.govuk-summary-card h2").AllInnerTextsAsync();
         Assert.NotEmpty(secondPage);
