@@ -41,6 +41,8 @@ builder.Services.AddPdf(builder.Configuration);
 builder.Services.AddKeyDates(builder.Configuration);
 builder.Services.AddSpreadsheetImport();
 builder.Services.AddCommissioningHealthChecks();
+// The public contracts page and the OCDS feed (docs/publishing.md).
+builder.Services.AddPublicRegister(builder.Configuration);
 builder.Services.AddRazorPages()
     .AddMvcOptions(o =>
     {

@@ -130,6 +130,9 @@ public static class AppPages
         new("Accessibility statement", "/Accessibility"),
         new("Privacy notice", "/Privacy"),
         new("Privacy notice: signed in", "/Privacy", Viewer),
+        new("Published contracts", "/Public/Contracts"),
+        new("Published contracts: search, page 2", "/Public/Contracts?q=SC-&page=2"),
+        new("Published contracts: signed in", "/Public/Contracts", Viewer),
         // A viewer asking to add a provider is sent to the access-denied page.
         new("Access denied", "/Providers/Create", Viewer, Status: 403),
     ];

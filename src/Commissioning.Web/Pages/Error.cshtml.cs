@@ -10,6 +10,8 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     public string Heading { get; private set; } = "Sorry, there is a problem with the service";
     public string Explanation { get; private set; } = "Your change has not been saved. Try again later.";
     public string? Reference { get; private set; }
+    /// <summary>The failed request was for the public contracts page or the OCDS feed: its reader may not be a user of the register.</summary>
+    public bool IsPublic => HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } original && PublicSetup.IsPublicPath(original.OriginalPath);
 
     public void OnGet(int? status) => Describe(status);
 
@@ -28,8 +30,11 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
                 Reference = null;
                 break;
             case 429:
-                Heading = "Too many attempts";
-                Explanation = "You have tried to sign in too many times in a short while. Wait a minute, then try again.";
+                // The public contracts page and feed have a limit of their own; their readers never tried to sign in.
+                Heading = IsPublic ? "Too many requests" : "Too many attempts";
+                Explanation = IsPublic
+                    ? "You have asked for too many pages in a short while. Wait a minute, then try again."
+                    : "You have tried to sign in too many times in a short while. Wait a minute, then try again.";
                 Reference = null;
                 break;
             case 400:

@@ -29,8 +29,11 @@ public static class SecurityHeaders
                 h["Referrer-Policy"] = "same-origin";
                 h["Permissions-Policy"] = PermissionsPolicy;
                 h.XFrameOptions = "DENY";
-                // Register pages hold financially sensitive records: never cache them.
-                if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css")
+                // Register pages hold financially sensitive records: never cache them. The public page and the OCDS
+                // feed publish only what anyone may read, and say so themselves (PublicSetup.MarkCacheable).
+                if (PublicSetup.IsCacheable(context))
+                    h.CacheControl = PublicSetup.CacheControl;
+                else if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css")
                     && !context.Request.Path.StartsWithSegments("/js"))
                     h.CacheControl = "no-store";
                 return Task.CompletedTask;

@@ -31,6 +31,10 @@ public sealed class AccessMatrixTests(CommissioningFactory factory, ITestOutputH
         ["/Privacy"] = Access.Public,
         ["/KeyDates/Calendar"] = Access.Public,
         ["/Account/ResetPassword"] = Access.Public,
+        // What the council publishes (issue 17): the public contracts page and the OCDS feed.
+        ["/Public/Contracts"] = Access.Public,
+        ["/Public/Releases"] = Access.Public,
+        ["/Public/Record"] = Access.Public,
         // The code steps of two-step sign-in open only after a right password: anyone else goes back to sign in.
         ["/Account/TwoStep"] = Access.SignInStep,
         ["/Account/RecoveryCode"] = Access.SignInStep,

@@ -116,6 +116,7 @@ public static class AppRoutes
                 ("contractId", _) => S(ids.Contract),
                 ("year", "/Finance/Funding") => S(ids.FundingYear),
                 ("token", "/KeyDates/Calendar") => ids.CalendarToken,
+                ("ocid", "/Public/Record") => "ocds-xxxxxx-" + S(ids.Contract),
                 _ => throw new InvalidOperationException(
                     $"{page.Page} ({page.Template}) has a route parameter '{name}' the probes cannot fill: add it to {nameof(AppRoutes)}.{nameof(Fill)}."),
             };
@@ -142,6 +143,7 @@ public static class AppRoutes
         ("/Contracts/Details", "Values") => "&format=csv",
         ("/Finance/Index", "Export") => "&table=" + Uri.EscapeDataString(Web.Pages.Finance.PortfolioTables.Names.First()) + "&format=csv",
         ("/CoverSheets/Version", "Pdf") => "",
+        ("/Public/Contracts", "Csv") => "",
         ("/Publish/Index", "Export") => "&quarter=2021-22-Q2&format=csv",
         // The council sign-in's return legs: with single sign-on off (as here) they are not there at all.
         ("/Account/ExternalSignIn", "Callback" or "Failed") => "",
