@@ -91,12 +91,15 @@ public static partial class ImportValues
             return Parsed<DateOnly>.Bad($"“{cell}” is Excel's 29 February 1900, a day that never was.");
         if (day < 1 || day > 2_958_465)
             return Parsed<DateOnly>.Bad($"“{cell}” is not a date: write dates as 31/03/2031, 2031-03-31 or 31 March 2031.");
-        var date = day < 60 ? SerialEpoch.AddDays((int)day + 1) : SerialEpoch.AddDays((int)day);
+        var date = DateOfSerial((int)day);
         if (date < EarliestSerialDate || date > LatestSerialDate)
             return Parsed<DateOnly>.Bad($"“{cell}” is a number, not a date: write dates as 31/03/2031, 2031-03-31 or 31 March 2031.");
         return Parsed<DateOnly>.Good(date,
             $"“{cell}” was read as an Excel date number: {LongDate(date)}.");
     }
+
+    /// <summary>Excel's day number (1900 date system, day 60 excepted) as a date.</summary>
+    internal static DateOnly DateOfSerial(int day) => day < 60 ? SerialEpoch.AddDays(day + 1) : SerialEpoch.AddDays(day);
 
     private static Parsed<DateOnly> DayFirst(string cell, int day, int month, string year)
     {
