@@ -56,7 +56,7 @@ public static class RegisterExport
                 c.ResponsibleCommissionerId is { } user && people.TryGetValue(user, out var name) ? name : c.HistoricCommissionerName,
                 c.StartDate, c.CurrentEndDate, c.MaximumEndDate, (long)c.NoticePeriodMonths, c.AnnualValue,
                 c is ConsortiumContract k ? string.Join("; ", k.Members.OrderByDescending(m => m.IsLead).Select(m => Provider(m.ProviderId))) : null,
-                c.RateCard.Count > 0 ? string.Join("; ", c.RateCard.Select(l => $"{l.Service}: {l.Unit} {l.UnitRate}")) : null,
+                c.RateCard.Count > 0 ? string.Join("; ", c.RateCard.Select(l => $"{l.Service} {Labels.Of(l.Unit)} {l.UnitRate}")) : null,
                 .. years.Select(y => values is not null && values.TryGetValue(y, out var pence) ? (object?)Money.FromPence(pence) : null),
             ];
         }
