@@ -1,6 +1,7 @@
 using System.Globalization;
 using Commissioning.Infrastructure.Demo;
 using Commissioning.Infrastructure.Identity;
+using Commissioning.Infrastructure.Import;
 using Commissioning.Infrastructure.KeyDates;
 using Commissioning.Infrastructure.Pdf;
 using Commissioning.Web.Pdf;
@@ -38,6 +39,7 @@ builder.Services.AddScoped<ViewRenderer>();
 builder.Services.AddScoped<PdfPrinter>();
 builder.Services.AddPdf(builder.Configuration);
 builder.Services.AddKeyDates(builder.Configuration);
+builder.Services.AddSpreadsheetImport();
 builder.Services.AddCommissioningHealthChecks();
 builder.Services.AddRazorPages()
     .AddMvcOptions(o =>

@@ -5,7 +5,7 @@ namespace Commissioning.Domain.Finance;
 public enum ReviewStatus { Proposed, Returned, Agreed, Superseded, Withdrawn }
 
 /// <summary>Where a proposed value came from.</summary>
-public enum ReviewOrigin { Review, OpeningEntry, SpotEstimate }
+public enum ReviewOrigin { Review, OpeningEntry, SpotEstimate, Import }
 
 public enum UpliftKind { None, Inflation, NationalLivingWage, Other }
 
@@ -124,6 +124,27 @@ public sealed class AnnualValueReview : AuditedAggregate
         review.DecidedById = enteredBy.UserId;
         review.DecidedBy = enteredBy.Name;
         review.DecidedAtUtc = atUtc;
+        return review;
+    }
+
+    /// <summary>
+    /// A year's value brought in from the council's spreadsheet (<paramref name="narrative"/> names the file): agreed at
+    /// once like an <see cref="OpeningEntry"/>, because the spreadsheet records values already agreed. It supersedes
+    /// <paramref name="agreedBefore"/>, the year's agreed value, if any.
+    /// </summary>
+    public static AnnualValueReview Imported(int contractId, DateRange term, FinancialYear year, Money annual, string narrative,
+        Actor importedBy, DateTime atUtc, AnnualValueReview? agreedBefore)
+    {
+        var review = Propose(contractId, term, year, annual, ReviewFactors.None, narrative,
+            new YearPosition(agreedBefore?.Annual, Money.Zero, Money.Zero), importedBy, atUtc, ReviewOrigin.Import);
+        if (agreedBefore is not null)
+        {
+            if (agreedBefore.ContractId != contractId || agreedBefore.FinancialYearStart != year.StartYear || agreedBefore.Status != ReviewStatus.Agreed)
+                throw new ArgumentException("Only the same year's agreed value can be superseded.", nameof(agreedBefore));
+            agreedBefore.Status = ReviewStatus.Superseded;
+        }
+        review.Status = ReviewStatus.Agreed;
+        review.Decide(importedBy, atUtc, null);
         return review;
     }
 

@@ -6,15 +6,25 @@ namespace Commissioning.Infrastructure.Import;
 
 public enum RowOutcome { Create, Update, Unchanged, Skip, Refuse }
 
-/// <summary>What applies to a row that does not say: the form, directorate, category and route chosen for the file.</summary>
+/// <summary>
+/// What applies to a new contract whose row does not say: the form, directorate, category and route chosen for the
+/// file, and the responsible commissioner (a user id; none: "Not recorded" until someone picks one). A row for a
+/// contract already in the register keeps the register's values for what it does not say.
+/// </summary>
 public sealed record ImportDefaults(CommissioningForm? Form, int? DirectorateId,
-    ServiceCategory ServiceCategory = ServiceCategory.Other, ProcurementRoute ProcurementRoute = ProcurementRoute.OpenTender);
+    ServiceCategory ServiceCategory = ServiceCategory.Other, ProcurementRoute ProcurementRoute = ProcurementRoute.OpenTender,
+    string? ResponsibleCommissionerId = null);
 
 /// <summary>For a provider the file names but the register does not hold: map it to an existing one, or (null) create it.</summary>
 public sealed record ProviderChoice(string Name, int? ExistingProviderId);
 
-/// <summary>Everything the user chose for one file: the mapping, the defaults, the providers.</summary>
-public sealed record ImportSettings(ColumnMapping Mapping, ImportDefaults Defaults, IReadOnlyList<ProviderChoice> ProviderChoices);
+/// <summary>
+/// Everything the user chose for one file: the mapping, the defaults, the providers. A field changed in the app
+/// since the last import (a conflict) is left as the register has it, unless <paramref name="OverwriteAppChanges"/>:
+/// then the file's value is taken there too (the dry run still marks it as a conflict).
+/// </summary>
+public sealed record ImportSettings(ColumnMapping Mapping, ImportDefaults Defaults, IReadOnlyList<ProviderChoice> ProviderChoices,
+    bool OverwriteAppChanges = false);
 
 /// <summary>Why a cell stops its row being imported, as the report lists it.</summary>
 public sealed record RowProblem(int RowNumber, string Column, string Value, string Reason);
@@ -22,8 +32,9 @@ public sealed record RowProblem(int RowNumber, string Column, string Value, stri
 /// <summary>A field an update changes (old → new); a conflict is a field changed in the app since the last import.</summary>
 public sealed record FieldChange(string Field, string? Old, string? New, bool IsConflict = false);
 
+/// <summary>One row of the file and what the commit would do with it; <paramref name="ContractId"/> is the register's contract it matched, if any.</summary>
 public sealed record PlannedRow(int RowNumber, string? Reference, RowOutcome Outcome,
-    IReadOnlyList<RowProblem> Problems, IReadOnlyList<FieldChange> Changes, IReadOnlyList<string> Notices);
+    IReadOnlyList<RowProblem> Problems, IReadOnlyList<FieldChange> Changes, IReadOnlyList<string> Notices, int? ContractId = null);
 
 public sealed record UnmatchedProvider(string Name, string? RegistrationNumber, int RowCount);
 
@@ -34,6 +45,9 @@ public sealed record UnmatchedProvider(string Name, string? RegistrationNumber, 
 public sealed record ImportPlan(IReadOnlyList<PlannedRow> Rows, IReadOnlyList<UnmatchedProvider> UnmatchedProviders, string Fingerprint)
 {
     public int Count(RowOutcome outcome) => Rows.Count(r => r.Outcome == outcome);
+
+    /// <summary>Fields changed in the app since the last import that the file would change too.</summary>
+    public int Conflicts => Rows.Sum(r => r.Changes.Count(c => c.IsConflict));
 }
 
 /// <summary>What a commit did, or why it did nothing.</summary>

@@ -26,6 +26,7 @@ public static class FinanceLabels
     {
         ReviewOrigin.OpeningEntry => "Entered when the contract was created",
         ReviewOrigin.SpotEstimate => "From the spot estimator",
+        ReviewOrigin.Import => "Imported from a spreadsheet",
         _ => "Annual review",
     };
 
