@@ -56,7 +56,7 @@ public sealed class ImportJourneyTests(AppServer app, ITestOutputHelper output)
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download report (CSV)" }).ClickAsync());
         var report = await File.ReadAllLinesAsync(await download.PathAsync());
         output.WriteLine(string.Join(Environment.NewLine, report));
-        Assert.Equal("Row,Reference,Outcome,Column or field,Value or old value,New value,Reason or notice", report[0].TrimStart('\uFEFF'));
+        Assert.Equal("Row,Reference,Outcome,Column,Value,Reason,Field,Old,New,Conflict,Note", report[0].TrimStart('\uFEFF'));
         Assert.Contains(report, line => line.StartsWith($"2,{prefix}-001,Create", StringComparison.Ordinal));
         Assert.Contains(report, line => line.StartsWith($"3,{prefix}-002,Create", StringComparison.Ordinal));
         Assert.Contains(report, line => line.StartsWith($"4,{prefix}-003,Refused", StringComparison.Ordinal) && line.Contains("45k", StringComparison.Ordinal));

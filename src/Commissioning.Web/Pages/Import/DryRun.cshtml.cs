@@ -12,6 +12,8 @@ public sealed class DryRunModel(ImportUploads uploads, ImportPlanner planner, Im
     /// <summary>Rows of each table shown on the page; the report has them all.</summary>
     public const int Shown = 200;
 
+    public const string ConflictText = "Changed in the register since the last import: not overwritten";
+
     public ImportedFile Kept { get; private set; } = null!;
     public ImportPlan Plan { get; private set; } = null!;
     public ImportSettings Settings { get; private set; } = null!;
@@ -46,7 +48,8 @@ public sealed class DryRunModel(ImportUploads uploads, ImportPlanner planner, Im
             await PlanAsync(id, ct);
             return Page();
         }
-        TempData["ImportResult"] = $"{result.Created}|{result.Updated}|{result.Unchanged}";
+        // Outside the import's transaction: were this lost, committing again is refused anyway (the register changed since the dry run).
+        await uploads.SetCommittedAsync(id, UserId, result.BatchId!.Value, ct);
         return RedirectToPage("Done", new { id });
     }
 
@@ -84,7 +87,7 @@ public sealed class DryRunModel(ImportUploads uploads, ImportPlanner planner, Im
     {
         if (await LoadAsync(id, ct) is { } stop) return stop;
         var plan = await planner.PlanAsync(Kept.Table!, Settings, ct);
-        return this.Download(ImportReport.Table(Kept.Upload.FileName, plan), "csv");
+        return this.Download(ImportReport.Build(plan, Kept.Upload.FileName), "csv");
     }
 
     private string UserId => User.AsActor().UserId;

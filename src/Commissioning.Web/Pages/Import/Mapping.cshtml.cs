@@ -19,6 +19,7 @@ public sealed class MappingModel(ImportUploads uploads, SavedMappings saved, Com
     public ImportTable Table => Kept.Table!;
     public IReadOnlyList<(string Value, string Text)> Directorates { get; private set; } = [];
     public IReadOnlyList<string> SavedNames { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Text)> Commissioners { get; private set; } = [];
     /// <summary>Said after a secondary button did what it was asked.</summary>
     public string? Done { get; private set; }
 
@@ -110,7 +111,8 @@ public sealed class MappingModel(ImportUploads uploads, SavedMappings saved, Com
 
     private bool Valid()
     {
-        foreach (var (key, message) in Input.Check(Table.Headers, Directorates.Select(d => int.Parse(d.Value, CultureInfo.InvariantCulture)).ToList()))
+        foreach (var (key, message) in Input.Check(Table.Headers, Directorates.Select(d => int.Parse(d.Value, CultureInfo.InvariantCulture)).ToList(),
+                     Commissioners.Select(c => c.Value).ToList()))
             ModelState.AddModelError(key, message);
         return ModelState.IsValid;
     }
@@ -128,6 +130,9 @@ public sealed class MappingModel(ImportUploads uploads, SavedMappings saved, Com
         Directorates = (await db.Directorates.AsNoTracking().Where(d => d.RetiredAtUtc == null).OrderBy(d => d.Name)
             .Select(d => new { d.Id, d.Name }).ToListAsync(ct)).Select(d => (d.Id.ToString(CultureInfo.InvariantCulture), d.Name)).ToList();
         SavedNames = await saved.NamesAsync(ct);
+        var commissioners = db.UserRoles.Join(db.Roles.Where(r => r.Name == Infrastructure.Identity.Roles.Commissioner), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId);
+        Commissioners = (await db.Users.AsNoTracking().Where(u => commissioners.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+            .OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase).Select(u => (u.Id, u.DisplayName)).ToList();
         return null;
     }
 

@@ -17,6 +17,8 @@ public sealed partial class MappingForm
     public string? DefaultDirectorate { get; set; }
     public ServiceCategory DefaultCategory { get; set; } = ServiceCategory.Other;
     public ProcurementRoute DefaultRoute { get; set; } = ProcurementRoute.OpenTender;
+    /// <summary>A commissioner's user id, or empty: a new contract's commissioner is "Not recorded" until someone picks one.</summary>
+    public string? DefaultCommissioner { get; set; }
     public string? SavedMapping { get; set; }
     public string? SaveAs { get; set; }
 
@@ -42,6 +44,7 @@ public sealed partial class MappingForm
         DefaultDirectorate = defaults.DirectorateId?.ToString(CultureInfo.InvariantCulture);
         DefaultCategory = defaults.ServiceCategory;
         DefaultRoute = defaults.ProcurementRoute;
+        DefaultCommissioner = defaults.ResponsibleCommissionerId;
     }
 
     /// <summary>The mapping chosen, for the file's headers (the year left out where it cannot be read: <see cref="Check"/> says so).</summary>
@@ -54,10 +57,10 @@ public sealed partial class MappingForm
     public ImportDefaults Defaults() => new(
         Enum.TryParse<CommissioningForm>(DefaultForm, out var form) && Enum.IsDefined(form) ? form : null,
         int.TryParse(DefaultDirectorate, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : null,
-        DefaultCategory, DefaultRoute);
+        DefaultCategory, DefaultRoute, string.IsNullOrWhiteSpace(DefaultCommissioner) ? null : DefaultCommissioner);
 
     /// <summary>What is wrong with the mapping, by field name (empty when it can be used).</summary>
-    public List<(string Key, string Message)> Check(IReadOnlyList<string> headers, IReadOnlyCollection<int> directorateIds)
+    public List<(string Key, string Message)> Check(IReadOnlyList<string> headers, IReadOnlyCollection<int> directorateIds, IReadOnlyCollection<string> commissionerIds)
     {
         var problems = new List<(string, string)>();
         var taken = new Dictionary<ImportField, string>();
@@ -83,6 +86,8 @@ public sealed partial class MappingForm
             problems.Add((nameof(DefaultForm), "Choose a commissioning form from the list"));
         if (!string.IsNullOrEmpty(DefaultDirectorate) && (Defaults().DirectorateId is not { } id || !directorateIds.Contains(id)))
             problems.Add((nameof(DefaultDirectorate), "Choose a directorate from the list"));
+        if (!string.IsNullOrEmpty(DefaultCommissioner) && !commissionerIds.Contains(DefaultCommissioner))
+            problems.Add((nameof(DefaultCommissioner), "Choose a commissioner from the list"));
         return problems.Select(p => (p.Item1.StartsWith("Input.", StringComparison.Ordinal) ? p.Item1 : "Input." + p.Item1, p.Item2)).ToList();
     }
 
