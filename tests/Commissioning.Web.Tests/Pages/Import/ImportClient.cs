@@ -8,7 +8,8 @@ public static class ImportClient
 {
     public static async Task<HtmlPage> UploadAsync(this HttpClient client, string fileName, byte[] content, string encoding = "Utf8")
     {
-        var token = (await client.GetPageAsync("/Import")).Token ?? throw new InvalidOperationException("No form on /Import");
+        // Someone who may not import has no form there: a token is the session's, so the sign-out form's does.
+        var token = (await client.GetPageAsync("/Import")).Token ?? await client.TokenAsync("/Account/SignOut");
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), Browser.TokenName },
