@@ -35,7 +35,7 @@ public sealed class IndexModel(ImportUploads uploads) : PageModel
         if (TempData["ImportProblem"] is string problem) ModelState.AddModelError(FileField, problem);
     }
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromForm(Name = FileField)] IFormFile? file, CancellationToken ct)
     {
         var limits = ImportLimits.Default;
         if (file is null || file.Length == 0 && string.IsNullOrEmpty(file.FileName))

@@ -30,7 +30,8 @@ public static class ImportClient
         using var form = new MultipartFormDataContent { { new StringContent(token), Browser.TokenName }, { new StringContent("Utf8"), "Encoding" } };
         var empty = new ByteArrayContent([]);
         empty.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(empty, "File", "");
+        empty.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"File\"", FileName = "\"\"" };
+        form.Add(empty);
         return await HtmlPage.ReadAsync(await client.PostAsync("/Import", form));
     }
 
