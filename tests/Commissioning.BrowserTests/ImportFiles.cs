@@ -79,6 +79,27 @@ public static class ImportFiles
         return [.. cells];
     }
 
+    /// <summary>
+    /// The id of an upload of the commissioner's for AppPages' routes: {upload:P} a CSV just uploaded, {upload-workbook:P}
+    /// the workbook of two sheets, {dry-run:P} a CSV mapped and dry-run, {imported:P} one imported. P prefixes its references.
+    /// </summary>
+    public static async Task<string?> ResolveAsync(AppServer app, string kind, string prefix)
+    {
+        if (kind is not ("upload" or "upload-workbook" or "dry-run" or "imported")) return null;
+        await using var context = await app.NewContextAsync(AppPages.Commissioner);
+        var page = await context.NewPageAsync();
+        if (kind == "upload-workbook") await UploadAsync(page, prefix + ".xlsx", Workbook(prefix));
+        else await UploadAsync(page, prefix + ".csv", Encoding.UTF8.GetBytes(Csv(prefix)));
+        var id = new Uri(page.Url).AbsolutePath.Split('/')[^1];
+        if (kind is "dry-run" or "imported")
+        {
+            await ColumnField(page, UnknownDirectorateHeading).SelectOptionAsync(new SelectOptionValue { Label = "Directorate" });
+            await Fill.PressAsync(page, "Run dry run");
+        }
+        if (kind == "imported") await Fill.PressAsync(page, "Import contracts");
+        return int.TryParse(id, out _) ? id : throw new InvalidOperationException($"The upload for {{{kind}:{prefix}}} was not taken: at {page.Url}");
+    }
+
     /// <summary>Opens "Import contracts", chooses the file and presses "Upload file", as a person does.</summary>
     public static async Task UploadAsync(IPage page, string name, byte[] content)
     {
