@@ -55,7 +55,8 @@ public static class AppRoutes
 
     /// <summary>The demo data's records that the routes' parameters name.</summary>
     public sealed record DemoIds(int Contract, int Provider, int Directorate, string User, int Body, int Decision, int Meeting,
-        int CoverSheet, int IssuedVersion, int Review, int Savings, int FundingYear, string CalendarToken, (int Meeting, int Item) ItemWithoutSheet);
+        int CoverSheet, int IssuedVersion, int Review, int Savings, int FundingYear, string CalendarToken, (int Meeting, int Item) ItemWithoutSheet,
+        int Upload = 0);
 
     public static async Task<DemoIds> DemoIdsAsync(CommissioningFactory factory)
     {
@@ -70,6 +71,14 @@ public static class AppRoutes
             .SelectMany(m => m.Agenda.Where(i => i.ContractDecisionId is not null && !withSheets.Contains(i.Id)).Select(i => (m.Id, i.Id)))
             .First();
         var tokens = scope.Services.GetRequiredService<CalendarTokens>();
+        // An upload of the administrator's, mapped as proposed, for the import's pages (only its uploader sees it).
+        var admin = await db.Users.SingleAsync(u => u.Email == Administrator);
+        var uploads = scope.Services.GetRequiredService<Infrastructure.Import.ImportUploads>();
+        var csv = System.Text.Encoding.UTF8.GetBytes(Pages.Import.UploadTests.GoodCsv);
+        var upload = await uploads.SaveAsync("probe.csv", csv, new(), admin.Id, default);
+        var table = Infrastructure.Import.ImportFileReader.Read(new MemoryStream(csv), "probe.csv", new(), Infrastructure.Import.ImportLimits.Default).Table!;
+        await uploads.SetSettingsAsync(upload, admin.Id, new(Infrastructure.Import.ImportColumns.Propose(table.Headers),
+            new(null, await db.DirectorateIdAsync("Adult Social Care")), []), default);
         return new DemoIds(
             contract,
             await db.Providers.Where(p => p.Name == "Persona Care and Support Limited").Select(p => p.Id).SingleAsync(),
@@ -84,7 +93,8 @@ public static class AppRoutes
             await db.SavingsTargets.Where(s => s.ContractId == contract).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
             2021,
             await tokens.CreateAsync(viewer),
-            itemWithoutSheet);
+            itemWithoutSheet,
+            upload);
     }
 
     /// <summary>
@@ -108,6 +118,7 @@ public static class AppRoutes
                 ("id", var p) when p.StartsWith("/CoverSheets/", StringComparison.Ordinal) => S(ids.CoverSheet),
                 ("id", var p) when p.StartsWith("/Finance/Reviews/", StringComparison.Ordinal) => S(ids.Review),
                 ("id", var p) when p.StartsWith("/Finance/Savings/", StringComparison.Ordinal) => S(ids.Savings),
+                ("id", var p) when p.StartsWith("/Import/", StringComparison.Ordinal) => S(ids.Upload),
                 ("number", "/CoverSheets/Version") => S(ids.IssuedVersion),
                 ("contractId", _) => S(ids.Contract),
                 ("year", "/Finance/Funding") => S(ids.FundingYear),
@@ -134,6 +145,8 @@ public static class AppRoutes
     public static string GetQuery(AppPage page, string handler) => (page.Page, handler) switch
     {
         ("/Contracts/Details", "Values") => "&format=csv",
+        ("/Contracts/Index", "Export") => "&format=csv",
+        ("/Import/DryRun", "Report") => "",
         ("/Finance/Index", "Export") => "&table=" + Uri.EscapeDataString(Web.Pages.Finance.PortfolioTables.Names.First()) + "&format=csv",
         ("/CoverSheets/Version", "Pdf") => "",
         // The council sign-in's return legs: with single sign-on off (as here) they are not there at all.
