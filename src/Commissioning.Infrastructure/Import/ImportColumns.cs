@@ -112,25 +112,26 @@ public static partial class ImportColumns
         // A range published before the award, not what the contract is worth.
         Add(ImportField.Ignore, "Value Low", "Value High");
 
-        // Common names in councils' own registers.
+        // Common names in councils' own registers. Words that could mean more than one thing ("Name", "Service",
+        // "Organisation", "Start") are left out: a wrong guess is worse than a column left for the user to map.
         Add(ImportField.Reference, "Ref", "Contract reference", "Contract ref", "Contract ID", "Contract number", "Contract no", "Reference number");
-        Add(ImportField.Title, "Contract title", "Contract name", "Name", "Service");
+        Add(ImportField.Title, "Contract title", "Contract name", "Service name");
         Add(ImportField.Description, "Contract description", "Details");
-        Add(ImportField.ProviderName, "Provider name", "Supplier", "Contractor", "Organisation");
+        Add(ImportField.ProviderName, "Provider name", "Supplier", "Contractor");
         Add(ImportField.ProviderRegistrationNumber, "Companies House number", "Company number", "Company registration number",
             "Registration number", "Charity number", "Supplier company number");
         Add(ImportField.Form, "Form", "Contract form", "Commissioning form");
         Add(ImportField.ServiceCategory, "Category", "Service type");
         Add(ImportField.ProcurementRoute, "Procurement method", "Route to market");
         Add(ImportField.ResponsibleCommissioner, "Commissioner", "Lead commissioner", "Contract manager", "Contract owner");
-        Add(ImportField.StartDate, "Contract start date", "Start", "Commencement date");
-        Add(ImportField.EndDate, "Contract end date", "End", "Expiry date", "Current end date");
+        Add(ImportField.StartDate, "Contract start date", "Commencement date");
+        Add(ImportField.EndDate, "Contract end date", "Expiry date", "Current end date");
         Add(ImportField.MaximumEndDate, "Maximum end date", "Latest end date", "End date including extensions", "End date with extensions");
         Add(ImportField.NoticePeriodMonths, "Notice period", "Notice period months");
         Add(ImportField.AnnualValue, "Annual contract value", "Value per year", "Yearly value");
         Add(ImportField.TotalValue, "Whole life value", "Total contract value", "Estimated value");
-        Add(ImportField.ConsortiumMembers, "Consortium", "Members");
-        Add(ImportField.RateCard, "Rates", "Rate");
+        Add(ImportField.ConsortiumMembers, "Consortium member names");
+        Add(ImportField.RateCard, "Rates", "Unit rates");
         return aliases;
     }
 }

@@ -279,7 +279,7 @@ public static partial class ImportValues
 
     /// <summary>
     /// True when a cell would run as a formula if the file were opened in a spreadsheet: it starts with =, +, @,
-    /// a tab or a carriage return, or with - and is not simply a negative number (the characters OWASP's
+    /// a tab or a carriage return, or with - and is not simply a negative number ("-5", "-£1,234.56") (the characters OWASP's
     /// CSV injection guidance lists). Such cells are refused rather than imported or "cleaned".
     /// </summary>
     public static bool LooksLikeFormula(string text)
@@ -288,7 +288,8 @@ public static partial class ImportValues
         var first = text[0];
         if (first is '=' or '+' or '@' or '\t' or '\r' or '\n') return true;
         if (first == '-')
-            return !decimal.TryParse(text.Replace(",", ""), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, Invariant, out _);
+            return !decimal.TryParse(text.Replace(",", "").Replace("£", ""), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint
+                | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, Invariant, out _);
         // The same characters after leading spaces: some programs trim cells before they evaluate them.
         var trimmed = text.TrimStart(' ');
         return trimmed.Length != text.Length && LooksLikeFormula(trimmed);

@@ -53,6 +53,11 @@ public sealed class ImportColumnsTests
         Assert.All(ImportColumns.Propose(["Colour", "Column F", ""]).Columns, c => Assert.Equal(ImportField.Ignore, c.Field));
 
     [Fact]
+    public void Propose_WordsThatCouldMeanTwoThings_NotGuessed() =>
+        Assert.All(ImportColumns.Propose(["Name", "Service", "Organisation", "Start", "End", "Consortium", "Organisation Name"]).Columns,
+            c => Assert.Equal(ImportField.Ignore, c.Field));
+
+    [Fact]
     public void Propose_EachFieldOnce_FirstWins()
     {
         var mapping = ImportColumns.Propose(["Supplier", "Vendor", "Reference", "Ref"]);

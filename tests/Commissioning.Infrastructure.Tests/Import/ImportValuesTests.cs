@@ -322,6 +322,7 @@ public sealed class ImportValuesTests
     [InlineData("  =1+1", true)]
     [InlineData("-5", false)]
     [InlineData("-1,234.56", false)]
+    [InlineData("-£5 ", false)]
     [InlineData("Homecare = care at home", false)]
     [InlineData("e-mail", false)]
     [InlineData("", false)]

@@ -100,7 +100,7 @@ public sealed class XlsxReadingTests
     [InlineData(14, "2027-03-31")]
     [InlineData(15, "2027-03-31")]
     [InlineData(22, "2027-03-31")]
-    [InlineData(20, "46477.25")] // h:mm: a time format; a value with a day part is still a date
+    [InlineData(20, "2027-03-31")] // h:mm: a time format, but a value with a day part is a date
     [InlineData(4, "46477.25")] // #,##0.00: a number
     [InlineData(0, "46477.25")]
     public void BuiltInFormats_DatesAsIso_OthersAsNumbers(int formatId, string expected)
@@ -108,7 +108,7 @@ public sealed class XlsxReadingTests
         var book = new SampleWorkbook { CustomFormats = [], BuiltInFormats = [formatId] };
         var bytes = book.Sheet("S", SampleWorkbook.Row(1, SampleWorkbook.Inline("A1", "Start date")) + SampleWorkbook.Row(2, SampleWorkbook.N("A2", "46477.25", 1))).ToBytes();
         var cell = Table(bytes).Rows[0].Cells[0];
-        Assert.Equal(formatId == 20 ? "2027-03-31" : expected, cell);
+        Assert.Equal(expected, cell);
     }
 
     [Fact]
@@ -128,6 +128,25 @@ public sealed class XlsxReadingTests
         var table = Table(bytes);
         Assert.Equal("2027-03-31", table.Rows[0].Cells[0]);
         Assert.Contains(table.Notices, n => n.Contains("1904 date system"));
+    }
+
+    [Theory]
+    [InlineData("2957003", "9999-12-31")]
+    [InlineData("2957004", "2957004")]
+    public void Date1904System_TheLastDayAndPast(string stored, string read)
+    {
+        var book = new SampleWorkbook { Date1904 = true };
+        var bytes = book.Sheet("S", SampleWorkbook.Row(1, SampleWorkbook.Inline("A1", "End date")) + SampleWorkbook.Row(2, SampleWorkbook.N("A2", stored, 1))).ToBytes();
+        Assert.Equal(read, Table(bytes).Rows[0].Cells[0]);
+    }
+
+    [Theory]
+    [InlineData("2958465", "9999-12-31")]
+    [InlineData("2958466", "2958466")]
+    public void Date1900System_TheLastDayAndPast(string stored, string read)
+    {
+        var bytes = new SampleWorkbook().Sheet("S", SampleWorkbook.Row(1, SampleWorkbook.Inline("A1", "End date")) + SampleWorkbook.Row(2, SampleWorkbook.N("A2", stored, 1))).ToBytes();
+        Assert.Equal(read, Table(bytes).Rows[0].Cells[0]);
     }
 
     [Theory]

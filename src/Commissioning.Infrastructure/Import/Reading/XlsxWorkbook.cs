@@ -31,8 +31,9 @@ internal static class XlsxWorkbook
                 ? "it contains a document type definition, which Excel never writes"
                 : "its XML is not well formed");
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
         {
+            // A broken deflate stream, or a part compressed or encrypted in a way .NET's zip does not read.
             throw XlsxPackage.Damaged(fileName);
         }
     }
@@ -308,6 +309,9 @@ internal static class XlsxWorkbook
         };
     }
 
+    // 31 December 9999 in the 1904 date system.
+    private const int LastDay1904 = 2_957_003;
+
     /// <summary>
     /// A number as its invariant text, to the 15 significant digits Excel keeps (so 1234.5599999999999, a double's
     /// long spelling, reads 1234.56 as Excel shows it); in a date-formatted cell, its date as yyyy-MM-dd.
@@ -320,7 +324,7 @@ internal static class XlsxWorkbook
         if (isDate && number >= 1 && number < 2_958_466)
         {
             var day = (int)Math.Floor(number);
-            if (date1904) return new DateOnly(1904, 1, 1).AddDays(day).ToString("yyyy-MM-dd", Invariant);
+            if (date1904) return day <= LastDay1904 ? new DateOnly(1904, 1, 1).AddDays(day).ToString("yyyy-MM-dd", Invariant) : value;
             if (day != 60) return ImportValues.DateOfSerial(day).ToString("yyyy-MM-dd", Invariant);
         }
         var significant = value.Count(char.IsDigit) - value.TakeWhile(c => c is '0' or '.' or '-').Count(char.IsDigit);
