@@ -57,7 +57,7 @@ public sealed class ImportCommitter(CommissioningDbContext db, TimeProvider? tim
         var built = creating.Select(r => (Work: r, Contract: r.Shape!.Build(resolve))).ToList();
         db.Contracts.AddRange(built.Select(b => b.Contract));
         var ids = updating.Select(r => r.Existing!.Id).ToList();
-        var tracked = await db.Contracts.AsSplitQuery().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var tracked = await db.Contracts.AsSplitQuery().Where(c => EF.Parameter(ids).Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         foreach (var r in updating) r.Shape!.ApplyTo(tracked[r.Existing!.Id], resolve);
         await db.SaveChangesAsync(ct);
 
@@ -97,7 +97,7 @@ public sealed class ImportCommitter(CommissioningDbContext db, TimeProvider? tim
         if (changedYears.Count > 0)
         {
             var contractIds = changedYears.Select(c => c.ContractId).Distinct().ToList();
-            var agreed = (await db.AnnualValueReviews.Where(r => contractIds.Contains(r.ContractId) && r.Status == ReviewStatus.Agreed).ToListAsync(ct))
+            var agreed = (await db.AnnualValueReviews.Where(r => EF.Parameter(contractIds).Contains(r.ContractId) && r.Status == ReviewStatus.Agreed).ToListAsync(ct))
                 .ToDictionary(r => (r.ContractId, r.FinancialYearStart));
             foreach (var (contractId, year, amount) in changedYears)
                 reviews.Add(AnnualValueReview.Imported(contractId, tracked[contractId].CurrentTerm, new FinancialYear(year), amount, narrative, by, now,
@@ -114,7 +114,7 @@ public sealed class ImportCommitter(CommissioningDbContext db, TimeProvider? tim
     {
         var others = work.Rows.Where(r => r.Row.Outcome is RowOutcome.Update or RowOutcome.Unchanged && r.Record.Count > 0).ToList();
         var ids = others.Select(r => r.Existing!.Id).ToList();
-        var held = (await db.Set<ImportedValue>().Where(v => ids.Contains(v.ContractId)).ToListAsync(ct))
+        var held = (await db.Set<ImportedValue>().Where(v => EF.Parameter(ids).Contains(v.ContractId)).ToListAsync(ct))
             .ToDictionary(v => (v.ContractId, v.Field));
         var rows = built.Select(b => (b.Work, ContractId: b.Contract.Id)).Concat(others.Select(r => (Work: r, ContractId: r.Existing!.Id)));
         foreach (var (row, contractId) in rows)

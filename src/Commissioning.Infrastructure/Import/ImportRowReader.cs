@@ -38,7 +38,11 @@ internal sealed class RowFile
     public Dictionary<ImportField, (string Header, string Value)> Cells { get; } = [];
     public Dictionary<int, (string Header, string Value)> YearCells { get; } = [];
 
-    public string Header(ImportField field) => Cells.TryGetValue(field, out var c) ? c.Header : ImportFieldNames.Heading(field);
+    /// <summary>The first column mapped to each field, blank or not: a problem with a blank cell names the file's own column.</summary>
+    public Dictionary<ImportField, string> Mapped { get; } = [];
+
+    public string Header(ImportField field) =>
+        Cells.TryGetValue(field, out var c) ? c.Header : Mapped.TryGetValue(field, out var h) ? h : ImportFieldNames.Heading(field);
     public string Value(ImportField field) => Cells.TryGetValue(field, out var c) ? c.Value : "";
     public void Problem(ImportField field, string reason) => Problems.Add(new RowProblem(RowNumber, Header(field), Value(field), reason));
 }
@@ -54,6 +58,7 @@ internal static partial class ImportRowReader
         foreach (var column in mapping.Columns)
         {
             if (column.Field == ImportField.Ignore || column.ColumnIndex < 0 || column.ColumnIndex >= row.Cells.Count) continue;
+            f.Mapped.TryAdd(column.Field, column.Header);
             var text = (row.Cells[column.ColumnIndex] ?? "").Trim();
             if (text.Length == 0) continue;
             f.AnyMapped = true;

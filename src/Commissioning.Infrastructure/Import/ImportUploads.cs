@@ -25,7 +25,9 @@ public sealed class ImportUploads(CommissioningDbContext db, TimeProvider? time 
             throw new ArgumentException($"An upload can be at most {ImportLimits.Default.MaxBytes / 1024 / 1024} MB.", nameof(content));
         var cutOff = UtcNow - KeptFor;
         await db.Set<ImportUpload>().Where(u => u.CommittedBatchId == null && u.UploadedAtUtc < cutOff).ExecuteDeleteAsync(ct);
-        var upload = new ImportUpload(Path.GetFileName(fileName ?? "upload"), content, Convert.ToHexStringLower(SHA256.HashData(content)),
+        // A browser may send the whole path it read the file from (C:\Users\…\register.csv): keep the name only.
+        var name = (fileName ?? "").Split('/', '\\').Last().Trim();
+        var upload = new ImportUpload(name.Length == 0 ? "upload" : name, content, Convert.ToHexStringLower(SHA256.HashData(content)),
             userId, UtcNow, options);
         db.Add(upload);
         await db.SaveChangesAsync(ct);

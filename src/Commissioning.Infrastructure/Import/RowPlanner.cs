@@ -233,9 +233,10 @@ internal sealed class RowPlanner(RowFile f, PlanContext context)
             return ResponsibleCommissioner.Historic(name);
         }
         if (before is not null) return before.Commissioner;
-        return Settings.Defaults.ResponsibleCommissionerId is { Length: > 0 } user
-            ? ResponsibleCommissioner.User(user)
-            : ResponsibleCommissioner.Historic("Not recorded");
+        if (Settings.Defaults.ResponsibleCommissionerId is not { Length: > 0 } user) return ResponsibleCommissioner.Historic("Not recorded");
+        if (!Register.People.ContainsKey(user))
+            Problem(ImportField.ResponsibleCommissioner, "The responsible commissioner chosen for the file is not a user of the register: choose again.");
+        return ResponsibleCommissioner.User(user);
     }
 
     private int? ResolveProvider(ContractShape? before, bool isNew)
