@@ -13,6 +13,7 @@ public sealed class DryRunModel(ImportUploads uploads, ImportPlanner planner, Im
     public const int Shown = 200;
 
     public const string ConflictText = "Changed in the register since the last import: not overwritten";
+    public const string OverwrittenText = "Changed in the register since the last import: the file's value will overwrite it";
 
     public ImportedFile Kept { get; private set; } = null!;
     public ImportPlan Plan { get; private set; } = null!;
@@ -82,6 +83,17 @@ public sealed class DryRunModel(ImportUploads uploads, ImportPlanner planner, Im
         return RedirectToPage(new { id });
     }
 
+    /// <summary>"Apply" under the conflicts: take the file's values over changes made in the app since the last import, or not.</summary>
+    public async Task<IActionResult> OnPostOverwriteAsync(int id, bool overwrite, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } stop) return stop;
+        await uploads.SetSettingsAsync(id, UserId, Settings with { OverwriteAppChanges = overwrite }, ct);
+        TempData[SuccessBanner.MessageKey] = overwrite
+            ? "The file's values will overwrite the changes made in the app: the dry run below shows them"
+            : "Changes made in the app will be kept: the dry run below shows them";
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>"Download report (CSV)": every row's outcome, problem, change and notice.</summary>
     public async Task<IActionResult> OnGetReportAsync(int id, CancellationToken ct)
     {
@@ -132,7 +144,8 @@ public sealed class DryRunModel(ImportUploads uploads, ImportPlanner planner, Im
         var sentence = changes.Count > 0 ? string.Join(", ", changes) : "No contract will be created or updated";
         if (left.Count > 0) sentence += $"; {string.Join(" and ", left)} will not be imported";
         var conflicts = Conflicts.Count;
-        if (conflicts > 0) sentence += $"; {Count(conflicts, "change", "changes")} made in the register since the last import will be kept";
+        if (conflicts > 0)
+            sentence += $"; {Count(conflicts, "change", "changes")} made in the register since the last import will be {(Settings.OverwriteAppChanges ? "overwritten" : "kept")}";
         return char.ToUpperInvariant(sentence[0]) + sentence[1..] + ".";
     }
 
