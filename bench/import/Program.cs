@@ -56,6 +56,7 @@ internal sealed class DemoApp(string database) : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Commissioning", $"Data Source={database}");
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("App:BaseUrl", "http://127.0.0.1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in TestCertificate.Settings) builder.UseSetting(key, value);
     }
