@@ -46,7 +46,7 @@ public sealed class DryRunModel(ImportUploads uploads, ImportPlanner planner, Im
         if (!result.Committed)
         {
             ModelState.AddModelError("", result.Refusal ?? "The import could not be made. Nothing was imported.");
-            await PlanAsync(id, ct);
+            await PlanAsync(id, ct, record: false);
             return Page();
         }
         // Outside the import's transaction: were this lost, committing again is refused anyway (the register changed since the dry run).
@@ -75,7 +75,7 @@ public sealed class DryRunModel(ImportUploads uploads, ImportPlanner planner, Im
         }
         if (!ModelState.IsValid)
         {
-            await PlanAsync(id, ct);
+            await PlanAsync(id, ct, record: false);
             return Page();
         }
         await uploads.SetSettingsAsync(id, UserId, Settings with { ProviderChoices = choices.Values.ToList() }, ct);
@@ -104,10 +104,11 @@ public sealed class DryRunModel(ImportUploads uploads, ImportPlanner planner, Im
 
     private string UserId => User.AsActor().UserId;
 
-    private async Task PlanAsync(int id, CancellationToken ct)
+    /// <summary>The dry run afresh; <paramref name="record"/>: kept with the upload (a GET), not when re-shown after a refused post, which writes nothing.</summary>
+    private async Task PlanAsync(int id, CancellationToken ct, bool record = true)
     {
         Plan = await planner.PlanAsync(Kept.Table!, Settings, ct);
-        await uploads.SetDryRunAsync(id, UserId, Plan.Fingerprint, ct);
+        if (record) await uploads.SetDryRunAsync(id, UserId, Plan.Fingerprint, ct);
         Fingerprint = Plan.Fingerprint;
         ModelState.Remove(nameof(Fingerprint));
         var chosen = Settings.ProviderChoices.ToDictionary(c => c.Name, StringComparer.Ordinal);
