@@ -58,6 +58,14 @@ public static class AppPages
         new("Add a contract: error summary", "/Contracts/Create?form=Block", Commissioner, SubmitWith("Save contract"), Errors: true),
         new("Edit a contract", "/Contracts/Edit/{contract:SC-2021-0003}", Commissioner),
         new("Record a renewal", "/Contracts/Renew/{contract:SC-2021-0001}", Commissioner),
+        new("Import contracts", "/Import", Commissioner),
+        new("Import contracts: error summary", "/Import", Commissioner, SubmitWith("Upload file"), Errors: true),
+        new("Match the columns", "/Import/Mapping/{upload:IMA}", Commissioner),
+        new("Match the columns: workbook of several sheets", "/Import/Mapping/{upload-workbook:IMB}", Commissioner),
+        // No column chosen as the reference.
+        new("Match the columns: error summary", "/Import/Mapping/{upload:IMC}", Commissioner, Then(Choose("Import column \u201cContract ref\u201d as", "Do not import"), SubmitWith("Run dry run")), Errors: true),
+        new("Import dry run", "/Import/DryRun/{dry-run:IMD}", Commissioner),
+        new("Import complete", "/Import/Done/{imported:IME}", Commissioner),
         new("Providers", "/Providers", Commissioner),
         new("Add a provider", "/Providers/Create", Commissioner),
         new("Edit a provider", "/Providers/Edit/{provider:Persona}", Commissioner),
@@ -168,6 +176,9 @@ public static class AppPages
         await page.GetByLabel("Password").FillAsync(AppServer.DemoPassword);
         await Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
     };
+
+    private static Func<IPage, Task> Choose(string label, string option) => async page =>
+        await page.GetByLabel(label, new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = option });
 
     private static Func<IPage, Task> Follow(string link) => page =>
         Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }));

@@ -159,6 +159,7 @@ public class AppServer : IAsyncLifetime
     {
         var (kind, text) = (token[..token.IndexOf(':', StringComparison.Ordinal)], token[(token.IndexOf(':', StringComparison.Ordinal) + 1)..]);
         if (kind == "reset-link") return await ResetLinkQueryAsync(text);
+        if (await ImportFiles.ResolveAsync(this, kind, text) is { } upload) return upload;
         var (listPath, prefix) = kind switch
         {
             "contract" => ($"/Contracts?Filter.Q={Uri.EscapeDataString(text)}", "/Contracts/Details/"),

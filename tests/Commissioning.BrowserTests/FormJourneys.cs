@@ -171,6 +171,8 @@ public static partial class FormJourneys
                 Assert.Matches(@"/CoverSheets/\d+$", new Uri(page.Url).AbsolutePath);
                 await Assertions.Expect(page.Locator("main")).ToContainTextAsync(run.Marker);
             }),
+        MapColumns,
+        MapWorkbook,
     ];
 
     /// <summary>The cover sheet's issue button names the version it will issue.</summary>

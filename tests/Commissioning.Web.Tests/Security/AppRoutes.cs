@@ -56,7 +56,7 @@ public static class AppRoutes
     /// <summary>The demo data's records that the routes' parameters name.</summary>
     public sealed record DemoIds(int Contract, int Provider, int Directorate, string User, int Body, int Decision, int Meeting,
         int CoverSheet, int IssuedVersion, int Review, int Savings, int FundingYear, string CalendarToken, (int Meeting, int Item) ItemWithoutSheet,
-        int ActContract);
+        int ActContract, int Upload);
 
     public static async Task<DemoIds> DemoIdsAsync(CommissioningFactory factory)
     {
@@ -71,6 +71,14 @@ public static class AppRoutes
             .SelectMany(m => m.Agenda.Where(i => i.ContractDecisionId is not null && !withSheets.Contains(i.Id)).Select(i => (m.Id, i.Id)))
             .First();
         var tokens = scope.Services.GetRequiredService<CalendarTokens>();
+        // An upload of the administrator's, mapped as proposed, for the import's pages (only its uploader sees it).
+        var admin = await db.Users.SingleAsync(u => u.Email == Administrator);
+        var uploads = scope.Services.GetRequiredService<Infrastructure.Import.ImportUploads>();
+        var csv = System.Text.Encoding.UTF8.GetBytes(Pages.Import.UploadTests.GoodCsv);
+        var upload = await uploads.SaveAsync("probe.csv", csv, new(), admin.Id, default);
+        var table = Infrastructure.Import.ImportFileReader.Read(new MemoryStream(csv), "probe.csv", new(), Infrastructure.Import.ImportLimits.Default).Table!;
+        await uploads.SetSettingsAsync(upload, admin.Id, new(Infrastructure.Import.ImportColumns.Propose(table.Headers),
+            new(null, await db.DirectorateIdAsync("Adult Social Care")), []), default);
         return new DemoIds(
             contract,
             await db.Providers.Where(p => p.Name == "Persona Care and Support Limited").Select(p => p.Id).SingleAsync(),
@@ -87,7 +95,8 @@ public static class AppRoutes
             await tokens.CreateAsync(viewer),
             itemWithoutSheet,
             // A generated contract awarded since 24 February 2025: under the Procurement Act, with a contract details notice owed.
-            await db.Contracts.Where(c => c.Reference == "SC-2023-0110").Select(c => c.Id).SingleAsync());
+            await db.Contracts.Where(c => c.Reference == "SC-2023-0110").Select(c => c.Id).SingleAsync(),
+            upload);
     }
 
     /// <summary>
@@ -112,6 +121,7 @@ public static class AppRoutes
                 ("id", var p) when p.StartsWith("/CoverSheets/", StringComparison.Ordinal) => S(ids.CoverSheet),
                 ("id", var p) when p.StartsWith("/Finance/Reviews/", StringComparison.Ordinal) => S(ids.Review),
                 ("id", var p) when p.StartsWith("/Finance/Savings/", StringComparison.Ordinal) => S(ids.Savings),
+                ("id", var p) when p.StartsWith("/Import/", StringComparison.Ordinal) => S(ids.Upload),
                 ("number", "/CoverSheets/Version") => S(ids.IssuedVersion),
                 ("contractId", _) => S(ids.Contract),
                 ("year", "/Finance/Funding") => S(ids.FundingYear),
@@ -141,6 +151,8 @@ public static class AppRoutes
     public static string GetQuery(AppPage page, string handler) => (page.Page, handler) switch
     {
         ("/Contracts/Details", "Values") => "&format=csv",
+        ("/Contracts/Index", "Export") => "&format=csv",
+        ("/Import/DryRun", "Report") => "",
         ("/Finance/Index", "Export") => "&table=" + Uri.EscapeDataString(Web.Pages.Finance.PortfolioTables.Names.First()) + "&format=csv",
         ("/CoverSheets/Version", "Pdf") => "",
         ("/Public/Contracts", "Csv") => "",

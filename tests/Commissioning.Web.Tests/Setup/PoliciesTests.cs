@@ -20,6 +20,7 @@ public sealed class PoliciesTests(CommissioningFactory factory)
         ("/Providers", Who.Everyone),
         ("/Providers/Edit/{provider}", Who.Everyone),
         ("/Contracts/Create", Who.Editors),
+        ("/Import", Who.Editors),
         ("/Contracts/Create?form=Block", Who.Editors),
         ("/Contracts/Edit/{contract}", Who.Editors),
         ("/Contracts/Renew/{contract}", Who.Editors),

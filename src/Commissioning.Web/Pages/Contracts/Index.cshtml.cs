@@ -55,47 +55,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
     {
         var today = clock.Today;
         var all = db.Contracts.AsNoTracking();
-        // Withdrawn contracts (entered in error) leave the register and its search; administrators can ask for them.
-        if (!MayShowWithdrawn) Filter.ShowWithdrawn = false;
-        var query = Filter.ShowWithdrawn ? all : all.WhereNotWithdrawn();
-
-        if (!string.IsNullOrWhiteSpace(Filter.Q))
-        {
-            var pattern = SearchPattern.Contains(Filter.Q);
-            var providerIds = db.Providers.Where(p => EF.Functions.Like(p.Name, pattern, SearchPattern.Escape)).Select(p => p.Id);
-            query = query.Where(c => EF.Functions.Like(c.Reference, pattern, SearchPattern.Escape) || EF.Functions.Like(c.Title, pattern, SearchPattern.Escape)
-                || (c.ProviderId != null && providerIds.Contains(c.ProviderId.Value))
-                || db.Set<ConsortiumContract>().Any(k => k.Id == c.Id && k.Members.Any(m => providerIds.Contains(m.ProviderId)))
-                || db.Set<LeadProviderContract>().Any(k => k.Id == c.Id && k.SubContracts.Any(s => providerIds.Contains(s.ProviderId))));
-        }
-        if (Filter.Form is { } form) query = query.WhereForm(form);
-        if (Filter.Status is { } status) query = query.WhereStatus(all, status, today);
-        if (Filter.Category is { } category) query = query.Where(c => c.ServiceCategory == category);
-        if (!string.IsNullOrWhiteSpace(Filter.Directorate))
-        {
-            var wanted = Filter.Directorate.Trim();
-            var directorate = await db.Directorates
-                .Where(d => d.Id.ToString() == wanted || d.Name == wanted).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
-            if (directorate is { } found)
-            {
-                Filter.Directorate = found.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                query = query.Where(c => c.DirectorateId == found);
-            }
-            else
-                ModelState.AddModelError("Filter.Directorate", "Choose a directorate from the list");
-        }
-        if (Filter.ProviderType is { } type)
-            query = query.Where(c => db.Providers.Any(p => p.Id == c.ProviderId && p.OrganisationType == type));
-        if (!string.IsNullOrWhiteSpace(Filter.EndsWithin))
-        {
-            if (int.TryParse(Filter.EndsWithin.Trim(), out var months) && months is >= 0 and <= MaxEndsWithinMonths)
-            {
-                var until = today.AddMonths(months);
-                query = query.Where(c => c.CurrentEndDate >= today && c.CurrentEndDate <= until);
-            }
-            else
-                ModelState.AddModelError("Filter.EndsWithin", $"Enter a whole number of months from 0 to {MaxEndsWithinMonths}, like 6");
-        }
+        var query = await FilterAsync(all, today, ct);
 
         var currentYear = FinancialYear.Containing(today);
         CurrentYear = currentYear;
@@ -139,6 +99,65 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
             .Select(d => (d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Retired ? $"{d.Name} (retired)" : d.Name)).ToList();
     }
 
+    /// <summary>
+    /// "Download register (CSV)" and "(Excel)": every contract the filters select (all pages, in reference order),
+    /// one row each, in the layout the import reads back (<see cref="RegisterExport"/>).
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        if (!Downloads.IsFormat(format)) return NotFound();
+        var query = await FilterAsync(db.Contracts, clock.Today, ct);
+        if (!ModelState.IsValid) return Redirect(Link());
+        return this.Download(await RegisterExport.BuildAsync(db, query, ct), format);
+    }
+
+    /// <summary>The contracts the search and filters select; a filter that cannot be read is said (ModelState) and not applied.</summary>
+    private async Task<IQueryable<Contract>> FilterAsync(IQueryable<Contract> all, DateOnly today, CancellationToken ct)
+    {
+        // Withdrawn contracts (entered in error) leave the register and its search; administrators can ask for them.
+        if (!MayShowWithdrawn) Filter.ShowWithdrawn = false;
+        var query = Filter.ShowWithdrawn ? all : all.WhereNotWithdrawn();
+
+        if (!string.IsNullOrWhiteSpace(Filter.Q))
+        {
+            var pattern = SearchPattern.Contains(Filter.Q);
+            var providerIds = db.Providers.Where(p => EF.Functions.Like(p.Name, pattern, SearchPattern.Escape)).Select(p => p.Id);
+            query = query.Where(c => EF.Functions.Like(c.Reference, pattern, SearchPattern.Escape) || EF.Functions.Like(c.Title, pattern, SearchPattern.Escape)
+                || (c.ProviderId != null && providerIds.Contains(c.ProviderId.Value))
+                || db.Set<ConsortiumContract>().Any(k => k.Id == c.Id && k.Members.Any(m => providerIds.Contains(m.ProviderId)))
+                || db.Set<LeadProviderContract>().Any(k => k.Id == c.Id && k.SubContracts.Any(s => providerIds.Contains(s.ProviderId))));
+        }
+        if (Filter.Form is { } form) query = query.WhereForm(form);
+        if (Filter.Status is { } status) query = query.WhereStatus(all, status, today);
+        if (Filter.Category is { } category) query = query.Where(c => c.ServiceCategory == category);
+        if (!string.IsNullOrWhiteSpace(Filter.Directorate))
+        {
+            var wanted = Filter.Directorate.Trim();
+            var directorate = await db.Directorates
+                .Where(d => d.Id.ToString() == wanted || d.Name == wanted).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+            if (directorate is { } found)
+            {
+                Filter.Directorate = found.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                query = query.Where(c => c.DirectorateId == found);
+            }
+            else
+                ModelState.AddModelError("Filter.Directorate", "Choose a directorate from the list");
+        }
+        if (Filter.ProviderType is { } type)
+            query = query.Where(c => db.Providers.Any(p => p.Id == c.ProviderId && p.OrganisationType == type));
+        if (!string.IsNullOrWhiteSpace(Filter.EndsWithin))
+        {
+            if (int.TryParse(Filter.EndsWithin.Trim(), out var months) && months is >= 0 and <= MaxEndsWithinMonths)
+            {
+                var until = today.AddMonths(months);
+                query = query.Where(c => c.CurrentEndDate >= today && c.CurrentEndDate <= until);
+            }
+            else
+                ModelState.AddModelError("Filter.EndsWithin", $"Enter a whole number of months from 0 to {MaxEndsWithinMonths}, like 6");
+        }
+        return query;
+    }
+
     /// <summary>The figure the database worked out, as the domain names it: a year before this one is the contract's last, a later one its first.</summary>
     private static CurrentYearValue ValueOf(FinancialYear current, int year, bool agreed, long? pence)
     {
@@ -160,6 +179,13 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
             ["Filter.ShowWithdrawn"] = Filter.ShowWithdrawn ? "true" : null,
         };
         return "/Contracts" + Microsoft.AspNetCore.Http.QueryString.Create(values.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+
+    /// <summary>The register's download with the same search and filters (not the sort or page: the file has every contract, by reference).</summary>
+    public string ExportLink(string format)
+    {
+        var link = Link();
+        return link + (link.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=Export&format=" + format;
     }
 
     public string SortLink(string column) =>
