@@ -1,10 +1,10 @@
 using Commissioning.Domain.Common;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
 using Commissioning.Domain.Lifecycle;
 using Commissioning.Domain.Providers;
 using Commissioning.Domain.Publishing;
+using Commissioning.Infrastructure.Data;
 
 namespace Commissioning.Infrastructure.Publishing;
 

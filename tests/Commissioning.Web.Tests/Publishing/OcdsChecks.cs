@@ -70,7 +70,7 @@ public static partial class OcdsChecks
     {
         var releases = new List<JsonObject>();
         var packages = new List<JsonObject>();
-        string? next = first;
+        var next = first;
         while (next is not null && packages.Count < 1000)
         {
             var response = await client.GetAsync(next);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Commissioning.Domain.Contracts;
 using Commissioning.Web.Tests.Support;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Web.Tests.Support;
 

@@ -1,7 +1,7 @@
-using Commissioning.Domain.Common;
-using Commissioning.Infrastructure.Data;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Commissioning.Domain.Common;
+using Commissioning.Infrastructure.Data;
 
 namespace Commissioning.Infrastructure.Publishing.Ocds;
 

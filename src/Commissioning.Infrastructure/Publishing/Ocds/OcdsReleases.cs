@@ -1,6 +1,6 @@
-using Commissioning.Domain.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Lifecycle;
 

@@ -1,5 +1,4 @@
 using Commissioning.Infrastructure.Import;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Commissioning.Web.Pages.Import;
 

@@ -1,5 +1,4 @@
 using Commissioning.Domain.Publishing;
-using Commissioning.Infrastructure.Exports;
 
 namespace Commissioning.Web.Pages.Publish;
 

@@ -1,8 +1,8 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Tests.Pages.Publish;
 
