@@ -17,14 +17,17 @@ public static class PublicationRules
     /// <summary>
     /// The value compared with the threshold, in the Code's words "the sum to be paid over the length of the contract
     /// or the estimated annual spending": for a spot contract, which fixes no sum, its estimated annual spend (null when
-    /// none is recorded); for the other forms the sum over the current term at the annual value the register holds,
-    /// each financial year's share pro-rated as the finance pages do (<see cref="PartYear"/>). A contract of £4,000 a
-    /// year for three years is worth £12,000 and is published.
+    /// none is recorded); for the other forms the sum over the current term. That sum is the register's own
+    /// (<see cref="PublicationFacts.TermValue"/>: the contract's value schedule, agreed years as agreed and later years
+    /// as projected, the figure its page shows) when the caller has it; otherwise the annual value over the term, each
+    /// financial year's share pro-rated as the finance pages do (<see cref="PartYear"/>). A contract of £4,000 a year
+    /// for three years is worth £12,000 and is published.
     /// </summary>
     public static Money? ComparedValue(PublicationFacts c)
     {
         if (c.AnnualValue is not { } annual) return null;
         if (c.Form == CommissioningForm.Spot) return annual;
+        if (c.TermValue is { } total) return total;
         var term = new DateRange(c.StartDate, c.LastDayInForce);
         return Money.Sum(FinancialYear.Spanning(term).Select(y => PartYear.Of(term, y)!.Apply(annual)));
     }
@@ -64,8 +67,12 @@ public sealed record PublicationFacts(
     DateOnly StartDate,
     DateOnly CurrentEndDate,
     DateOnly? TerminatedOn,
-    Money? AnnualValue)
+    Money? AnnualValue,
+    Money? TermValue = null)
 {
+    // TermValue: the contract's value schedule over its current term (ContractSchedules in Infrastructure), so that a
+    // published "value over the term" is the total the contract's own page shows, reviews and savings included.
+
     /// <summary>The last day the contract binds: the day a termination took effect, else the current end date.</summary>
     public DateOnly LastDayInForce => TerminatedOn is { } t && t < CurrentEndDate ? t : CurrentEndDate;
 

@@ -20,12 +20,18 @@ public sealed record ScheduledContract(int Id, string Reference, string Form, Se
     /// </summary>
     public Money? ProjectedIn(FinancialYear year) => Projections.TryGetValue(year.StartYear, out var value) ? value : null;
 
+    /// <summary>The value over the current term as the contract's page totals it: agreed years as agreed, the rest projected.</summary>
+    public Money CurrentTermTotal { get; init; }
+
     public static ScheduledContract Of(int id, string reference, string form, ServiceCategory category, string directorate, string provider,
         bool awarded, ValueSchedule schedule) =>
         new(id, reference, form, category, directorate, provider, awarded
             ? schedule.Rows.Where(r => r is { Source: ValueSource.Projected, BeyondCurrentTerm: false, YearValue: not null })
                 .ToDictionary(r => r.Year.StartYear, r => r.YearValue!.Value)
-            : new Dictionary<int, Money>());
+            : new Dictionary<int, Money>())
+        {
+            CurrentTermTotal = schedule.CurrentTermTotal,
+        };
 }
 
 /// <summary>
@@ -36,6 +42,10 @@ public sealed record ScheduledContract(int Id, string Reference, string Form, Se
 public static class ContractSchedules
 {
     public const string NoProvider = "No provider recorded";
+
+    /// <summary>Each contract's value over its current term (<see cref="ScheduledContract.CurrentTermTotal"/>), by id.</summary>
+    public static async Task<IReadOnlyDictionary<int, Money>> CurrentTermTotalsAsync(CommissioningDbContext db, CancellationToken ct) =>
+        (await LoadAsync(db, ct)).ToDictionary(c => c.Id, c => c.CurrentTermTotal);
 
     public static async Task<IReadOnlyList<ScheduledContract>> LoadAsync(CommissioningDbContext db, CancellationToken ct)
     {

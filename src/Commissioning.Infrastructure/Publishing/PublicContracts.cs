@@ -5,6 +5,7 @@ using Commissioning.Domain.Lifecycle;
 using Commissioning.Domain.Providers;
 using Commissioning.Domain.Publishing;
 using Commissioning.Infrastructure.Data;
+using Commissioning.Infrastructure.Finance;
 
 namespace Commissioning.Infrastructure.Publishing;
 
@@ -72,8 +73,10 @@ public static class PublicContracts
     {
         var query = db.Contracts.AsNoTracking().Where(c => c.WithdrawnAtUtc == null && c.AwardedOn != null);
         if (only is not null) query = query.Where(c => only.Contains(c.Id));
+        var totals = await ContractSchedules.CurrentTermTotalsAsync(db, ct);
+        PublicationFacts Facts(Contract c) => PublicationFacts.Of(c) with { TermValue = totals.TryGetValue(c.Id, out var t) ? t : null };
         var contracts = (await query.OrderBy(c => c.Reference).ToListAsync(ct))
-            .Where(c => IsPublic(PublicationFacts.Of(c), threshold)).ToList();
+            .Where(c => IsPublic(Facts(c), threshold)).ToList();
         var ids = contracts.Select(c => c.Id).ToList();
 
         var directorates = await db.Directorates.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
@@ -96,7 +99,7 @@ public static class PublicContracts
                 directorates.GetValueOrDefault(c.DirectorateId, ""), c.ServiceCategory, c.Form, c.ProcurementRoute, c.Confidentiality,
                 c.AwardedOn!.Value, c.StartDate, c.CurrentEndDate, c.MaximumEndDate, c.TerminatedOn,
                 showValue ? c.AnnualValue : null,
-                showValue && c.Form != CommissioningForm.Spot ? PublicationRules.ComparedValue(PublicationFacts.Of(c)) : null,
+                showValue && c.Form != CommissioningForm.Spot ? PublicationRules.ComparedValue(Facts(c)) : null,
                 Parties(c, providers),
                 showValue ? years[c.Id].OrderBy(y => y.Year).ToList() : [],
                 events[c.Id].Select(e => Event(e, showValue)).OfType<PublicEvent>().OrderBy(e => e.Date).ThenBy(e => e.Id).ToList(),

@@ -90,6 +90,20 @@ public class PublicationRulesTests
     }
 
     [Fact]
+    public void Block_WithTheRegistersTermValue_IsComparedByIt_EitherSideOfTheThreshold()
+    {
+        // £6,000 a year for a year, but reviews brought the year's agreed value down: the register's total is what counts.
+        var facts = Facts(annual: 6_000m, start: On(2025, 4, 1), end: On(2026, 3, 31));
+
+        Assert.Equal(Money.Pounds(5_000m), PublicationRules.ComparedValue(facts with { TermValue = Money.Pounds(5_000m) }));
+        Assert.False(PublicationRules.IsPublishable(facts with { TermValue = Money.Pounds(5_000m) }, Q1, Threshold));
+        Assert.True(PublicationRules.IsPublishable(facts with { TermValue = Money.Pounds(5_000.01m) }, Q1, Threshold));
+        // A spot contract is still compared by its estimated annual spend.
+        var spot = facts with { Form = CommissioningForm.Spot, TermValue = Money.Pounds(1m) };
+        Assert.Equal(Money.Pounds(6_000m), PublicationRules.ComparedValue(spot));
+    }
+
+    [Fact]
     public void Block_HalfAYear_ComparedByItsHalfYearsWorth()
     {
         // £10,000.02 a year for April to September: six of twelve months, £5,000.01.

@@ -1,6 +1,7 @@
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Providers;
 using Commissioning.Domain.Publishing;
+using Commissioning.Infrastructure.Finance;
 
 namespace Commissioning.Web.Pages.Publish;
 
@@ -43,9 +44,11 @@ public static class PublishedContracts
                                     Options = c.ExtensionOptions.Count(),
                                 }).ToListAsync(ct);
 
+        var totals = await ContractSchedules.CurrentTermTotalsAsync(db, ct);
         var chosen = candidates
             .Select(c => (Row: c, Facts: new PublicationFacts(Enum.Parse<CommissioningForm>(c.Form), c.AwardedOn, false, c.StartDate,
-                c.CurrentEndDate, c.TerminatedOn, c.AnnualValuePence is { } p ? Money.FromPence(p) : null)))
+                c.CurrentEndDate, c.TerminatedOn, c.AnnualValuePence is { } p ? Money.FromPence(p) : null,
+                totals.TryGetValue(c.Id, out var total) ? total : null)))
             .Where(x => PublicationRules.IsPublishable(x.Facts, quarter, threshold))
             .ToList();
         var ids = chosen.Select(x => x.Row.Id).ToList();
