@@ -167,5 +167,12 @@ public sealed class NoticesTests(CommissioningFactory factory)
         Assert.Contains("Lead provider", suppliers[0].TextContent);
         Assert.Contains("Sub-contractor", suppliers[1].TextContent);
         Assert.Contains("Supplier 1: ", page.Find("#notice-data-text")!.TextContent);
+
+        // The same data as OCDS: the link opens the contract's record, whose compiled release names the same contract.
+        var record = page.Find("#notice-data-ocds")!.GetAttribute("href")!;
+        Assert.Equal($"/ocds/records/ocds-xxxxxx-{id}", record);
+        var json = await client.GetStringAsync(record);
+        Assert.Contains($"\"ocid\": \"ocds-xxxxxx-{id}\"", json.Replace("\":\"", "\": \""));
+        Assert.Contains("\"compiledRelease\"", json);
     }
 }

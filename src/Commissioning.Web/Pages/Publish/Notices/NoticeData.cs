@@ -11,6 +11,9 @@ namespace Commissioning.Web.Pages.Publish.Notices;
 /// </summary>
 public sealed record NoticeData(IReadOnlyList<(string Label, string Value)> Fields, IReadOnlyList<NoticeData.Supplier> Suppliers)
 {
+    /// <summary>The contract's OCDS record (/ocds/records/{ocid}): the same data as OCDS, with the feed's ocid.</summary>
+    public string OcdsRecord { get; init; } = "";
+
     public sealed record Supplier(string Role, string Name, string? RegistrationNumber, bool IsSme, bool IsVcse);
 
     public static async Task<NoticeData> LoadAsync(CommissioningDbContext db, Contract c, NoticeSettings settings, IConfiguration configuration,
@@ -41,9 +44,8 @@ public sealed record NoticeData(IReadOnlyList<(string Label, string Value)> Fiel
         var fields = new List<(string, string)>
         {
             ("Contracting authority", configuration["Council:Name"] ?? "Council"),
-            // The same form as the OCDS feed's ocid (Domain/Publishing/Ocid.For on the publishing branch): prefix, hyphen, contract id.
-            ("Procurement identifier (OCID)", string.IsNullOrWhiteSpace(prefix) ? "Not set: Ocds:OcidPrefix is not configured"
-                : $"{prefix.Trim().TrimEnd('-')}-{c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"),
+            // The one way the contracts file and the OCDS feed make an ocid.
+            ("Procurement identifier (OCID)", Domain.Publishing.Ocid.For(prefix, c.Id) ?? "Not set: Ocds:OcidPrefix is not configured"),
             ("Contract reference", c.Reference),
             ("Contract title", c.Title),
             ("Description", c.Description ?? "None recorded"),
@@ -62,7 +64,8 @@ public sealed record NoticeData(IReadOnlyList<(string Label, string Value)> Fiel
             fields.Add(("Terminated, last day", Dates.Long(t)));
             fields.Add(("Reasons for termination", c.TerminationReason ?? "None recorded"));
         }
-        return new NoticeData(fields, suppliers);
+        var ocid = Domain.Publishing.Ocid.For(prefix, c.Id) ?? Domain.Publishing.Ocid.For(Infrastructure.Publishing.Ocds.OcdsOptions.PlaceholderPrefix, c.Id)!;
+        return new NoticeData(fields, suppliers) { OcdsRecord = "/ocds/records/" + Uri.EscapeDataString(ocid) };
     }
 
     /// <summary>Every field and supplier as "label: value" lines, to paste into the platform's form.</summary>
