@@ -18,7 +18,7 @@ public static class ImportFiles
     /// have), one row with a value written "45k" (refused), years as columns, dates day first.
     /// </summary>
     public static string Csv(string prefix) =>
-        $"Contract ref,Contract title,Supplier,Form,{UnknownDirectorateHeading},Start,End,2025/26,2026/27\r\n" +
+        $"Contract ref,Contract title,Supplier,Form,{UnknownDirectorateHeading},Start date,End date,2025/26,2026/27\r\n" +
         $"{prefix}-001,Night sitting service,{ExistingProvider},Block,Adult Social Care,01/04/2025,31/03/2027,\"£120,000.00\",\"£123,600.00\"\r\n" +
         $"{prefix}-002,Carers' breaks,{NewProvider(prefix)},Block,Adult Social Care,2025-04-01,2027-03-31,45000.50,46350\r\n" +
         $"{prefix}-003,Shared lives,{ExistingProvider},Block,Adult Social Care,01/04/2025,31/03/2027,45k,46k\r\n";
