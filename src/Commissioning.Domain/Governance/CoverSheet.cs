@@ -3,8 +3,9 @@ using Commissioning.Domain.Common;
 namespace Commissioning.Domain.Governance;
 
 /// <summary>
-/// The Strategic Commissioning Board cover sheet for one agenda item, about one contract
-/// decision. It is a series of numbered versions: the last may be a draft, which is edited;
+/// The Strategic Commissioning Board cover sheet for one agenda item, which may be about a
+/// contract decision (its Governance and Reporting table then comes from the decision's route) or
+/// not (the secretary enters earlier meetings by hand). It is a series of numbered versions: the last may be a draft, which is edited;
 /// issuing freezes it. Editing after an issue starts the next version as a draft copy of the
 /// last, so every issued version stays exactly as it went into the agenda pack.
 /// </summary>
@@ -16,7 +17,8 @@ public sealed class CoverSheet : AuditedAggregate
 
     public int MeetingId { get; private set; }
     public int AgendaItemId { get; private set; }
-    public int ContractDecisionId { get; private set; }
+    /// <summary>The contract decision the item is about; null for any other paper ("Form and Function of the LCO").</summary>
+    public int? ContractDecisionId { get; private set; }
 
     // Versions are told apart by their number, never by where they sit in the list: rows may load in any order (decision 0022).
 
@@ -57,6 +59,32 @@ public sealed class CoverSheet : AuditedAggregate
             Action = start.Action ?? item.Action,
         });
         first.SetGovernance(GovernanceRow.From(decision, meeting.Date));
+        sheet._versions.Add(first);
+        return sheet;
+    }
+
+    /// <summary>
+    /// Starts version 1 for an agenda item that is not about a contract decision: the same as
+    /// <see cref="Create(Meeting, AgendaItem, ContractDecision, CoverSheetContent?)"/> with an empty
+    /// Governance and Reporting table for the secretary to fill.
+    /// </summary>
+    public static CoverSheet Create(Meeting meeting, AgendaItem item, CoverSheetContent? content = null)
+    {
+        if (meeting.Id <= 0 || item.Id <= 0)
+            throw new ArgumentException("Save the meeting and its agenda before starting a cover sheet.");
+        if (!meeting.Agenda.Contains(item))
+            throw new ArgumentException("The agenda item is not on this meeting's agenda.", nameof(item));
+        if (item.ContractDecisionId is not null)
+            throw new ArgumentException("The agenda item is about a contract decision: start its sheet from the decision.", nameof(item));
+
+        var sheet = new CoverSheet { MeetingId = meeting.Id, AgendaItemId = item.Id, ContractDecisionId = null };
+        var first = new CoverSheetVersion(1, meeting.Title, meeting.Date, item.Number);
+        var start = content ?? new CoverSheetContent();
+        first.Apply(start with
+        {
+            Title = string.IsNullOrWhiteSpace(start.Title) ? item.Title : start.Title,
+            Action = start.Action ?? item.Action,
+        });
         sheet._versions.Add(first);
         return sheet;
     }
@@ -110,10 +138,13 @@ public sealed class CoverSheet : AuditedAggregate
     /// Freezes the draft as issued, with the Governance and Reporting table as the route stands
     /// now. Refused, listing each missing item, while anything is missing.
     /// </summary>
-    public CoverSheetVersion Issue(ContractDecision decision, Actor by, DateTime atUtc, DateOnly today)
+    /// <paramref name="decision"/> is the item's decision, or null for a sheet not about one.
+    public CoverSheetVersion Issue(ContractDecision? decision, Actor by, DateTime atUtc, DateOnly today)
     {
         Check(new CoverSheetMustHaveADraftRule(this));
-        RefreshGovernance(decision);
+        if (decision is null && ContractDecisionId is not null)
+            throw new ArgumentNullException(nameof(decision), "This cover sheet is about a contract decision: pass it.");
+        if (decision is not null) RefreshGovernance(decision);
         Check(new CoverSheetMustBeCompleteRule(Problems(today)));
         var draft = Current;
         draft.Freeze(by, atUtc);

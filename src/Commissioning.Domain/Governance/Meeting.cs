@@ -33,6 +33,28 @@ public sealed class Meeting : AuditedAggregate
     /// <summary>What the cover sheet prints after "Meeting:"; the body's name unless told otherwise.</summary>
     public string Title { get; private set; } = "";
 
+    // Details a secretary adds for the agenda and its pack (issue 18). The names are fixed: the agenda PDF prints them.
+    /// <summary>When the meeting starts; null until known.</summary>
+    public TimeOnly? StartTime { get; private set; }
+    /// <summary>Where it meets ("Council Chamber, Town Hall"); may be blank for a meeting held only online.</summary>
+    public string? Venue { get; private set; }
+    /// <summary>True when members join online (alone or alongside a venue).</summary>
+    public bool IsOnline { get; private set; }
+    /// <summary>The joining link for an online meeting.</summary>
+    public string? OnlineLink { get; private set; }
+    /// <summary>Who chairs it.</summary>
+    public string? Chair { get; private set; }
+
+    /// <summary>Sets when and where the meeting is held and who chairs it.</summary>
+    public void SetDetails(TimeOnly? startTime, string? venue, bool isOnline, string? onlineLink, string? chair)
+    {
+        StartTime = startTime;
+        Venue = string.IsNullOrWhiteSpace(venue) ? null : venue.Trim();
+        IsOnline = isOnline;
+        OnlineLink = isOnline && !string.IsNullOrWhiteSpace(onlineLink) ? onlineLink.Trim() : null;
+        Chair = string.IsNullOrWhiteSpace(chair) ? null : chair.Trim();
+    }
+
     /// <summary>The items in the order they will be taken.</summary>
     public IReadOnlyList<AgendaItem> Agenda => _agenda;
 
@@ -127,4 +149,8 @@ public sealed class AgendaItem : Entity
     public string Title { get; private set; } = "";
     public GovernanceAction Action { get; private set; }
     public int? ContractDecisionId { get; private set; }
+    /// <summary>Who presents the item, as the agenda prints it.</summary>
+    public string? Presenter { get; private set; }
+
+    public void SetPresenter(string? presenter) => Presenter = string.IsNullOrWhiteSpace(presenter) ? null : presenter.Trim();
 }

@@ -19,8 +19,8 @@ public sealed class ContractGovernanceViewComponent(CommissioningDbContext db, I
         var decisions = await db.ContractDecisions.Where(d => d.ContractId == contractId).OrderBy(d => d.Id).ToListAsync(ct);
         var ids = decisions.Select(d => d.Id).ToList();
         // Most contracts have no decision yet: no cover sheets to look for.
-        var sheets = ids.Count == 0 ? [] : await db.CoverSheets.AsNoTracking().Where(s => ids.Contains(s.ContractDecisionId))
-            .Join(db.Meetings, s => s.MeetingId, m => m.Id, (s, m) => new Sheet(s.Id, s.ContractDecisionId, m.Title, m.Date))
+        var sheets = ids.Count == 0 ? [] : await db.CoverSheets.AsNoTracking().Where(s => s.ContractDecisionId != null && ids.Contains(s.ContractDecisionId.Value))
+            .Join(db.Meetings, s => s.MeetingId, m => m.Id, (s, m) => new Sheet(s.Id, s.ContractDecisionId!.Value, m.Title, m.Date))
             .ToListAsync(ct);
         var canEdit = (await authorization.AuthorizeAsync(UserClaimsPrincipal, Policies.EditGovernance)).Succeeded;
         var rows = decisions
