@@ -127,6 +127,20 @@ public sealed class CoverSheet : AuditedAggregate
         Draft?.SetGovernance(GovernanceRow.From(decision, Current.MeetingDate));
     }
 
+    /// <summary>
+    /// Sets the Governance and Reporting rows by hand, for a sheet not about a contract decision
+    /// (a decision's sheet takes them from its route). After an issue, that is a new version.
+    /// </summary>
+    public CoverSheetVersion SetGovernanceRows(IReadOnlyList<GovernanceRow> rows)
+    {
+        if (ContractDecisionId is not null)
+            throw new InvalidOperationException("This cover sheet takes its Governance and Reporting rows from the decision's route.");
+        var target = Draft ?? Current.Next();
+        target.SetGovernance(rows.OrderByDescending(r => r.Date).ToList());
+        if (!_versions.Contains(target)) _versions.Add(target);
+        return target;
+    }
+
     /// <summary>Everything missing from the draft (nothing if there is no draft).</summary>
     public IReadOnlyList<string> Problems(DateOnly today) => FieldProblems(today).Select(p => p.Message).ToList();
 
