@@ -1,0 +1,40 @@
+using System.Net;
+using Commissioning.Web.Tests.Pages.Publish;
+using Commissioning.Infrastructure.Finance;
+using Commissioning.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commissioning.Web.Tests.Publishing;
+
+/// <summary>
+/// The publishing pages and the OCDS feed need each contract's value over its term on every request. They take it
+/// from the projections the finance portfolio already holds (decision 0029), so a look at an unchanged register
+/// rebuilds no value schedules; a save makes the next look build them once again.
+/// </summary>
+[Collection(SharedApp.Register)]
+public sealed class PublishingScheduleCacheTests(CommissioningFactory factory)
+{
+    private readonly CommissioningFactory factory = factory.ResetDatabase();
+
+    private ScheduleCache Cache => factory.Services.GetRequiredService<ScheduleCache>();
+
+    [Fact]
+    public async Task Publish_the_public_page_and_the_feed_build_the_projections_once_between_saves()
+    {
+        Cache.Clear();
+        var finance = await factory.SignedInClientAsync(CommissioningFactory.Finance);
+        var anonymous = factory.NewCookielessClient();
+        var loads = Cache.Loads;
+
+        Assert.Equal(HttpStatusCode.OK, (await finance.GetPageAsync("/Publish")).Status);
+        Assert.Equal(loads + 1, Cache.Loads);
+        Assert.Equal(HttpStatusCode.OK, (await finance.GetPageAsync("/Publish")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/Public/Contracts")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/ocds/releases.json")).StatusCode);
+        Assert.Equal(loads + 1, Cache.Loads);
+
+        await factory.AddAsync("PUB-CACHE-01", Domain.Contracts.CommissioningForm.Block, 20_000m, new DateOnly(2010, 4, 1), new DateOnly(2011, 3, 31));
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/ocds/releases.json")).StatusCode);
+        Assert.Equal(loads + 2, Cache.Loads);
+    }
+}
