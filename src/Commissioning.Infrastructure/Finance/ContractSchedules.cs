@@ -43,10 +43,6 @@ public static class ContractSchedules
 {
     public const string NoProvider = "No provider recorded";
 
-    /// <summary>Each contract's value over its current term (<see cref="ScheduledContract.CurrentTermTotal"/>), by id.</summary>
-    public static async Task<IReadOnlyDictionary<int, Money>> CurrentTermTotalsAsync(CommissioningDbContext db, CancellationToken ct) =>
-        (await LoadAsync(db, ct)).ToDictionary(c => c.Id, c => c.CurrentTermTotal);
-
     public static async Task<IReadOnlyList<ScheduledContract>> LoadAsync(CommissioningDbContext db, CancellationToken ct)
     {
         var contracts = await (from c in db.Contracts.AsNoTracking()

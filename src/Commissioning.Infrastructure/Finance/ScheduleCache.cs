@@ -1,3 +1,4 @@
+using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Data;
 
 namespace Commissioning.Infrastructure.Finance;
@@ -37,6 +38,13 @@ public sealed class ScheduleCache
             _loading.Release();
         }
     }
+
+    /// <summary>
+    /// Each contract's value over its current term (<see cref="ScheduledContract.CurrentTermTotal"/>), by id, from the
+    /// projections held: the publishing pages and the OCDS feed ask on every request, so they must not rebuild them.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, Money>> CurrentTermTotalsAsync(CommissioningDbContext db, CancellationToken ct) =>
+        (await GetAsync(db, ct)).ToDictionary(c => c.Id, c => c.CurrentTermTotal);
 
     /// <summary>Forgets what is held: for a database replaced under a running app (a test's reset), which writes no audit entry.</summary>
     public void Clear() => Volatile.Write(ref _held, null);

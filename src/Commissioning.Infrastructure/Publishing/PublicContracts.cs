@@ -68,12 +68,12 @@ public sealed record PublicContract(
 /// </summary>
 public static class PublicContracts
 {
-    public static async Task<IReadOnlyList<PublicContract>> LoadAsync(CommissioningDbContext db, Money threshold, CancellationToken ct,
+    public static async Task<IReadOnlyList<PublicContract>> LoadAsync(CommissioningDbContext db, ScheduleCache schedules, Money threshold, CancellationToken ct,
         IReadOnlyCollection<int>? only = null)
     {
         var query = db.Contracts.AsNoTracking().Where(c => c.WithdrawnAtUtc == null && c.AwardedOn != null);
         if (only is not null) query = query.Where(c => only.Contains(c.Id));
-        var totals = await ContractSchedules.CurrentTermTotalsAsync(db, ct);
+        var totals = await schedules.CurrentTermTotalsAsync(db, ct);
         PublicationFacts Facts(Contract c) => PublicationFacts.Of(c) with { TermValue = totals.TryGetValue(c.Id, out var t) ? t : null };
         var contracts = (await query.OrderBy(c => c.Reference).ToListAsync(ct))
             .Where(c => IsPublic(Facts(c), threshold)).ToList();

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Commissioning.Infrastructure.Finance;
 using Commissioning.Infrastructure.Publishing.Ocds;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -19,7 +20,7 @@ public static class PublicSetup
     {
         var ocds = configuration.GetSection(OcdsOptions.Section).Get<OcdsOptions>() ?? new OcdsOptions();
         services.AddSingleton(ocds);
-        services.AddScoped(sp => new OcdsFeed(sp.GetRequiredService<CommissioningDbContext>(), ocds,
+        services.AddScoped(sp => new OcdsFeed(sp.GetRequiredService<CommissioningDbContext>(), sp.GetRequiredService<ScheduleCache>(), ocds,
             CouncilName(configuration), Threshold(configuration)));
 
         var perMinute = configuration.GetValue("Public:RequestsPerMinute", 120);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Data;
+using Commissioning.Infrastructure.Finance;
 
 namespace Commissioning.Infrastructure.Publishing.Ocds;
 
@@ -9,7 +10,7 @@ namespace Commissioning.Infrastructure.Publishing.Ocds;
 /// The packages /ocds/releases.json and /ocds/records/{ocid} answer with. Built on request from the register (there is
 /// no second copy to fall out of step); the answers are cached for five minutes by whoever asks (docs/publishing.md).
 /// </summary>
-public sealed class OcdsFeed(CommissioningDbContext db, OcdsOptions options, string buyerName, Money threshold)
+public sealed class OcdsFeed(CommissioningDbContext db, ScheduleCache schedules, OcdsOptions options, string buyerName, Money threshold)
 {
     public const string Version = "1.1";
 
@@ -21,7 +22,7 @@ public sealed class OcdsFeed(CommissioningDbContext db, OcdsOptions options, str
     /// </summary>
     public async Task<JsonObject> ReleasePackageAsync(DateTime? sinceUtc, int page, Func<int, string> pageUri, CancellationToken ct)
     {
-        var contracts = await PublicContracts.LoadAsync(db, threshold, ct);
+        var contracts = await PublicContracts.LoadAsync(db, schedules, threshold, ct);
         var all = contracts.SelectMany(Releases.For).OrderBy(r => r.DateUtc).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
         var chosen = all.Where(r => sinceUtc is null || r.DateUtc >= sinceUtc).ToList();
         var size = Math.Max(1, options.PageSize);
@@ -43,7 +44,7 @@ public sealed class OcdsFeed(CommissioningDbContext db, OcdsOptions options, str
         var dash = ocid.LastIndexOf('-');
         if (dash < 0 || !int.TryParse(ocid[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var id) || Ocid(id) != ocid)
             return null;
-        var contract = (await PublicContracts.LoadAsync(db, threshold, ct, only: [id])).SingleOrDefault();
+        var contract = (await PublicContracts.LoadAsync(db, schedules, threshold, ct, only: [id])).SingleOrDefault();
         if (contract is null) return null;
 
         var releases = Releases.For(contract).OrderBy(r => r.DateUtc).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();

@@ -1,5 +1,6 @@
 using Commissioning.Domain.Publishing;
 using Commissioning.Infrastructure.Exports;
+using Commissioning.Infrastructure.Finance;
 using Commissioning.Infrastructure.Publishing;
 using Commissioning.Infrastructure.Publishing.Ocds;
 using Commissioning.Web.Pages.Contracts;
@@ -11,7 +12,7 @@ namespace Commissioning.Web.Pages.Public;
 /// searchable by reference, title or supplier, 20 a page, each with its agreed values by year; the same rows as CSV.
 /// Built on <see cref="PublicContracts"/>, so what a confidential contract withholds is never loaded into the page.
 /// </summary>
-public sealed class ContractsModel(CommissioningDbContext db, IConfiguration configuration, OcdsFeed feed) : PublicPage(configuration)
+public sealed class ContractsModel(CommissioningDbContext db, ScheduleCache schedules, IConfiguration configuration, OcdsFeed feed) : PublicPage(configuration)
 {
     public const int PageSize = 20;
 
@@ -67,7 +68,7 @@ public sealed class ContractsModel(CommissioningDbContext db, IConfiguration con
     }
 
     private Task<IReadOnlyList<PublicContract>> LoadAsync(CancellationToken ct) =>
-        PublicContracts.LoadAsync(db, PublicSetup.Threshold(Configuration), ct);
+        PublicContracts.LoadAsync(db, schedules, PublicSetup.Threshold(Configuration), ct);
 
     /// <summary>Reference, title or any organisation named in the contract (a consortium member, a sub-contractor), ignoring case.</summary>
     public static List<PublicContract> Search(IEnumerable<PublicContract> contracts, string? q)

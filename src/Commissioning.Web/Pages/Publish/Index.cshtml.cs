@@ -1,4 +1,5 @@
 using Commissioning.Domain.Publishing;
+using Commissioning.Infrastructure.Finance;
 
 namespace Commissioning.Web.Pages.Publish;
 
@@ -7,7 +8,7 @@ namespace Commissioning.Web.Pages.Publish;
 /// and what confidential ones keep back listed on the page first (issue 17, decision 0032).
 /// </summary>
 [Authorize(Policy = Policies.PublishData)]
-public sealed class IndexModel(CommissioningDbContext db, IClock clock, IConfiguration config) : PageModel
+public sealed class IndexModel(CommissioningDbContext db, ScheduleCache schedules, IClock clock, IConfiguration config) : PageModel
 {
     /// <summary>Rows listed on the page; the files have every one.</summary>
     public const int RowsShown = 100;
@@ -29,7 +30,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, IConfigu
             ModelState.AddModelError(nameof(Quarter), "Choose a quarter from the list");
             return Page();
         }
-        Contracts = await PublishedContracts.LoadAsync(db, Selected, Settings.Threshold, ct);
+        Contracts = await PublishedContracts.LoadAsync(db, schedules, Selected, Settings.Threshold, ct);
         return Page();
     }
 
@@ -37,7 +38,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, IConfigu
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         if (!await ChooseAsync(ct) || !Downloads.IsFormat(format)) return NotFound();
-        var contracts = await PublishedContracts.LoadAsync(db, Selected, Settings.Threshold, ct);
+        var contracts = await PublishedContracts.LoadAsync(db, schedules, Selected, Settings.Threshold, ct);
         return this.Download(ContractsFile.Build(contracts, Selected, Settings), format);
     }
 

@@ -28,7 +28,7 @@ public sealed record PublishedContract(
 /// </summary>
 public static class PublishedContracts
 {
-    public static async Task<IReadOnlyList<PublishedContract>> LoadAsync(CommissioningDbContext db, Quarter quarter, Money threshold, CancellationToken ct)
+    public static async Task<IReadOnlyList<PublishedContract>> LoadAsync(CommissioningDbContext db, ScheduleCache schedules, Quarter quarter, Money threshold, CancellationToken ct)
     {
         var (first, last) = (quarter.Start, quarter.End);
         var candidates = await (from c in db.Contracts.AsNoTracking()
@@ -44,7 +44,7 @@ public static class PublishedContracts
                                     Options = c.ExtensionOptions.Count(),
                                 }).ToListAsync(ct);
 
-        var totals = await ContractSchedules.CurrentTermTotalsAsync(db, ct);
+        var totals = await schedules.CurrentTermTotalsAsync(db, ct);
         var chosen = candidates
             .Select(c => (Row: c, Facts: new PublicationFacts(Enum.Parse<CommissioningForm>(c.Form), c.AwardedOn, false, c.StartDate,
                 c.CurrentEndDate, c.TerminatedOn, c.AnnualValuePence is { } p ? Money.FromPence(p) : null,
