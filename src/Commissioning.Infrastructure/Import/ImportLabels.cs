@@ -3,43 +3,16 @@ using Commissioning.Domain.Contracts;
 
 namespace Commissioning.Infrastructure.Import;
 
-/// <summary>The words an import reads and writes for the register's choices (as the contract pages show them).</summary>
+/// <summary>The words an import reads for the register's choices: the pages' own (<see cref="ContractWords"/>) and the synonyms councils use.</summary>
 internal static class ImportLabels
 {
-    public static string Of(CommissioningForm f) => f switch
-    {
-        CommissioningForm.Block => "Block",
-        CommissioningForm.Spot => "Spot",
-        CommissioningForm.LeadProvider => "Lead provider",
-        _ => "Consortium",
-    };
+    public static string Of(CommissioningForm f) => ContractWords.Of(f);
 
-    public static string Of(ServiceCategory c) => c switch
-    {
-        ServiceCategory.DomiciliaryCare => "Domiciliary care",
-        ServiceCategory.SupportedLiving => "Supported living",
-        ServiceCategory.ResidentialCare => "Residential care",
-        ServiceCategory.DayServices => "Day services",
-        ServiceCategory.CommunityHealth => "Community health",
-        _ => "Other",
-    };
+    public static string Of(ServiceCategory c) => ContractWords.Of(c);
 
-    public static string Of(ProcurementRoute r) => r switch
-    {
-        ProcurementRoute.OpenTender => "Open tender",
-        ProcurementRoute.TeckalDirectAward => "Direct award under the Teckal exemption",
-        ProcurementRoute.SingleSourceWaiver => "Single source / waiver",
-        ProcurementRoute.FrameworkCallOff => "Framework call-off",
-        _ => "Negotiated continuation",
-    };
+    public static string Of(ProcurementRoute r) => ContractWords.Of(r);
 
-    public static string Of(RateUnit u) => u switch
-    {
-        RateUnit.Hour => "per hour",
-        RateUnit.Week => "per week",
-        RateUnit.Night => "per night",
-        _ => "per placement",
-    };
+    public static string Of(RateUnit u) => ContractWords.Of(u);
 
     private static readonly Dictionary<string, ServiceCategory> Categories = Words<ServiceCategory>(Of,
         ("homecare", ServiceCategory.DomiciliaryCare), ("home care", ServiceCategory.DomiciliaryCare),

@@ -1,6 +1,6 @@
 using System.Net;
-using Commissioning.Web.Tests.Pages.Publish;
 using Commissioning.Infrastructure.Finance;
+using Commissioning.Web.Tests.Pages.Publish;
 using Commissioning.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

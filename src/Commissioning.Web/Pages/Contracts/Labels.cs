@@ -6,13 +6,7 @@ namespace Commissioning.Web.Pages.Contracts;
 /// <summary>The councils' own words for each choice, in one place.</summary>
 public static class Labels
 {
-    public static string Of(CommissioningForm f) => f switch
-    {
-        CommissioningForm.Block => "Block",
-        CommissioningForm.Spot => "Spot",
-        CommissioningForm.LeadProvider => "Lead provider",
-        _ => "Consortium",
-    };
+    public static string Of(CommissioningForm f) => ContractWords.Of(f);
 
     public static string Hint(CommissioningForm f) => f switch
     {
@@ -22,24 +16,9 @@ public static class Labels
         _ => "Several providers jointly and severally responsible for one contract; every member signs.",
     };
 
-    public static string Of(ServiceCategory c) => c switch
-    {
-        ServiceCategory.DomiciliaryCare => "Domiciliary care",
-        ServiceCategory.SupportedLiving => "Supported living",
-        ServiceCategory.ResidentialCare => "Residential care",
-        ServiceCategory.DayServices => "Day services",
-        ServiceCategory.CommunityHealth => "Community health",
-        _ => "Other",
-    };
+    public static string Of(ServiceCategory c) => ContractWords.Of(c);
 
-    public static string Of(ProcurementRoute r) => r switch
-    {
-        ProcurementRoute.OpenTender => "Open tender",
-        ProcurementRoute.TeckalDirectAward => "Direct award under the Teckal exemption",
-        ProcurementRoute.SingleSourceWaiver => "Single source / waiver",
-        ProcurementRoute.FrameworkCallOff => "Framework call-off",
-        _ => "Negotiated continuation",
-    };
+    public static string Of(ProcurementRoute r) => ContractWords.Of(r);
 
     public static string Of(Confidentiality c) => c switch
     {
@@ -60,13 +39,7 @@ public static class Labels
         _ => "Other social enterprise",
     };
 
-    public static string Of(RateUnit u) => u switch
-    {
-        RateUnit.Hour => "per hour",
-        RateUnit.Week => "per week",
-        RateUnit.Night => "per night",
-        _ => "per placement",
-    };
+    public static string Of(RateUnit u) => ContractWords.Of(u);
 
     public static string Of(OrganisationType t) => t switch
     {
