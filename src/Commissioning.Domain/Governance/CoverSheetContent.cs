@@ -99,6 +99,13 @@ public static class CoverSheetField
     public const string Recommendations = nameof(CoverSheetContent.Recommendations);
     public const string AddressesAssuranceFrameworkRisk = nameof(CoverSheetContent.AddressesAssuranceFrameworkRisk);
     public const string AssuranceFrameworkRisk = nameof(CoverSheetContent.AssuranceFrameworkRisk);
+    // Fields that are never missing (no problem names them), named so the task list can place them in their section.
+    public const string IsConfidential = nameof(CoverSheetContent.IsConfidential);
+    public const string ClinicalLead = nameof(CoverSheetContent.ClinicalLead);
+    public const string CouncilLead = nameof(CoverSheetContent.CouncilLead);
+    public const string StrategicObjectives = nameof(CoverSheetContent.StrategicObjectives);
+    public const string AdditionalDetails = nameof(CoverSheetContent.AdditionalDetails);
+    public const string GovernanceRows = nameof(GovernanceRows);
 }
 
 /// <summary>The answer to one Implications question: a box ticked, or words written.</summary>
