@@ -1978,6 +1978,9 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                                 .IsRequired()
                                 .HasColumnType("TEXT");
 
+                            b1.Property<bool>("RecordedFromPaper")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("Status")
                                 .IsRequired()
                                 .HasMaxLength(40)

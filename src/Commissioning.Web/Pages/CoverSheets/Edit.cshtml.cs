@@ -14,7 +14,8 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
     [BindProperty] public CoverSheetForm Input { get; set; } = new();
 
     public CoverSheet Sheet { get; private set; } = null!;
-    public ContractDecision Decision { get; private set; } = null!;
+    /// <summary>The decision the item is about; null for a paper not about one.</summary>
+    public ContractDecision? Decision { get; private set; }
     public Conflict? Clash { get; private set; }
     /// <summary>The version the form will save into: the draft's number, or the next one after an issue.</summary>
     public int EditingNumber => Sheet.Draft?.Number ?? Sheet.Current.Number + 1;
@@ -39,7 +40,8 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
         if (!ModelState.IsValid) return Page();
         if (Sheet.Version != Input.Version) return ShowConflict();
 
-        var content = Input.ToContent();
+        // A one-box form cannot show an answer with several boxes ticked: leaving it alone keeps it.
+        var content = Input.ToContent().KeepingSeveralTicksFrom(Sheet.Current.Content);
         if (issue)
         {
             // Check the sheet as it would be saved, before touching the tracked one.
@@ -56,7 +58,7 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
         }
 
         var version = Sheet.Edit(content);
-        Sheet.RefreshGovernance(Decision);
+        if (Decision is not null) Sheet.RefreshGovernance(Decision);
         if (issue) Sheet.Issue(Decision, User.AsActor(), clock.UtcNow, clock.Today);
         if ((await db.SaveVersionedAsync(Sheet, Input.Version, ct)).IsStale)
         {
@@ -90,7 +92,7 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
         var sheet = await db.CoverSheets.FirstOrDefaultAsync(s => s.Id == Id, ct);
         if (sheet is null) return false;
         Sheet = sheet;
-        Decision = await db.ContractDecisions.SingleAsync(d => d.Id == sheet.ContractDecisionId, ct);
+        Decision = sheet.ContractDecisionId is { } decisionId ? await db.ContractDecisions.SingleAsync(d => d.Id == decisionId, ct) : null;
         return true;
     }
 }
