@@ -611,7 +611,7 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<int>("AgendaItemId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ContractDecisionId")
+                    b.Property<int?>("ContractDecisionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -715,6 +715,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("Apologies")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BodyId")
                         .HasColumnType("INTEGER");
 
@@ -725,6 +729,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
 
                     b.Property<string>("BodyName")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chair")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -743,6 +751,20 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Present")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -758,6 +780,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
 
                     b.Property<string>("UpdatedById")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -1862,8 +1888,7 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.HasOne("Commissioning.Domain.Governance.ContractDecision", null)
                         .WithMany()
                         .HasForeignKey("ContractDecisionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Commissioning.Domain.Governance.Meeting", null)
                         .WithMany()
@@ -2019,15 +2044,32 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                             b1.Property<int?>("ContractDecisionId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("Declarations")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("MeetingId")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("MinuteText")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Number")
                                 .HasMaxLength(10)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Presenter")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Title")
                                 .IsRequired()
