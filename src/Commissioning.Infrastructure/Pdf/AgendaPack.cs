@@ -112,7 +112,7 @@ public static class AgendaPack
             doc.Info.Subject = details.Meeting;
             doc.Internals.Catalog.Elements["/Lang"] = new PdfString(details.Language);
             doc.PageMode = PdfPageMode.UseOutlines;
-            doc.ViewerPreferences.DisplayDocTitle = true;
+            // Chromium's print already asks viewers to show the title (/DisplayDocTitle); PDFsharp cannot read its dictionary back.
 
             using var output = new MemoryStream();
             doc.Save(output, closeStream: false);
