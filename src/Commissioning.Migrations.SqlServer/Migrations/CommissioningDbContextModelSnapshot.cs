@@ -631,7 +631,7 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.Property<int>("AgendaItemId")
                         .HasColumnType("int");
 
-                    b.Property<int>("ContractDecisionId")
+                    b.Property<int?>("ContractDecisionId")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -752,6 +752,9 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Chair")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -766,6 +769,15 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<bool>("IsOnline")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("OnlineLink")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<TimeOnly?>("StartTime")
+                        .HasColumnType("time");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -783,6 +795,9 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.Property<string>("UpdatedById")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Venue")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1050,6 +1065,95 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Commissioning.Infrastructure.Documents.Document", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DeletedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerKind", "OwnerId");
+
+                    b.ToTable("Documents", (string)null);
+                });
+
+            modelBuilder.Entity("Commissioning.Infrastructure.Documents.DocumentChunk", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("int")
+                        .HasColumnName("DocumentId");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int")
+                        .HasColumnName("Number");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("Data");
+
+                    b.HasKey("DocumentId", "Number");
+
+                    b.ToTable("DocumentChunks", (string)null);
                 });
 
             modelBuilder.Entity("Commissioning.Infrastructure.Identity.ApplicationUser", b =>
@@ -1918,8 +2022,7 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.HasOne("Commissioning.Domain.Governance.ContractDecision", null)
                         .WithMany()
                         .HasForeignKey("ContractDecisionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Commissioning.Domain.Governance.Meeting", null)
                         .WithMany()
@@ -2089,6 +2192,9 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                             b1.Property<int>("Position")
                                 .HasColumnType("int");
 
+                            b1.Property<string>("Presenter")
+                                .HasColumnType("nvarchar(max)");
+
                             b1.Property<string>("Title")
                                 .IsRequired()
                                 .HasMaxLength(300)
@@ -2134,6 +2240,15 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Infrastructure.Documents.DocumentChunk", b =>
+                {
+                    b.HasOne("Commissioning.Infrastructure.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

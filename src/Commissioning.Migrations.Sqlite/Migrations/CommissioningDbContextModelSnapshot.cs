@@ -611,7 +611,7 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<int>("AgendaItemId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ContractDecisionId")
+                    b.Property<int?>("ContractDecisionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -728,6 +728,9 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Chair")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -741,6 +744,15 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OnlineLink")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -758,6 +770,9 @@ namespace Commissioning.Migrations.Sqlite.Migrations
 
                     b.Property<string>("UpdatedById")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -1018,6 +1033,93 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Commissioning.Infrastructure.Documents.Document", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerKind", "OwnerId");
+
+                    b.ToTable("Documents", (string)null);
+                });
+
+            modelBuilder.Entity("Commissioning.Infrastructure.Documents.DocumentChunk", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DocumentId");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Number");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Data");
+
+                    b.HasKey("DocumentId", "Number");
+
+                    b.ToTable("DocumentChunks", (string)null);
                 });
 
             modelBuilder.Entity("Commissioning.Infrastructure.Identity.ApplicationUser", b =>
@@ -1862,8 +1964,7 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.HasOne("Commissioning.Domain.Governance.ContractDecision", null)
                         .WithMany()
                         .HasForeignKey("ContractDecisionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Commissioning.Domain.Governance.Meeting", null)
                         .WithMany()
@@ -2029,6 +2130,9 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("Presenter")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Title")
                                 .IsRequired()
                                 .HasMaxLength(300)
@@ -2074,6 +2178,15 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Infrastructure.Documents.DocumentChunk", b =>
+                {
+                    b.HasOne("Commissioning.Infrastructure.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
