@@ -1,6 +1,8 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Governance;
 using Commissioning.Infrastructure.Data;
+using Commissioning.Infrastructure.Documents;
+using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -12,14 +14,14 @@ namespace Commissioning.Infrastructure.Demo;
 /// statement, and a confidential item on a provider's contingency arrangements. Its agenda pack shows everything issue 18 asks of one.
 /// The items and people are illustrative, not from the papers.
 /// </summary>
-internal sealed class BoardPackDemoSeeder(CommissioningDbContext db, IClock clock)
+public sealed class BoardPackDemoSeeder(CommissioningDbContext db, IClock clock)
 {
     public const string MeetingTitle = "Strategic Commissioning Board";
     public const string ReportFileName = "Carers strategy refresh 2026 to 2029 - full report.pdf";
     public const int ReportPages = 20;
 
-    /// <summary>Seeds the meeting and returns the carers item's id, for its report (<see cref="ReportPdf"/>) to be attached to.</summary>
-    public async Task<int> SeedAsync()
+    /// <summary>Seeds the meeting, its sheets and the carers item's report (attached as a secretary would, through the document store).</summary>
+    public async Task SeedAsync()
     {
         var board = await db.DecisionBodies.SingleAsync(b => b.Name == "Strategic Commissioning Board");
         var secretary = await db.Users.Where(u => u.Email == "secretary@demo.test").Select(u => new Actor(u.Id, u.DisplayName)).SingleAsync();
@@ -45,7 +47,10 @@ internal sealed class BoardPackDemoSeeder(CommissioningDbContext db, IClock cloc
             "contingency arrangements to keep care going for the people it supports.", ["Decide on the contingency arrangements in section 3."],
             confidential: "Information relating to the financial or business affairs of a particular person (Local Government Act 1972, Schedule 12A, paragraph 3).");
         await db.SaveChangesAsync();
-        return carers.Id;
+
+        using var report = new MemoryStream(ReportPdf("Carers Strategy 2026 to 2029", "Report", ReportPages));
+        await new DocumentStore(db, Options.Create(new DocumentOptions()), clock)
+            .AddAsync(new DocumentOwner(DocumentOwnerKind.AgendaItem, carers.Id), ReportFileName, report, secretary);
     }
 
     private void Sheet(Meeting meeting, AgendaItem item, Actor secretary, DateOnly today, string summary, List<string> recommendations, string? confidential = null)
@@ -61,9 +66,8 @@ internal sealed class BoardPackDemoSeeder(CommissioningDbContext db, IClock cloc
             Recommendations = recommendations,
             AddressesAssuranceFrameworkRisk = false,
             Answers = [.. ImplicationQuestions.All.Where(q => q.AlwaysRequired).Select(q => q.Kind == AnswerKind.YesNoNa
-                ? ImplicationAnswer.Tick(q.Key, YesNoNa.No)
-                : ImplicationAnswer.Write(q.Key, "The paper supports this; see the report.")),
-                ImplicationAnswer.Tick(ImplicationQuestions.ImpactAssessmentCompleted, YesNoNa.NotApplicable)],
+                ? ImplicationAnswer.Tick(q.Key, q.Key == ImplicationQuestions.ImpactAssessmentCompleted ? YesNoNa.NotApplicable : YesNoNa.No)
+                : ImplicationAnswer.Write(q.Key, "The paper supports this; see the report."))],
         });
         var issuedOn = today.AddDays(-1);
         sheet.Issue(null, secretary, issuedOn.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc), today);

@@ -17,14 +17,6 @@ public sealed record AgendaDocument(
 
     /// <summary>The meeting as footers and titles name it: "Strategic Commissioning Board, 5 October 2020".</summary>
     public string MeetingName => $"{MeetingTitle}, {Dates.Long(Date)}";
-
-    /// <summary>GOV.UK style, as the app words times: 2pm, 9:30am, midday.</summary>
-    public static string Time(TimeOnly t) => (t.Hour, t.Minute) switch
-    {
-        (0, 0) => "midnight",
-        (12, 0) => "midday",
-        var (h, m) => (h % 12 == 0 ? 12 : h % 12).ToString(CultureInfo.InvariantCulture) + (m == 0 ? "" : ":" + m.ToString("00", CultureInfo.InvariantCulture)) + (h < 12 ? "am" : "pm"),
-    };
 }
 
 /// <summary>One item as the agenda lists it, with the reports the pack carries and those it cannot.</summary>
@@ -57,12 +49,13 @@ public static class AgendaLoader
             byItem.TryGetValue(item.Id, out var sheet);
             // Confidential if the sheet says so now or said so when last issued: the safer of the two for a paper that may be published.
             var secret = sheet is not null && (sheet.Current.IsConfidential || sheet.LatestIssued?.IsConfidential == true);
-            var reason = sheet?.Current.ConfidentialReason ?? sheet?.LatestIssued?.ConfidentialReason;
+            // The reason is printed only as issued: a draft's words are not for viewers.
+            var reason = sheet?.LatestIssued is { IsConfidential: true } confidential ? confidential.ConfidentialReason : null;
             var number = item.Number ?? item.Position.ToString(CultureInfo.InvariantCulture);
             return new AgendaLine(item.Id, number, item.Title, item.Presenter ?? sheet?.LatestIssued?.PresentedBy, item.Action.ToText(), secret, secret ? reason : null);
         }).ToList();
         var agenda = new AgendaDocument(title, PublicSetup.CouncilName(configuration), meeting.BodyName, meeting.Title, meeting.Date,
-            meeting.StartTime is { } t ? AgendaDocument.Time(t) : null, meeting.Venue, meeting.IsOnline, meeting.OnlineLink, meeting.Chair, lines, forPublic);
+            meeting.StartTime is { } t ? MeetingDisplay.Time(t) : null, meeting.Venue, meeting.IsOnline, meeting.OnlineLink, meeting.Chair, lines, forPublic);
         return new Loaded(meeting, agenda, issued);
     }
 

@@ -11,7 +11,7 @@ namespace Commissioning.Web.Pages.Governance.Meetings;
 /// confidential items bannered on every page. With <c>?public=true</c>, the public pack: confidential items' papers
 /// left out, the agenda listing them only as exempt. Items without an issued sheet have nothing in the pack; drafts never do.
 /// </summary>
-public sealed class PackModel(CommissioningDbContext db, IConfiguration configuration, PdfPrinter printer, ViewRenderer views, IEnumerable<IDocumentStore> documents) : PageModel
+public sealed class PackModel(CommissioningDbContext db, IConfiguration configuration, PdfPrinter printer, ViewRenderer views, IDocumentStore documents) : PageModel
 {
     public const string Creator = "Commissioning register";
 
@@ -36,7 +36,7 @@ public sealed class PackModel(CommissioningDbContext db, IConfiguration configur
 
         var title = $"{(Public ? "Public agenda pack" : "Agenda pack")} – {MeetingTitle}";
         var inPack = agenda.Items.Where(l => issued.ContainsKey(l.ItemId) && !(Public && l.Confidential)).ToList();
-        var reports = documents.FirstOrDefault() is { } store ? await AgendaLoader.ReportsAsync(store, inPack, ct) : inPack.ToDictionary(l => l.ItemId, _ => new List<PackReport>());
+        var reports = await AgendaLoader.ReportsAsync(documents, inPack, ct);
         agenda = agenda with { Title = title };
 
         // One print of the agenda and the sheets keeps their tagging whole; the agenda is put in front of the sheets' own document.
