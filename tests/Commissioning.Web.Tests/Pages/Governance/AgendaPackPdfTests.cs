@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Demo;
-using Commissioning.Web.Pages.CoverSheets;
+using Commissioning.Infrastructure.Documents;
 using Commissioning.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Outline;
 using UglyToad.PdfPig.Tokens;
@@ -105,6 +106,39 @@ public sealed class AgendaPackPdfTests(CoverSheets.CoverSheetApp app, ITestOutpu
         Assert.EndsWith(Market, Footer(pdf, pdf.NumberOfPages));
         Assert.Equal($"Public agenda pack – Strategic Commissioning Board, {Dates.Long(date)}", pdf.Information.Title);
         for (var p = 1; p <= pdf.NumberOfPages; p++) Assert.Contains($"Page {p} of {pdf.NumberOfPages}", Footer(pdf, p));
+    }
+
+    [Fact]
+    public async Task Word_and_Excel_reports_and_unreadable_PDFs_are_listed_as_supplied_separately_not_merged()
+    {
+        var (meeting, _) = await DemoMeetingAsync();
+        var viewer = await Factory.SignedInClientAsync(Viewer);
+        int before;
+        using (var pdf = PdfDocument.Open(await PdfAsync(viewer, $"/Governance/Meetings/{meeting}/Pack"))) before = pdf.NumberOfPages;
+
+        await using (var scope = Factory.OpenDb())
+        {
+            var item = (await scope.Db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meeting)).Agenda.Single(i => i.Number == "6").Id;
+            var store = scope.Services.GetRequiredService<DocumentStore>();
+            using var book = new ClosedXML.Excel.XLWorkbook();
+            book.AddWorksheet("Rates").Cell(1, 1).Value = "Hourly rate";
+            using var xlsx = new MemoryStream();
+            book.SaveAs(xlsx);
+            xlsx.Position = 0;
+            var owner = new DocumentOwner(DocumentOwnerKind.AgendaItem, item);
+            await store.AddAsync(owner, "Market rates.xlsx", xlsx, new Actor("demo", "Daniel Hughes"));
+            // A PDF's signature on a file that is not one: it is stored, but cannot be merged.
+            using var broken = new MemoryStream("%PDF-1.7\nnot really a PDF\n%%EOF"u8.ToArray());
+            await store.AddAsync(owner, "Damaged appendix.pdf", broken, new Actor("demo", "Daniel Hughes"));
+        }
+
+        using var after = PdfDocument.Open(await PdfAsync(viewer, $"/Governance/Meetings/{meeting}/Pack"));
+        Assert.Equal(before, after.NumberOfPages);
+        var agenda = PageText(after, 1);
+        Assert.Contains("Supplied separately, not in this pack: Market rates.xlsx (Excel spreadsheet)", agenda);
+        Assert.Contains("Supplied separately, not in this pack: Damaged appendix.pdf (a PDF that could not be read into the pack)", agenda);
+        Assert.True(after.TryGetBookmarks(out var bookmarks));
+        Assert.Equal(["Cover sheet"], bookmarks.Roots[2].Children.Select(c => c.Title));
     }
 
     [Fact]
