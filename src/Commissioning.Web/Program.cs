@@ -1,5 +1,6 @@
 using System.Globalization;
 using Commissioning.Infrastructure.Demo;
+using Commissioning.Infrastructure.Documents;
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Infrastructure.Import;
 using Commissioning.Infrastructure.KeyDates;
@@ -40,6 +41,8 @@ builder.Services.AddScoped<PdfPrinter>();
 builder.Services.AddPdf(builder.Configuration);
 builder.Services.AddKeyDates(builder.Configuration);
 builder.Services.AddSpreadsheetImport();
+// Documents attached to contracts, events, decisions and agenda items, kept in the database (decision 0036).
+builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddCommissioningHealthChecks();
 // The public contracts page and the OCDS feed (docs/publishing.md).
 builder.Services.AddPublicRegister(builder.Configuration);

@@ -36,6 +36,7 @@ public class CommissioningDbContext : IdentityDbContext<ApplicationUser>, IDataP
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<KeyDates.DigestDay> DigestDays => Set<KeyDates.DigestDay>();
     public DbSet<Domain.Publishing.Notices.PublishedNotice> PublishedNotices => Set<Domain.Publishing.Notices.PublishedNotice>();
+    public DbSet<Documents.Document> Documents => Set<Documents.Document>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,6 +31,7 @@ public sealed class DemoSeeder(CommissioningDbContext db, AccountBootstrap accou
             await SeedSpreadAsync(p);
             await new FinanceDemoSeeder(db, clock).SeedAsync();
             await new GovernanceDemoSeeder(db, clock).SeedAsync();
+            await new BoardPackDemoSeeder(db, clock).SeedAsync();
             await new LifecycleDemoSeeder(db, clock).SeedAsync();
         }
         // Added once, to a new demo or one already there.

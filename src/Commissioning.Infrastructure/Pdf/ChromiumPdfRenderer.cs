@@ -34,7 +34,10 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
     private string? _idleVersion;
     private bool _disposed;
 
-    public async Task<byte[]> RenderAsync(string html, Uri baseAddress, CancellationToken ct = default)
+    public Task<byte[]> RenderAsync(string html, Uri baseAddress, CancellationToken ct = default) =>
+        RenderAsync(html, baseAddress, PdfFooter.PageNumbers, ct);
+
+    public async Task<byte[]> RenderAsync(string html, Uri baseAddress, PdfFooter footer, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(baseAddress);
@@ -50,14 +53,14 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
             var current = await GetBrowserAsync(stale: null, ct);
             try
             {
-                return await RenderWithLimitAsync(current, html, baseAddress, ct);
+                return await RenderWithLimitAsync(current, html, baseAddress, footer, ct);
             }
             catch (PlaywrightException e) when (!current.IsConnected || IsTargetClosed(e))
             {
                 // The browser died under us (killed, out of memory): start another and try once more.
                 logger.LogWarning(e, "Chromium went away during a PDF render; restarting it and trying again.");
                 current = await GetBrowserAsync(stale: current, ct);
-                return await RenderWithLimitAsync(current, html, baseAddress, ct);
+                return await RenderWithLimitAsync(current, html, baseAddress, footer, ct);
             }
         }
         finally
@@ -85,11 +88,11 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
         return $"Chromium {browser.Version} is running.";
     }
 
-    private async Task<byte[]> RenderWithLimitAsync(IBrowser current, string html, Uri document, CancellationToken ct)
+    private async Task<byte[]> RenderWithLimitAsync(IBrowser current, string html, Uri document, PdfFooter footer, CancellationToken ct)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(options.Timeout);
-        var work = RenderOnWarmPageAsync(current, html, document, limit.Token);
+        var work = RenderOnWarmPageAsync(current, html, document, footer, limit.Token);
         try
         {
             return await work.WaitAsync(limit.Token);
@@ -108,7 +111,7 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
         }
     }
 
-    private async Task<byte[]> RenderOnWarmPageAsync(IBrowser current, string html, Uri document, CancellationToken limit)
+    private async Task<byte[]> RenderOnWarmPageAsync(IBrowser current, string html, Uri document, PdfFooter footer, CancellationToken limit)
     {
         var page = await TakePageAsync(current);
         byte[] pdf;
@@ -116,7 +119,7 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
         {
             // Closing the page's context is what stops Chromium mid-load or mid-print when time is up.
             await using (limit.Register(() => _ = page.CloseAsync()))
-                pdf = await page.PrintAsync(new PrintRequests(html, document, fetchAsset, logger, limit), document, PrintSettings());
+                pdf = await page.PrintAsync(new PrintRequests(html, document, fetchAsset, logger, limit), document, PrintSettings(footer));
         }
         catch
         {
@@ -158,17 +161,17 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
         return await PrintPage.OpenAsync(current, options.Timeout);
     }
 
-    private PagePdfOptions PrintSettings() => new()
+    private PagePdfOptions PrintSettings(PdfFooter footer) => new()
     {
         Format = "A4",
         PrintBackground = true,
         PreferCSSPageSize = false,
         Tagged = true,
         Outline = true,
-        DisplayHeaderFooter = true,
+        DisplayHeaderFooter = footer == PdfFooter.PageNumbers,
         // Chromium prints the date and title when the header is left unset.
         HeaderTemplate = "<span></span>",
-        FooterTemplate = Footer(options.FooterLabel),
+        FooterTemplate = footer == PdfFooter.PageNumbers ? Footer(options.FooterLabel) : "<span></span>",
         Margin = new() { Top = "15mm", Right = "15mm", Bottom = "20mm", Left = "15mm" },
     };
 

@@ -11,6 +11,21 @@ public interface IPdfRenderer
     /// <exception cref="PdfUnavailableException">Chromium is missing or would not start.</exception>
     /// <exception cref="PdfTimeoutException">The render took longer than <see cref="PdfOptions.TimeoutSeconds"/>.</exception>
     Task<byte[]> RenderAsync(string html, Uri baseAddress, CancellationToken ct = default);
+
+    /// <summary>
+    /// As <see cref="RenderAsync(string, Uri, CancellationToken)"/>, with or without the footer; without it the
+    /// bottom margin stays, empty, for a footer stamped later (the agenda pack numbers its merged pages itself).
+    /// </summary>
+    Task<byte[]> RenderAsync(string html, Uri baseAddress, PdfFooter footer, CancellationToken ct = default);
+}
+
+/// <summary>What Chromium prints in the bottom margin.</summary>
+public enum PdfFooter
+{
+    /// <summary><see cref="PdfOptions.FooterLabel"/> and "Page n of N".</summary>
+    PageNumbers,
+    /// <summary>Nothing: the margin is left clear.</summary>
+    None,
 }
 
 /// <summary>

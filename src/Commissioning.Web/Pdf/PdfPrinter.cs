@@ -12,13 +12,19 @@ public sealed class PdfPrinter(IPdfRenderer renderer, ViewRenderer views, ILogge
     public static string SafeFileName(string name) =>
         new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '-').ToArray());
 
-    public async Task<IActionResult> PrintAsync<TModel>(PageModel page, string viewPath, TModel model, string fileName, Action<string> showProblem, CancellationToken ct)
+    public async Task<IActionResult> PrintAsync<TModel>(PageModel page, string viewPath, TModel model, string fileName, Action<string> showProblem, CancellationToken ct) =>
+        await PrintAsync(page, await views.RenderAsync(page.PageContext, viewPath, model), PdfFooter.PageNumbers, pdf => pdf, fileName, showProblem, ct);
+
+    /// <summary>
+    /// Prints ready-made <paramref name="html"/>, then hands the PDF to <paramref name="finish"/> (the agenda pack merges its
+    /// reports and stamps its own footers there, so it prints with <see cref="PdfFooter.None"/>).
+    /// </summary>
+    public async Task<IActionResult> PrintAsync(PageModel page, string html, PdfFooter footer, Func<byte[], byte[]> finish, string fileName, Action<string> showProblem, CancellationToken ct)
     {
-        var html = await views.RenderAsync(page.PageContext, viewPath, model);
         var origin = new Uri($"{page.Request.Scheme}://{page.Request.Host}/");
         try
         {
-            var pdf = await renderer.RenderAsync(html, origin, ct);
+            var pdf = finish(await renderer.RenderAsync(html, origin, footer, ct));
             return page.File(pdf, "application/pdf", SafeFileName(fileName));
         }
         catch (PdfUnavailableException e)

@@ -151,7 +151,7 @@ public sealed partial class DateStyleTests : IAsyncLifetime
                 if (!href.StartsWith('/') || href.StartsWith("//", StringComparison.Ordinal)) continue;
                 var link = href.Split('#')[0];
                 if (link.Length == 0 || link.Contains("format=", StringComparison.Ordinal) || link.StartsWith("/Calendar/", StringComparison.Ordinal)
-                    || link.EndsWith("/Pdf", StringComparison.Ordinal) || link.EndsWith("/Pack", StringComparison.Ordinal) || PrintPreview().IsMatch(link))
+                    || link.EndsWith("/Pdf", StringComparison.Ordinal) || link.EndsWith("/Pack", StringComparison.Ordinal) || link.EndsWith("/Pack?public=true", StringComparison.Ordinal) || link.EndsWith("/Agenda", StringComparison.Ordinal) || PrintPreview().IsMatch(link))
                     continue;
                 var kind = Digits().Replace(link.Split('?')[0], "N") + "?" + string.Join("&", link.Split('?').Skip(1).SelectMany(q => q.Split('&')).Select(kv => kv.Split('=')[0]));
                 if (perKind.GetValueOrDefault(kind) >= 4 || !seen.Add(link)) continue;

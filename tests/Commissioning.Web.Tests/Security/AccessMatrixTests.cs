@@ -64,6 +64,7 @@ public sealed class AccessMatrixTests(CommissioningFactory factory, ITestOutputH
         ["/Governance/Meetings/Index"] = Access.Everyone,
         ["/Governance/Meetings/Details"] = Access.Everyone,
         ["/Governance/Meetings/Pack"] = Access.Everyone,
+        ["/Governance/Meetings/Agenda"] = Access.Everyone,
         ["/CoverSheets/Details"] = Access.Everyone,
         ["/CoverSheets/Version"] = Access.Everyone,
         // Commissioners (and administrators) keep the register.
