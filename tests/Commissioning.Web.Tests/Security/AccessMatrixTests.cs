@@ -96,6 +96,11 @@ public sealed class AccessMatrixTests(CommissioningFactory factory, ITestOutputH
         ["/Governance/Meetings/Edit"] = Access.Governance,
         ["/CoverSheets/Create"] = Access.Governance,
         ["/CoverSheets/Edit"] = Access.Governance,
+        ["/CoverSheets/Sections/About"] = Access.Governance,
+        ["/CoverSheets/Sections/Summary"] = Access.Governance,
+        ["/CoverSheets/Sections/Links"] = Access.Governance,
+        ["/CoverSheets/Sections/Implications"] = Access.Governance,
+        ["/CoverSheets/Sections/Governance"] = Access.Governance,
         // Administrators alone manage people and directorates.
         ["/Admin/Users/Index"] = Access.Administrators,
         ["/Admin/Users/Create"] = Access.Administrators,
