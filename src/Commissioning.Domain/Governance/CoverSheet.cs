@@ -90,8 +90,14 @@ public sealed class CoverSheet : AuditedAggregate
     }
 
     /// <summary>Saves the form into the draft, starting a new version first if the last one was issued.</summary>
+    /// <remarks>
+    /// An answer with several boxes ticked that <paramref name="content"/> leaves unanswered is kept
+    /// (<see cref="CoverSheetContent.KeepingSeveralTicksFrom"/>): a one-box form cannot show it, so
+    /// saving the form without touching that question must not lose it.
+    /// </remarks>
     public CoverSheetVersion Edit(CoverSheetContent content)
     {
+        content = content.KeepingSeveralTicksFrom(Current.Content);
         if (Draft is { } draft)
         {
             draft.Apply(content);
@@ -135,8 +141,12 @@ public sealed class CoverSheet : AuditedAggregate
     {
         if (ContractDecisionId is not null)
             throw new InvalidOperationException("This cover sheet takes its Governance and Reporting rows from the decision's route.");
+        GovernanceRow.Check(rows);
+        // Most recent first, as the Persona sheet lists them; same-day rows keep the order given.
+        var ordered = rows.Select(r => r with { Meeting = r.Meeting.Trim() }).OrderByDescending(r => r.Date).ToList();
+        if (Draft is null && ordered.SequenceEqual(Current.Governance)) return Current;
         var target = Draft ?? Current.Next();
-        target.SetGovernance(rows.OrderByDescending(r => r.Date).ToList());
+        target.SetGovernance(ordered);
         if (!_versions.Contains(target)) _versions.Add(target);
         return target;
     }
@@ -162,6 +172,24 @@ public sealed class CoverSheet : AuditedAggregate
         Check(new CoverSheetMustBeCompleteRule(Problems(today)));
         var draft = Current;
         draft.Freeze(by, atUtc);
+        return draft;
+    }
+
+    /// <summary>
+    /// Records the draft as issued outside the register, as the paper has it: a paper that went to
+    /// a meeting before the register kept it (the LCO sheet of 05 October 2020 leaves most of its
+    /// Implications unticked and its Assurance Framework question unanswered). Nothing is checked
+    /// but that there is a draft: the register keeps what was published, gaps and all, and marks the
+    /// version <see cref="CoverSheetVersion.RecordedFromPaper"/> so pages can say so.
+    /// </summary>
+    public CoverSheetVersion RecordAsIssued(ContractDecision? decision, Actor by, DateTime issuedAtUtc)
+    {
+        Check(new CoverSheetMustHaveADraftRule(this));
+        if (decision is null && ContractDecisionId is not null)
+            throw new ArgumentNullException(nameof(decision), "This cover sheet is about a contract decision: pass it.");
+        if (decision is not null) RefreshGovernance(decision);
+        var draft = Current;
+        draft.Freeze(by, issuedAtUtc, fromPaper: true);
         return draft;
     }
 

@@ -60,6 +60,12 @@ public sealed class CoverSheetVersion : Entity
     public string? IssuedById { get; private set; }
     public string? IssuedBy { get; private set; }
     public DateTime? IssuedAtUtc { get; private set; }
+    /// <summary>
+    /// Issued outside the register and entered afterwards as the paper has it (the LCO sheet of
+    /// 05 October 2020): the register's checks before issuing were not applied, so the version
+    /// keeps whatever the paper left unanswered.
+    /// </summary>
+    public bool RecordedFromPaper { get; private set; }
 
     public ImplicationAnswer? Answer(string key) => _answers.FirstOrDefault(a => a.QuestionKey == key);
 
@@ -134,10 +140,11 @@ public sealed class CoverSheetVersion : Entity
     internal bool Matches(string meetingTitle, DateOnly meetingDate, string? itemNumber) =>
         MeetingTitle == meetingTitle && MeetingDate == meetingDate && ItemNumber == itemNumber;
 
-    internal void Freeze(Actor by, DateTime atUtc)
+    internal void Freeze(Actor by, DateTime atUtc, bool fromPaper = false)
     {
         Check(new IssuedVersionIsFrozenRule(this));
         Status = CoverSheetVersionStatus.Issued;
+        RecordedFromPaper = fromPaper;
         IssuedById = by.UserId;
         IssuedBy = by.Name;
         IssuedAtUtc = atUtc;
@@ -164,12 +171,17 @@ public sealed class CoverSheetVersion : Entity
             if (question.Kind == AnswerKind.YesNoNa)
             {
                 if (answer.Text is not null) throw new ArgumentException($"'{question.Text}' is answered Yes, No or N/A, not in words.", nameof(answers));
-                if (answer.Choice is { } c && !Enum.IsDefined(c)) throw new ArgumentOutOfRangeException(nameof(answers), c, "Unknown answer.");
-                if (answer.Choice is not null) result.Add(answer);
+                if (answer.Ticks is not null && answer.Choice is not null)
+                    throw new ArgumentException($"'{question.Text}' has one choice and several boxes ticked: give one or the other.", nameof(answers));
+                foreach (var box in answer.Ticked.Where(t => !Enum.IsDefined(t)))
+                    throw new ArgumentOutOfRangeException(nameof(answers), box, "Unknown answer.");
+                // Ticks holding a single box is an ordinary choice.
+                if (answer.Ticked.Count == 1) result.Add(ImplicationAnswer.Tick(question.Key, answer.Ticked[0]));
+                else if (answer.Ticked.Count > 1) result.Add(answer);
             }
             else
             {
-                if (answer.Choice is not null) throw new ArgumentException($"'{question.Text}' is answered in words, not Yes, No or N/A.", nameof(answers));
+                if (answer.Ticked.Count > 0) throw new ArgumentException($"'{question.Text}' is answered in words, not Yes, No or N/A.", nameof(answers));
                 if (Blank(answer.Text) is { } text) result.Add(answer with { Text = text });
             }
         }

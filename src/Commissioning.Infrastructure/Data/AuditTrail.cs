@@ -81,6 +81,7 @@ internal static class AuditTrail
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = Config.JsonLists.StoredOnlyResolver,
     };
 }
 

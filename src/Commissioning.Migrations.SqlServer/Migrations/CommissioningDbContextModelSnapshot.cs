@@ -631,7 +631,7 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.Property<int>("AgendaItemId")
                         .HasColumnType("int");
 
-                    b.Property<int>("ContractDecisionId")
+                    b.Property<int?>("ContractDecisionId")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -752,6 +752,9 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Chair")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -766,6 +769,15 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<bool>("IsOnline")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("OnlineLink")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<TimeOnly?>("StartTime")
+                        .HasColumnType("time");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -783,6 +795,9 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.Property<string>("UpdatedById")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Venue")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1918,8 +1933,7 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                     b.HasOne("Commissioning.Domain.Governance.ContractDecision", null)
                         .WithMany()
                         .HasForeignKey("ContractDecisionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Commissioning.Domain.Governance.Meeting", null)
                         .WithMany()
@@ -2022,6 +2036,9 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                                 .IsRequired()
                                 .HasColumnType("nvarchar(max)");
 
+                            b1.Property<bool>("RecordedFromPaper")
+                                .HasColumnType("bit");
+
                             b1.Property<string>("Status")
                                 .IsRequired()
                                 .HasMaxLength(40)
@@ -2088,6 +2105,9 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
                             b1.Property<int>("Position")
                                 .HasColumnType("int");
+
+                            b1.Property<string>("Presenter")
+                                .HasColumnType("nvarchar(max)");
 
                             b1.Property<string>("Title")
                                 .IsRequired()

@@ -611,7 +611,7 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.Property<int>("AgendaItemId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ContractDecisionId")
+                    b.Property<int?>("ContractDecisionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -728,6 +728,9 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Chair")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -741,6 +744,15 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OnlineLink")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -758,6 +770,9 @@ namespace Commissioning.Migrations.Sqlite.Migrations
 
                     b.Property<string>("UpdatedById")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -1862,8 +1877,7 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.HasOne("Commissioning.Domain.Governance.ContractDecision", null)
                         .WithMany()
                         .HasForeignKey("ContractDecisionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Commissioning.Domain.Governance.Meeting", null)
                         .WithMany()
@@ -1964,6 +1978,9 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                                 .IsRequired()
                                 .HasColumnType("TEXT");
 
+                            b1.Property<bool>("RecordedFromPaper")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("Status")
                                 .IsRequired()
                                 .HasMaxLength(40)
@@ -2028,6 +2045,9 @@ namespace Commissioning.Migrations.Sqlite.Migrations
 
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Presenter")
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Title")
                                 .IsRequired()

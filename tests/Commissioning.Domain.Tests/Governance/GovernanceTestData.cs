@@ -90,4 +90,32 @@ internal static class Gov
     };
 
     public static CoverSheetContent CompletePersonaSheet() => PersonaSheet() with { AssuranceFrameworkRisk = "Financial sustainability of commissioned adult social care" };
+
+    /// <summary>The SCB meeting of 05/10/2020 with the LCO paper as item 17, not about a contract decision.</summary>
+    public static (Meeting Meeting, AgendaItem Item) LcoScbMeeting()
+    {
+        var meeting = new Meeting(Scb(), Days.On(2020, 10, 5)).WithId(8);
+        var item = meeting.AddItem("Form and Function of the Local Care Organisation", GovernanceAction.Consider, "17").WithId(80);
+        return (meeting, item);
+    }
+
+    /// <summary>The LCO sheet as published (001): most Implications unticked, Yes, No and N/A all ticked for one question.</summary>
+    public static CoverSheetContent LcoSheet() => new()
+    {
+        Action = GovernanceAction.Consider,
+        Title = "Form and Function of the Local Care Organisation",
+        PresentedBy = "Will Blandamer, Executive Director of Strategic Commissioning",
+        Author = "Will Blandamer, Executive Director of Strategic Commissioning",
+        ExecutiveSummary = "The purpose of this paper is to consider the organisational form for the Local Care Organisation (LCO) in Bury.",
+        Recommendations =
+        [
+            "is invited to receive the paper and comment on the rationale and description of the lead provider role for the LCO",
+            "is invited to note the next steps being taken and to provide comment.",
+        ],
+        Answers =
+        [
+            ImplicationAnswer.TickAsThePaperHasIt(ImplicationQuestions.PublicPatientServiceUser, YesNoNa.Yes, YesNoNa.No, YesNoNa.NotApplicable),
+            ImplicationAnswer.Tick(ImplicationQuestions.ScrutinyInterest, YesNoNa.Yes),
+        ],
+    };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -18,5 +19,30 @@ internal sealed class JsonListComparer<T>() : ValueComparer<IReadOnlyList<T>>(
 
 internal static class JsonLists
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    // Declared before Options, which reads it: static fields are set in the order written.
+    /// <summary>Writes a record as it is stored; the audit trail writes list columns with it too.</summary>
+    public static IJsonTypeInfoResolver StoredOnlyResolver { get; } = new DefaultJsonTypeInfoResolver { Modifiers = { StoredOnly } };
+
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = StoredOnlyResolver,
+    };
+
+
+    // Only what a record is made from is stored: its constructor's parameters, and init properties
+    // when set (an answer's Ticks, null on all but a paper's several-box answers). Properties worked
+    // out from those (Ticked, TickedText) would only bloat the column and could never be read back.
+    private static void StoredOnly(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object) return;
+        var parameters = info.Type.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => p.Name)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in info.Properties.ToList())
+        {
+            if (parameters.Contains(property.Name)) continue;
+            if (property.Set is null) info.Properties.Remove(property);
+            else property.ShouldSerialize = static (_, value) => value is not null;
+        }
+    }
 }
