@@ -18,12 +18,12 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
     public ContractDecision? Decision { get; private set; }
     /// <summary>The version the sections save into: the draft's number, or the next one after an issue.</summary>
     public int EditingNumber => Sheet.Draft?.Number ?? Sheet.Current.Number + 1;
-    public IReadOnlyList<(EditorSection Section, SectionStatus Status)> Sections { get; private set; } = [];
-    /// <summary>What stops the sheet being issued that no section holds (a meeting already past).</summary>
+    public IReadOnlyList<(EditorSection Section, CoverSheetSectionStatus Status)> Sections { get; private set; } = [];
+    /// <summary>What stops the sheet being issued that the secretary cannot put right in a section (a meeting already past).</summary>
     public IReadOnlyList<string> SheetProblems { get; private set; } = [];
     public bool Stale { get; private set; }
 
-    public IEnumerable<EditorSection> Unfinished => Sections.Where(s => s.Status != SectionStatus.Completed).Select(s => s.Section);
+    public IEnumerable<EditorSection> Unfinished => Sections.Where(s => s.Status != CoverSheetSectionStatus.Completed).Select(s => s.Section);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -36,11 +36,23 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (Sheet.Version != Version) return ShowStale();
-        if (!Sections.All(s => s.Status == SectionStatus.Completed) || SheetProblems.Count > 0) return RefuseIssue();
+        if (!Sections.All(s => s.Status == CoverSheetSectionStatus.Completed)) return RefuseIssue();
 
         // Editing an issued sheet starts the next version: issuing with nothing changed issues that copy.
         if (Sheet.Draft is null) Sheet.Edit(Sheet.Current.Content);
-        var version = Sheet.Issue(Decision, User.AsActor(), clock.UtcNow, clock.Today);
+        CoverSheetVersion version;
+        try
+        {
+            version = Sheet.Issue(Decision, User.AsActor(), clock.UtcNow, clock.Today);
+        }
+        catch (BusinessRuleException refused)
+        {
+            // The sections above say the sheet is complete, so this is only a rule they do not show: say it, change nothing.
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(ct)) return NotFound();
+            ModelState.AddModelError("", refused.Message);
+            return Page();
+        }
         if ((await db.SaveVersionedAsync(Sheet, Version, ct)).IsStale)
         {
             if (!await LoadAsync(ct)) return NotFound();
@@ -54,10 +66,10 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
     {
         var anchors = new Dictionary<string, string>();
         foreach (var message in SheetProblems) ModelState.AddModelError("", message);
-        foreach (var (section, status) in Sections.Where(s => s.Status != SectionStatus.Completed))
+        foreach (var (section, status) in Sections.Where(s => s.Status != CoverSheetSectionStatus.Completed))
         {
             var key = $"section:{section.Slug}";
-            ModelState.AddModelError(key, status == SectionStatus.NotYetStarted
+            ModelState.AddModelError(key, status == CoverSheetSectionStatus.NotYetStarted
                 ? $"{section.Name} has not been started"
                 : $"{section.Name} is incomplete");
             anchors[key] = section.LinkId;
@@ -82,13 +94,12 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
         if (sheet is null) return false;
         Sheet = sheet;
         Decision = sheet.ContractDecisionId is { } decision ? await db.ContractDecisions.SingleAsync(d => d.Id == decision, ct) : null;
-        // The sections as a save would leave them: the draft, or after an issue the copy the next save starts from.
-        var current = Sheet.Current;
-        var problems = current.Content.FieldProblems(current.MeetingDate, clock.Today, isNew: !Sheet.HasBeenIssued);
-        Sections = EditorSections.All.Select(s => (s, problems.Any(p => EditorSections.Of(p.Field) == s)
-            ? (EditorSections.IsStarted(s, current) ? SectionStatus.Incomplete : SectionStatus.NotYetStarted)
-            : SectionStatus.Completed)).ToList();
-        SheetProblems = problems.Where(p => EditorSections.Of(p.Field) is null).Select(p => p.Message).ToList();
+        // With no draft, the sections as the next version would start: a copy of the last issued one
+        // (complete, unless it was recorded from a paper with boxes left empty).
+        var current = sheet.Current;
+        var problems = sheet.Draft is null ? current.Content.FieldProblems(current.MeetingDate, clock.Today, isNew: false) : sheet.FieldProblems(clock.Today);
+        Sections = CoverSheetSections.Of(current.Content, problems).Select(s => (EditorSections.For(s.Section), s.Status)).ToList();
+        SheetProblems = problems.Where(p => p.Field == CoverSheetField.MeetingDate).Select(p => p.Message).ToList();
         return true;
     }
 }

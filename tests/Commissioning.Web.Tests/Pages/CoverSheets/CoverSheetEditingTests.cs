@@ -202,14 +202,16 @@ public sealed class CoverSheetEditingTests(CoverSheetApp app)
         {
             // A session lasts 12 hours of the app's clock: sign in again on the new day.
             secretary = await Factory.SignedInClientAsync(Secretary);
-            // Every section is complete; the sheet as a whole is not issuable, and the task list says why.
+            // The meeting date belongs to About the item, whose fields are all filled in: the task list says why it is not complete.
             var taskList = await secretary.GetPageAsync(EditUrl(sheet));
-            Assert.All(Statuses(taskList), s => Assert.EndsWith(": Completed", s));
+            Assert.Equal(["About the item: Incomplete", "Summary and recommendations: Completed", "Links and assurance: Completed",
+                "Implications: Completed", "Governance: Completed"], Statuses(taskList));
             const string Past = "The meeting date must be today or later for a new cover sheet: this meeting was on 4 June 2030.";
             Assert.Contains(Past, Browser.Normalise(taskList.Find("#missing")?.TextContent));
+            Assert.Contains(Past, Browser.Normalise((await secretary.GetPageAsync(SectionUrl(sheet, "About"))).Find("#section-missing")?.TextContent));
             var refused = await IssueAsync(secretary, sheet);
             Assert.Equal(HttpStatusCode.OK, refused.Status);
-            Assert.Equal([Past], refused.ErrorSummary);
+            Assert.Equal([Past, "About the item is incomplete"], refused.ErrorSummary);
             var after = await LoadSheetAsync(Factory, sheet);
             Assert.False(after.HasBeenIssued);
             Assert.Equal(before.Version, after.Version);

@@ -176,6 +176,43 @@ public sealed class CoverSheetSectionsTests(CoverSheetApp app)
         Assert.Contains("Say why the paper is confidential", (await secretary.GetPageAsync(SectionUrl(sheet, "About"))).Find("#section-missing")!.TextContent);
     }
 
+    [Fact]
+    public async Task An_answer_with_several_boxes_ticked_is_kept_by_a_save_that_leaves_it_alone_and_replaced_by_one_box()
+    {
+        var secretary = await Factory.SignedInClientAsync(Secretary);
+        var sheet = await PaperSheetAsync(secretary);
+        const string Key = ImplicationQuestions.PublicPatientServiceUser;
+        // The LCO paper ticks Yes, No and N/A for this question.
+        await using (var scope = Factory.OpenDb())
+        {
+            var s = await scope.Db.CoverSheets.SingleAsync(x => x.Id == sheet);
+            s.Edit(s.Current.Content with { Answers = [ImplicationAnswer.TickAsThePaperHasIt(Key, YesNoNa.Yes, YesNoNa.No, YesNoNa.NotApplicable)] });
+            await scope.Db.SaveChangesAsync();
+        }
+
+        // The page says so at the question, with no box chosen; saving the section without touching it keeps all three.
+        var page = await secretary.GetPageAsync(SectionUrl(sheet, "Implications"));
+        Assert.Contains("Yes, No and N/A are all ticked, as the paper has it", page.Find($"#{Govuk(Answer(Key))}-hint")?.TextContent);
+        Assert.Null(page.Value(Answer(Key)));
+        var form = page.Form().Set(Answer(ImplicationQuestions.Financial), nameof(YesNoNa.No));
+        Redirected(await SaveSectionAsync(secretary, sheet, "Implications", form), EditUrl(sheet));
+        var saved = (await LoadSheetAsync(Factory, sheet)).Current;
+        Assert.Equal([YesNoNa.Yes, YesNoNa.No, YesNoNa.NotApplicable], saved.Answer(Key)!.Ticked);
+        Assert.Equal(YesNoNa.No, saved.Answer(ImplicationQuestions.Financial)!.Choice);
+        // Other sections' saves keep it too.
+        Redirected(await SaveAsync(secretary, sheet, await EditFormAsync(secretary, sheet)), EditUrl(sheet));
+        Assert.Equal(3, (await LoadSheetAsync(Factory, sheet)).Current.Answer(Key)!.Ticked.Count);
+
+        // Choosing one box replaces the three.
+        form = (await secretary.GetPageAsync(SectionUrl(sheet, "Implications"))).Form().Set(Answer(Key), nameof(YesNoNa.Yes));
+        Redirected(await SaveSectionAsync(secretary, sheet, "Implications", form), EditUrl(sheet));
+        var replaced = (await LoadSheetAsync(Factory, sheet)).Current.Answer(Key)!;
+        Assert.Equal((YesNoNa?)YesNoNa.Yes, replaced.Choice);
+        Assert.False(replaced.IsSeveralTicked);
+    }
+
+    private static string Govuk(string name) => Web.Forms.Govuk.Id(name);
+
     /// <summary>The follow-up field sits in the conditional block the answer's radio controls; that block is hidden (by the script's class) unless the answer is chosen.</summary>
     private static void AssertRevealed(HtmlPage page, string radioName, string answer, string followUp, bool shown)
     {

@@ -9,7 +9,7 @@ namespace Commissioning.Web.Pages.CoverSheets.Sections;
 /// earlier meeting, its date and its outcome, with "Add another row" and a Remove for each row.
 /// </summary>
 [Authorize(Policy = Policies.EditGovernance)]
-public sealed class GovernanceModel(CommissioningDbContext db) : SectionPageModel(db)
+public sealed class GovernanceModel(CommissioningDbContext db, IClock clock) : SectionPageModel(db, clock)
 {
     [BindProperty] public List<GovernanceRowForm> Rows { get; set; } = [];
     [BindProperty] public Guid? Version { get; set; }
@@ -49,7 +49,9 @@ public sealed class GovernanceModel(CommissioningDbContext db) : SectionPageMode
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (!ByHand) return Redirect(Section.Url(Sheet.Id));
-        Rows.Add(new());
+        // The sheet prints at most so many rows: past that, the page says so instead of adding one.
+        if (Rows.Count >= GovernanceRow.MaxRows) ModelState.AddModelError("", $"The {CoverSheetLabels.GovernanceAndReporting} table has at most {GovernanceRow.MaxRows} rows");
+        else Rows.Add(new());
         return Page();
     }
 
@@ -69,6 +71,8 @@ public sealed class GovernanceModel(CommissioningDbContext db) : SectionPageMode
     private List<GovernanceRow> Check()
     {
         var rows = new List<GovernanceRow>();
+        if (Rows.Count(r => !r.IsBlank) > GovernanceRow.MaxRows)
+            ModelState.AddModelError("", $"The {CoverSheetLabels.GovernanceAndReporting} table has at most {GovernanceRow.MaxRows} rows");
         for (var i = 0; i < Rows.Count; i++)
         {
             var row = Rows[i];
@@ -109,7 +113,7 @@ public sealed class GovernanceModel(CommissioningDbContext db) : SectionPageMode
 /// <summary>One Governance and Reporting row as typed: the meeting, its date in three boxes, and the outcome's name.</summary>
 public sealed class GovernanceRowForm
 {
-    public const int MeetingMaxLength = DecisionBody.NameMaxLength;
+    public const int MeetingMaxLength = GovernanceRow.MeetingMaxLength;
 
     public string? Meeting { get; set; }
     public DateParts? Date { get; set; }

@@ -8,7 +8,7 @@ namespace Commissioning.Web.Pages.CoverSheets.Sections;
 /// issue: issued versions never change), and the conflict view for a stale form.
 /// </summary>
 [Authorize(Policy = Policies.EditGovernance)]
-public abstract class SectionPageModel(CommissioningDbContext db) : PageModel
+public abstract class SectionPageModel(CommissioningDbContext db, IClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
 
@@ -23,8 +23,8 @@ public abstract class SectionPageModel(CommissioningDbContext db) : PageModel
 
     /// <summary>What this section still lacks before the sheet can be issued, as saved: why it is not Completed.</summary>
     public IReadOnlyList<string> Missing =>
-        Sheet.Current.Content.FieldProblems(Sheet.Current.MeetingDate, Sheet.Current.MeetingDate, isNew: false)
-            .Where(p => EditorSections.Of(p.Field) == Section).Select(p => p.Message).ToList();
+        Sheet.Current.Content.FieldProblems(Sheet.Current.MeetingDate, clock.Today, isNew: !Sheet.HasBeenIssued)
+            .Where(p => CoverSheetSections.SectionOf(p) == Section.Section).Select(p => p.Message).ToList();
 
     protected async Task<bool> LoadAsync(CancellationToken ct)
     {
@@ -47,7 +47,8 @@ public abstract class SectionPageModel(CommissioningDbContext db) : PageModel
     /// <summary>Back to the task list, saying what was saved and into which version.</summary>
     protected IActionResult Saved(CoverSheetVersion version)
     {
-        TempData["Success"] = $"{Section.Name} saved in draft version {version.Number}";
+        // Rows saved as they already were on an issued sheet start no new version.
+        TempData["Success"] = version.IsIssued ? $"{Section.Name}: nothing changed" : $"{Section.Name} saved in draft version {version.Number}";
         return Redirect(TaskListUrl);
     }
 }
@@ -57,7 +58,7 @@ public abstract class SectionPageModel(CommissioningDbContext db) : PageModel
 /// as saved, so saving never touches another section. Missing answers are no error here (a draft
 /// may be incomplete: the section just stays Incomplete); only malformed ones are.
 /// </summary>
-public abstract class FieldsSectionModel(CommissioningDbContext db) : SectionPageModel(db)
+public abstract class FieldsSectionModel(CommissioningDbContext db, IClock clock) : SectionPageModel(db, clock)
 {
     [BindProperty] public CoverSheetForm Input { get; set; } = new();
 
