@@ -10,8 +10,16 @@ namespace Commissioning.Domain.Governance;
 public sealed class Meeting : AuditedAggregate
 {
     public const int TitleMaxLength = 200;
+    public const int VenueMaxLength = 200;
+    public const int OnlineLinkMaxLength = 500;
+    /// <summary>A person's name (with their role, if given) as the minutes print it: the chair, a member present, an apology.</summary>
+    public const int PersonMaxLength = 200;
+    /// <summary>How many names the attendance lists hold: a board, not a conference.</summary>
+    public const int MaxAttendees = 100;
 
     private readonly List<AgendaItem> _agenda = [];
+    private readonly List<string> _present = [];
+    private readonly List<string> _apologies = [];
 
     private Meeting() { }
 
@@ -45,14 +53,111 @@ public sealed class Meeting : AuditedAggregate
     /// <summary>Who chairs it.</summary>
     public string? Chair { get; private set; }
 
+    /// <summary>Members present, as the minutes list them; empty until the secretary records attendance.</summary>
+    public IReadOnlyList<string> Present => _present;
+    /// <summary>Members who sent apologies.</summary>
+    public IReadOnlyList<string> Apologies => _apologies;
+
+    /// <summary>
+    /// Schedules a meeting, asking for <paramref name="secondMeetingConfirmed"/> when the body already meets on that
+    /// day (<paramref name="bodysMeetingDates"/>: the dates of the body's other meetings).
+    /// </summary>
+    public static Meeting Schedule(DecisionBody body, DateOnly date, string? title, IEnumerable<DateOnly> bodysMeetingDates, bool secondMeetingConfirmed)
+    {
+        var meeting = new Meeting(body, date, title);
+        Check(new SecondMeetingOnADayNeedsConfirmationRule(meeting.BodyName, date, bodysMeetingDates, secondMeetingConfirmed));
+        return meeting;
+    }
+
+    /// <summary>Moves the meeting; as <see cref="Schedule"/>, a second meeting of the body on one day needs confirming.</summary>
+    public void Reschedule(DateOnly date, string? title, IEnumerable<DateOnly> bodysOtherMeetingDates, bool secondMeetingConfirmed)
+    {
+        if (date != Date) Check(new SecondMeetingOnADayNeedsConfirmationRule(BodyName, date, bodysOtherMeetingDates, secondMeetingConfirmed));
+        Reschedule(date, title);
+    }
+
+    /// <summary>True once the meeting's day has gone: its agenda is history.</summary>
+    public bool IsPast(DateOnly today) => Date < today;
+
+    /// <summary>True from the meeting's day: attendance, declarations and minutes can be recorded.</summary>
+    public bool HasStarted(DateOnly today) => Date <= today;
+
+    /// <summary>Refuses an agenda change (add, number, move, remove, presenter) once the meeting has been held.</summary>
+    public void CheckAgendaCanChange(DateOnly today) => Check(new AgendaOfAPastMeetingIsHistoryRule(this, today));
+
     /// <summary>Sets when and where the meeting is held and who chairs it.</summary>
     public void SetDetails(TimeOnly? startTime, string? venue, bool isOnline, string? onlineLink, string? chair)
     {
+        if (isOnline && !string.IsNullOrWhiteSpace(onlineLink) && !IsJoiningLink(onlineLink.Trim()))
+            throw new ArgumentException("The joining link must be a full https:// address.", nameof(onlineLink));
         StartTime = startTime;
         Venue = string.IsNullOrWhiteSpace(venue) ? null : venue.Trim();
         IsOnline = isOnline;
         OnlineLink = isOnline && !string.IsNullOrWhiteSpace(onlineLink) ? onlineLink.Trim() : null;
         Chair = string.IsNullOrWhiteSpace(chair) ? null : chair.Trim();
+    }
+
+    /// <summary>A joining link is a full https address: people click it from the agenda.</summary>
+    public static bool IsJoiningLink(string? link) =>
+        Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host);
+
+    /// <summary>Records who was present and who sent apologies, from the meeting's day; blank lines are dropped, each list keeps its order.</summary>
+    public void RecordAttendance(IEnumerable<string?> present, IEnumerable<string?> apologies, DateOnly today)
+    {
+        Check(new MinutesWaitForTheMeetingRule(this, today, "attendance"));
+        var p = Names(present);
+        var a = Names(apologies);
+        Check(new PresentOrApologiesNotBothRule(p, a));
+        _present.Clear();
+        _present.AddRange(p);
+        _apologies.Clear();
+        _apologies.AddRange(a);
+    }
+
+    /// <summary>The item with this id, or <see cref="ArgumentException"/> (the page showed an item no longer there).</summary>
+    public AgendaItem ItemById(int itemId) =>
+        _agenda.FirstOrDefault(i => i.Id == itemId) ?? throw new ArgumentException("That agenda item is no longer on the agenda.", nameof(itemId));
+
+    /// <summary>Sets who presents an item; part of the agenda, so only before the meeting has been held.</summary>
+    public void SetPresenter(int itemId, string? presenter, DateOnly today)
+    {
+        CheckAgendaCanChange(today);
+        ItemById(itemId).SetPresenter(presenter);
+    }
+
+    /// <summary>Records a member's declaration of interest in an item, from the meeting's day.</summary>
+    public DeclarationOfInterest DeclareInterest(int itemId, string member, string interest, DateOnly today)
+    {
+        Check(new MinutesWaitForTheMeetingRule(this, today, "declarations of interest"));
+        return ItemById(itemId).Declare(member, interest);
+    }
+
+    /// <summary>Removes a declaration recorded in error (by its place in the item's list, from 1).</summary>
+    public DeclarationOfInterest WithdrawDeclaration(int itemId, int number, DateOnly today)
+    {
+        Check(new MinutesWaitForTheMeetingRule(this, today, "declarations of interest"));
+        return ItemById(itemId).Withdraw(number);
+    }
+
+    /// <summary>Records the minute of an item (the decision as minuted, and what the meeting did), from the meeting's day; recording again corrects it.</summary>
+    public void RecordMinutes(int itemId, string? minute, StepOutcome outcome, DateOnly today)
+    {
+        Check(new MinutesWaitForTheMeetingRule(this, today, "minutes"));
+        ItemById(itemId).Minute(minute, outcome);
+    }
+
+    private static List<string> Names(IEnumerable<string?> names)
+    {
+        var list = new List<string>();
+        foreach (var name in names)
+        {
+            if (string.IsNullOrWhiteSpace(name)) continue;
+            var n = name.Trim();
+            if (n.Length > PersonMaxLength) throw new ArgumentException($"A name must be {PersonMaxLength} characters or fewer.", nameof(names));
+            if (!list.Contains(n, StringComparer.OrdinalIgnoreCase)) list.Add(n);
+        }
+        if (list.Count > MaxAttendees) throw new ArgumentException($"A list of attendance holds up to {MaxAttendees} names.", nameof(names));
+        return list;
     }
 
     /// <summary>The items in the order they will be taken.</summary>
@@ -130,6 +235,12 @@ public sealed class Meeting : AuditedAggregate
 public sealed class AgendaItem : Entity
 {
     public const int NumberMaxLength = 10;
+    public const int InterestMaxLength = 1000;
+    public const int MinuteMaxLength = ContractDecision.MinuteMaxLength;
+    /// <summary>Declarations an item holds: every member of a board, and some.</summary>
+    public const int MaxDeclarations = 50;
+
+    private readonly List<DeclarationOfInterest> _declarations = [];
 
     private AgendaItem() { }
 
@@ -152,5 +263,51 @@ public sealed class AgendaItem : Entity
     /// <summary>Who presents the item, as the agenda prints it.</summary>
     public string? Presenter { get; private set; }
 
-    public void SetPresenter(string? presenter) => Presenter = string.IsNullOrWhiteSpace(presenter) ? null : presenter.Trim();
+    public void SetPresenter(string? presenter)
+    {
+        var p = string.IsNullOrWhiteSpace(presenter) ? null : presenter.Trim();
+        if (p?.Length > Meeting.PersonMaxLength) throw new ArgumentException($"The presenter must be {Meeting.PersonMaxLength} characters or fewer.", nameof(presenter));
+        Presenter = p;
+    }
+
+    /// <summary>Members' declarations of interest in this item, in the order made.</summary>
+    public IReadOnlyList<DeclarationOfInterest> Declarations => _declarations;
+    /// <summary>The decision as minuted; null until the minutes are recorded.</summary>
+    public string? MinuteText { get; private set; }
+    /// <summary>What the meeting did with the item; <see cref="StepOutcome.Pending"/> until minuted.</summary>
+    public StepOutcome Outcome { get; private set; }
+    public bool IsMinuted => Outcome != StepOutcome.Pending || MinuteText is not null;
+
+    internal DeclarationOfInterest Declare(string member, string interest)
+    {
+        if (string.IsNullOrWhiteSpace(member)) throw new ArgumentException("Name the member declaring an interest.", nameof(member));
+        if (string.IsNullOrWhiteSpace(interest)) throw new ArgumentException("Say what the interest is.", nameof(interest));
+        var d = new DeclarationOfInterest(member.Trim(), interest.Trim());
+        if (d.Member.Length > Meeting.PersonMaxLength || d.Interest.Length > InterestMaxLength)
+            throw new ArgumentException("The declaration is too long.", nameof(interest));
+        Check(new DeclarationsPerItemAreLimitedRule(this));
+        _declarations.Add(d);
+        return d;
+    }
+
+    internal DeclarationOfInterest Withdraw(int number)
+    {
+        if (number < 1 || number > _declarations.Count)
+            throw new ArgumentException("That declaration is no longer recorded.", nameof(number));
+        var d = _declarations[number - 1];
+        _declarations.RemoveAt(number - 1);
+        return d;
+    }
+
+    internal void Minute(string? minute, StepOutcome outcome)
+    {
+        var text = string.IsNullOrWhiteSpace(minute) ? null : minute.Trim();
+        if (text?.Length > MinuteMaxLength) throw new ArgumentException($"The minute must be {MinuteMaxLength} characters or fewer.", nameof(minute));
+        Check(new MinuteNeedsAnOutcomeRule(this, text, outcome));
+        MinuteText = text;
+        Outcome = outcome;
+    }
 }
+
+/// <summary>A member's declaration of interest in one agenda item ("Cllr Smith: a relative works for the provider").</summary>
+public sealed record DeclarationOfInterest(string Member, string Interest);

@@ -739,6 +739,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.PrimitiveCollection<string>("Apologies")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("BodyId")
                         .HasColumnType("int");
 
@@ -753,7 +757,8 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Chair")
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
@@ -774,6 +779,11 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.PrimitiveCollection<string>("Present")
+                        .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<TimeOnly?>("StartTime")
@@ -797,7 +807,8 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("Venue")
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -2096,18 +2107,32 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                             b1.Property<int?>("ContractDecisionId")
                                 .HasColumnType("int");
 
+                            b1.Property<string>("Declarations")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
+
                             b1.Property<int>("MeetingId")
                                 .HasColumnType("int");
+
+                            b1.Property<string>("MinuteText")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
 
                             b1.Property<string>("Number")
                                 .HasMaxLength(10)
                                 .HasColumnType("nvarchar(10)");
 
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
                             b1.Property<int>("Position")
                                 .HasColumnType("int");
 
                             b1.Property<string>("Presenter")
-                                .HasColumnType("nvarchar(max)");
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
 
                             b1.Property<string>("Title")
                                 .IsRequired()

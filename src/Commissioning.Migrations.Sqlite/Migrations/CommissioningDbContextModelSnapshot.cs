@@ -715,6 +715,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("Apologies")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BodyId")
                         .HasColumnType("INTEGER");
 
@@ -729,6 +733,7 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Chair")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -750,6 +755,11 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Present")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly?>("StartTime")
@@ -773,6 +783,7 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Venue")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -2036,17 +2047,31 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                             b1.Property<int?>("ContractDecisionId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("Declarations")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("MeetingId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("MinuteText")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Number")
                                 .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(40)
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Presenter")
+                                .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Title")

@@ -66,7 +66,9 @@ public static class CoverSheetSteps
         Redirected(await AddStepAsync(secretary, decision, GovernanceAction.Recommend, bodyId: team, date: Earlier(meetingDate, factory.Today)), $"/Governance/Decisions/{decision}#route");
         Redirected(await OutcomeAsync(secretary, decision, 1, StepOutcome.Recommended), $"/Governance/Decisions/{decision}#route");
         Redirected(await AddStepAsync(secretary, decision, GovernanceAction.Approve, meetingId: meetingId), $"/Governance/Decisions/{decision}#route");
-        Redirected(await AddItemAsync(secretary, meetingId, GovernanceAction.Approve, decisionId: decision, number: number), $"/Governance/Meetings/{meetingId}#agenda");
+        // A past agenda is history (the page refuses it): a past meeting's item is entered as history.
+        if (meetingDate < factory.Today) await AddPastItemAsync(factory, meetingId, GovernanceAction.Approve, decisionId: decision, number: number);
+        else Redirected(await AddItemAsync(secretary, meetingId, GovernanceAction.Approve, decisionId: decision, number: number), $"/Governance/Meetings/{meetingId}#agenda");
         var saved = await LoadMeetingAsync(factory, meetingId);
         return new AgendaItemIds(meetingId, saved.Agenda.Single(i => i.ContractDecisionId == decision).Id, decision, title);
     }

@@ -173,7 +173,7 @@ public sealed class CoverSheetEditingTests(CoverSheetApp app)
         Assert.Equal([Refusal], posted.ErrorSummary);
 
         // An agenda item that is not about a contract decision ("Apologies") has no cover sheet.
-        Redirected(await AddItemAsync(secretary, past.Meeting, GovernanceAction.Note, "Apologies"), $"/Governance/Meetings/{past.Meeting}#agenda");
+        await AddPastItemAsync(Factory, past.Meeting, GovernanceAction.Note, "Apologies");
         var apologies = (await LoadMeetingAsync(Factory, past.Meeting)).Agenda.Single(i => i.Title == "Apologies");
         var url = $"/CoverSheets/Create?meetingId={past.Meeting}&itemId={apologies.Id}";
         Assert.StartsWith("This agenda item is not about a contract decision", Browser.Normalise((await secretary.GetPageAsync(url)).Find("#refusal")?.TextContent));

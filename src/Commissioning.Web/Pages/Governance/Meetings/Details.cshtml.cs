@@ -3,10 +3,13 @@ using Commissioning.Domain.Governance;
 namespace Commissioning.Web.Pages.Governance.Meetings;
 
 /// <summary>
-/// One meeting and its agenda. Everyone signed in reads it; board secretaries add, number,
-/// move and remove items, each handler checking the role and the meeting's version itself.
+/// One meeting: its details, attendance, agenda, declarations and minutes. Everyone signed in reads it;
+/// board secretaries add, number, move and remove items until the meeting's day is over (a past
+/// agenda is history: the handlers refuse, not only the forms hide), each handler checking the role
+/// and the meeting's version itself. "Add an item" can start the item's draft cover sheet in the
+/// same transaction.
 /// </summary>
-public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationService authorization)
+public sealed partial class DetailsModel(CommissioningDbContext db, IAuthorizationService authorization, IClock clock)
     : ChangesPage<Meeting>(db, authorization, Policies.EditGovernance)
 {
     [BindProperty] public NewItemForm Item { get; set; } = new();
@@ -18,6 +21,12 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
 
     public Meeting Meeting { get; private set; } = null!;
     public bool CanEdit { get; private set; }
+    /// <summary>The meeting's day is over: its agenda is history.</summary>
+    public bool IsPast { get; private set; }
+    /// <summary>From the meeting's day: attendance, declarations and minutes can be recorded.</summary>
+    public bool HasStarted { get; private set; }
+    /// <summary>At least one sheet on the agenda has an issued version, so there is an agenda pack.</summary>
+    public bool AnyIssued { get; private set; }
     public IReadOnlyDictionary<int, (string Title, int ContractId, string Reference)> Decisions { get; private set; } = new Dictionary<int, (string, int, string)>();
     /// <summary>Cover sheet id by agenda item id.</summary>
     public IReadOnlyDictionary<int, int> CoverSheets { get; private set; } = new Dictionary<int, int>();
@@ -30,6 +39,9 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
         public string? Title { get; set; }
         public string? Action { get; set; }
         public string? Number { get; set; }
+        public string? Presenter { get; set; }
+        /// <summary>Start the item's draft cover sheet in the same save (ticked when the page is first shown).</summary>
+        public bool StartCoverSheet { get; set; }
 
         public sealed class Validator : AbstractValidator<NewItemForm>
         {
@@ -40,6 +52,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
                     .MaximumLength(ContractDecision.TitleMaxLength).WithMessage($"The title must be {ContractDecision.TitleMaxLength} characters or fewer");
                 RuleFor(x => x.Action).Must(GovernanceDisplay.IsName<GovernanceAction>).WithMessage("Choose what the meeting is asked to do");
                 RuleFor(x => x.Number).MaximumLength(AgendaItem.NumberMaxLength).WithMessage($"The item number must be {AgendaItem.NumberMaxLength} characters or fewer, like 17 or 5.1");
+                RuleFor(x => x.Presenter).MaximumLength(Meeting.PersonMaxLength).WithMessage($"The presenter must be {Meeting.PersonMaxLength} characters or fewer");
             }
         }
     }
@@ -59,7 +72,13 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
         }
     }
 
-    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var shown = await ShowAsync(ct);
+        // A sheet is started with the item unless the secretary says not: it is the next thing they do.
+        Item.StartCoverSheet = !IsPast;
+        return shown;
+    }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
@@ -70,21 +89,34 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
             decision = await Db.ContractDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == decisionId, ct);
             if (decision is null) ModelState.AddModelError("Item.DecisionId", "Choose a decision from the list, or none");
         }
-        // A taken item number is the number's fault; a decision already on the agenda, the decision's.
-        return await ChangeAsync(rule => rule is AgendaItemNumbersMustBeUniqueRule ? "Item.Number" : "Item.DecisionId", Gone, m =>
-        {
-            var title = string.IsNullOrWhiteSpace(Item.Title) ? decision!.Title : Item.Title;
-            var item = m.AddItem(title, Enum.Parse<GovernanceAction>(Item.Action!), Item.Number, decision?.Id);
-            return $"{item.Title} added to the agenda";
-        }, ct);
+        if (Item.StartCoverSheet) return await AddWithCoverSheetAsync(decision, ct);
+        return await ChangeAsync(AddErrorKey, Gone, m => $"{AddItem(m, decision).Title} added to the agenda", ct);
+    }
+
+    // A taken item number is the number's fault; a decision already on the agenda, the decision's; a past agenda, the form's.
+    private static string AddErrorKey(IBusinessRule rule) => rule switch
+    {
+        AgendaItemNumbersMustBeUniqueRule => "Item.Number",
+        AgendaOfAPastMeetingIsHistoryRule => "",
+        _ => "Item.DecisionId",
+    };
+
+    private AgendaItem AddItem(Meeting m, ContractDecision? decision)
+    {
+        m.CheckAgendaCanChange(clock.Today);
+        var title = string.IsNullOrWhiteSpace(Item.Title) ? decision!.Title : Item.Title;
+        var item = m.AddItem(title, Enum.Parse<GovernanceAction>(Item.Action!), Item.Number, decision?.Id);
+        item.SetPresenter(Item.Presenter);
+        return item;
     }
 
     public async Task<IActionResult> OnPostNumberAsync(CancellationToken ct)
     {
         new NumberForm.Validator().Validate(Renumber).AddTo(this, "Renumber");
         var sheets = await Db.CoverSheets.Where(s => s.MeetingId == Id).ToListAsync(ct);
-        return await ChangeAsync(_ => "Renumber.Number", Gone, m =>
+        return await ChangeAsync(rule => rule is AgendaOfAPastMeetingIsHistoryRule ? "" : "Renumber.Number", Gone, m =>
         {
+            m.CheckAgendaCanChange(clock.Today);
             var position = ValidationRules.ParseInt(Renumber.Position)!.Value;
             m.NumberItem(position, Renumber.Number);
             var item = m.Item(position);
@@ -96,6 +128,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
 
     public Task<IActionResult> OnPostMoveAsync(CancellationToken ct) => ChangeAsync(_ => "", Gone, m =>
     {
+        m.CheckAgendaCanChange(clock.Today);
         var to = Direction == "up" ? Position - 1 : Position + 1;
         var title = m.Item(Position).Title;
         m.MoveItem(Position, to);
@@ -107,6 +140,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
         var sheetItems = await Db.CoverSheets.AsNoTracking().Where(s => s.MeetingId == Id).Select(s => s.AgendaItemId).ToListAsync(ct);
         return await ChangeAsync(_ => "", Gone, m =>
         {
+            m.CheckAgendaCanChange(clock.Today);
             var item = m.Item(Position);
             m.RemoveItem(Position, sheetItems);
             return $"{item.Title} removed from the agenda";
@@ -121,11 +155,15 @@ public sealed class DetailsModel(CommissioningDbContext db, IAuthorizationServic
     {
         Meeting = meeting;
         CanEdit = (await Authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded;
+        (IsPast, HasStarted) = (meeting.IsPast(clock.Today), meeting.HasStarted(clock.Today));
 
         var onAgenda = meeting.Agenda.Select(i => i.ContractDecisionId).OfType<int>().ToList();
         var routed = await Db.ContractDecisions.Where(d => onAgenda.Contains(d.Id) || d.Steps.Any(s => s.MeetingId == Id)).ToListAsync(ct);
         RoutedNotOnAgenda = ForwardPlan.Build(DateOnly.MinValue, [meeting], routed).Meetings.Single().Items.Where(i => !i.OnAgenda).ToList();
-        CoverSheets = await Db.CoverSheets.AsNoTracking().Where(s => s.MeetingId == Id).ToDictionaryAsync(s => s.AgendaItemId, s => s.Id, ct);
+        var sheets = await Db.CoverSheets.AsNoTracking().Where(s => s.MeetingId == Id).ToListAsync(ct);
+        CoverSheets = sheets.ToDictionary(s => s.AgendaItemId, s => s.Id);
+        var items = meeting.Agenda.Select(i => i.Id).ToHashSet();
+        AnyIssued = sheets.Any(s => s.HasBeenIssued && items.Contains(s.AgendaItemId));
 
         var all = await Db.ContractDecisions.AsNoTracking()
             .Join(Db.Contracts, d => d.ContractId, c => c.Id, (d, c) => new { d.Id, d.Title, d.ContractId, c.Reference })

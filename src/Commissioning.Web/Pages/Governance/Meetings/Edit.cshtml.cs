@@ -5,12 +5,14 @@ namespace Commissioning.Web.Pages.Governance.Meetings;
 /// <summary>
 /// Reschedules or retitles a meeting. Route steps linked to the meeting move with it and cover
 /// sheets on its agenda take the new date and title, in the same save: the meeting never
-/// disagrees with the routes and papers that point at it.
+/// disagrees with the routes and papers that point at it. The same form keeps its time, venue or online
+/// link and chair; moving it onto a day its body already meets needs the same confirmation as scheduling.
 /// </summary>
 [Authorize(Policy = Policies.EditGovernance)]
 public sealed class EditModel(CommissioningDbContext db) : EditPage<Meeting, MeetingForm>(db)
 {
     public string BodyName { get; private set; } = "";
+    public SecondMeetingWarning SecondMeeting { get; private set; } = new("", [], false);
 
     protected override string Noun => "meeting";
 
@@ -20,6 +22,11 @@ public sealed class EditModel(CommissioningDbContext db) : EditPage<Meeting, Mee
     [
         ("Meeting date", f => f.Date.ToDate() is { } d ? Dates.Long(d) : $"{f.Date.Day}/{f.Date.Month}/{f.Date.Year}"),
         ("Title", f => f.Title?.Trim()),
+        ("Start time", f => MeetingForm.ParseTime(f.StartTime) is { } t ? MeetingDisplay.Time(t) : f.StartTime?.Trim()),
+        ("Venue", f => f.Venue?.Trim()),
+        ("Members can join online", f => f.IsOnline ? "Yes" : "No"),
+        ("Joining link", f => f.IsOnline ? f.OnlineLink?.Trim() : null),
+        ("Chair", f => f.Chair?.Trim()),
     ];
 
     protected override Task ShowAsync(Meeting meeting, CancellationToken ct)
@@ -37,7 +44,18 @@ public sealed class EditModel(CommissioningDbContext db) : EditPage<Meeting, Mee
 
         var date = Input.Date.ToDate()!.Value;
         var moved = date != meeting.Date || Input.Title!.Trim() != meeting.Title;
-        meeting.Reschedule(date, Input.Title);
+        var sameDay = await MeetingDisplay.SameDayAsync(Db, meeting.BodyId, date, except: meeting.Id, ct);
+        SecondMeeting = new(meeting.BodyName, date == meeting.Date ? [] : sameDay, Input.ConfirmSecondMeeting);
+        try
+        {
+            meeting.Reschedule(date, Input.Title, sameDay.Select(_ => date), Input.ConfirmSecondMeeting);
+        }
+        catch (BusinessRuleException e)
+        {
+            ModelState.AddModelError("Input.ConfirmSecondMeeting", e.Message);
+            return false;
+        }
+        Input.ApplyDetails(meeting);
         if (!moved) return true;
         try
         {

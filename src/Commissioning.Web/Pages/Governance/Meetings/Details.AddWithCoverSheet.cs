@@ -1,0 +1,73 @@
+using Commissioning.Domain.Governance;
+
+namespace Commissioning.Web.Pages.Governance.Meetings;
+
+/// <summary>"Add an item" with "Start a cover sheet": the item and its draft sheet in one transaction.</summary>
+public sealed partial class DetailsModel
+{
+    private sealed record Added(string? ErrorKey, string? Error, int SheetId, string Title);
+
+    /// <summary>
+    /// Adds the item, saves the meeting over the version the page showed (the sheet needs the item's id),
+    /// then starts the sheet and saves it; both commit together or not at all, and a retry runs the
+    /// whole unit again from a fresh read (decision 0021). Lands on the sheet's editor.
+    /// </summary>
+    private async Task<IActionResult> AddWithCoverSheetAsync(ContractDecision? decision, CancellationToken ct)
+    {
+        if (!(await Authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded) return Forbid();
+        if (!ModelState.IsValid) return await ShowAsync(ct);
+        var added = await Db.InTransactionAsync(async attempt =>
+        {
+            var meeting = await Db.Meetings.FirstOrDefaultAsync(m => m.Id == Id, attempt);
+            if (meeting is null) return null;
+            if (meeting.Version != Version) return Stale;
+            AgendaItem item;
+            try
+            {
+                item = AddItem(meeting, decision);
+            }
+            catch (BusinessRuleException e)
+            {
+                return new Added(AddErrorKey(e.Rule), e.Message, 0, "");
+            }
+            if ((await Db.SaveVersionedAsync(meeting, Version, attempt)).IsStale) return Stale;
+            var about = decision is null ? null : await Db.ContractDecisions.FirstAsync(d => d.Id == decision.Id, attempt);
+            var content = await StartingContentAsync(about, attempt);
+            var sheet = about is null ? CoverSheet.Create(meeting, item, content) : CoverSheet.Create(meeting, item, about, content);
+            Db.CoverSheets.Add(sheet);
+            await Db.SaveChangesAsync(attempt);
+            return new Added(null, null, sheet.Id, item.Title);
+        }, ct);
+        if (added is null) return NotFound();
+        if (added.Error is not null)
+        {
+            Db.ChangeTracker.Clear();
+            ModelState.AddModelError(added.ErrorKey!, added.Error);
+            return await ShowAsync(ct);
+        }
+        TempData["Success"] = $"{added.Title} added to the agenda, and its cover sheet started as draft version 1";
+        return Redirect($"/CoverSheets/{added.SheetId}/Edit");
+    }
+
+    private static readonly Added Stale = new("", "This meeting was changed by someone else after you opened it. Nothing has been saved: check the agenda and try again.", 0, "");
+
+    /// <summary>
+    /// The presenter typed for the item; the author and leads (and the presenter, if none typed) from the
+    /// last sheet for the same decision, as <c>CoverSheets/Create</c> carries them over.
+    /// </summary>
+    private async Task<CoverSheetContent?> StartingContentAsync(ContractDecision? decision, CancellationToken ct)
+    {
+        var presenter = string.IsNullOrWhiteSpace(Item.Presenter) ? null : Item.Presenter.Trim();
+        CoverSheetVersion? last = null;
+        if (decision is not null)
+        {
+            var earlier = await Db.CoverSheets.AsNoTracking().Where(s => s.ContractDecisionId == decision.Id).ToListAsync(ct);
+            last = earlier.Select(s => s.Current).OrderByDescending(v => v.MeetingDate).FirstOrDefault();
+        }
+        if (last is null && presenter is null) return null;
+        return new CoverSheetContent
+        {
+            PresentedBy = presenter ?? last?.PresentedBy ?? "", Author = last?.Author ?? "", ClinicalLead = last?.ClinicalLead, CouncilLead = last?.CouncilLead,
+        };
+    }
+}
