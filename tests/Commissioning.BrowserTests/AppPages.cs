@@ -116,6 +116,8 @@ public static class AppPages
         new("Cover sheet: issued", "/CoverSheets/{sheet-of-contract:SC-2021-0001}", Viewer),
         new("Cover sheet: draft", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}", Secretary),
         new("Cover sheet: not issued yet", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}", Viewer),
+        // The LCO paper (001): not about a contract decision, recorded as issued with Yes, No and N/A all ticked for one question.
+        new("Cover sheet: not about a decision", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board on 5 October 2020}", Secretary),
         new("Create a cover sheet", "/CoverSheets/Create?{new-sheet-of-meeting:Community Commissioning Management Team}", Secretary),
         new("Edit a cover sheet", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit", Secretary),
         new("Edit a cover sheet: error summary", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit", Secretary, SubmitWith("Save and issue version 1"), Errors: true),

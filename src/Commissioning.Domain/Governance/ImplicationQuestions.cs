@@ -108,4 +108,6 @@ public static class CoverSheetLabels
     public const string GovernanceDate = "Date";
     public const string GovernanceOutcome = "Outcome";
     public const string GovernanceHint = "Add details of previous meetings/Committees this report has been discussed.";
+    /// <summary>What the register prints for a choice left unanswered, where the paper's template says "Choose an item.".</summary>
+    public const string NotChosen = "Not chosen";
 }

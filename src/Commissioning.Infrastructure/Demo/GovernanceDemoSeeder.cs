@@ -7,8 +7,10 @@ namespace Commissioning.Infrastructure.Demo;
 
 /// <summary>
 /// The papers' governance: Persona's renewal route and its issued Strategic Commissioning Board
-/// cover sheet of 01 March 2021 (000), Kent's Cabinet Member decision 17/00030b (004) and the
-/// B&amp;NES single member decision E 3270 (003). One extension decision on a generated contract is
+/// cover sheet of 01 March 2021 (000), the Local Care Organisation's "Form and Function" sheet for
+/// the board of 05 October 2020, a paper not about a contract decision (001), Leicestershire's Help
+/// to Live at Home route from scrutiny to Cabinet (002), Kent's Cabinet Member decision 17/00030b
+/// (004) and the B&amp;NES single member decision E 3270 (003). One extension decision on a generated contract is
 /// on its way to a board a few weeks from today, with a draft cover sheet, so the forward plan and
 /// the key-dates dashboard have something current to show. Dates the papers do not give are marked
 /// illustrative in the step's minute.
@@ -25,6 +27,8 @@ internal sealed class GovernanceDemoSeeder(CommissioningDbContext db, IClock clo
         await SeedBodiesAsync();
 
         await SeedPersonaAsync(contracts["SC-2021-0001"], secretary);
+        await SeedLcoAsync(secretary);
+        await SeedLeicestershireAsync(contracts["SC-2016-0001"]);
         await SeedKentAsync(contracts["SC-2017-0001"]);
         await SeedBathAsync(contracts["SC-2021-0003"]);
         await SeedUpcomingAsync(contracts.Values);
@@ -44,6 +48,7 @@ internal sealed class GovernanceDemoSeeder(CommissioningDbContext db, IClock clo
             ("Cabinet Member for Adult Social Care", DecisionBodyKind.CabinetMember),
             ("Cabinet Member for Adult Services", DecisionBodyKind.CabinetMember),
             ("Director of Adult Social Care", DecisionBodyKind.DelegatedDirector),
+            ("Adults and Communities Overview and Scrutiny Committee", DecisionBodyKind.Other),
         ];
         foreach (var (name, kind) in bodies) _bodies[name] = new DecisionBody(name, kind);
         db.DecisionBodies.AddRange(_bodies.Values);
@@ -79,6 +84,74 @@ internal sealed class GovernanceDemoSeeder(CommissioningDbContext db, IClock clo
         decision.RecordOutcome(3, StepOutcome.Noted, null, clock.Today);
         decision.RecordOutcome(4, StepOutcome.Noted, null, clock.Today);
         decision.RecordOutcome(5, StepOutcome.Approved, "Cabinet approved the renewal.", clock.Today);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// 001: "Form and Function of the Local Care Organisation", item 17 at the board of 05 October
+    /// 2020, to consider. It is about no contract decision, so its sheet's Governance and Reporting
+    /// table is the secretary's to fill, and the paper leaves it empty. The sheet went out before the
+    /// register kept it, with the Assurance Framework question and most Implications unanswered and
+    /// Yes, No and N/A all ticked for one question: it is recorded as issued, as the paper has it.
+    /// </summary>
+    private async Task SeedLcoAsync(Actor secretary)
+    {
+        var scb = new Meeting(_bodies["Strategic Commissioning Board"], new DateOnly(2020, 10, 5));
+        var item = scb.AddItem(LcoTitle, GovernanceAction.Consider, "17");
+        item.SetPresenter(LcoPresenter);
+        db.Meetings.Add(scb);
+        await db.SaveChangesAsync();
+
+        var sheet = CoverSheet.Create(scb, item, LcoSheet());
+        // Illustrative: a week before the meeting, when the pack went out (the paper gives no date).
+        sheet.RecordAsIssued(null, secretary, new DateTime(2020, 9, 28, 10, 0, 0, DateTimeKind.Utc));
+        db.CoverSheets.Add(sheet);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// 002: the Help to Live at Home programme's route as the committee's update of 3 November 2015
+    /// tells it: the Scrutiny Review Panel's final report to the committee (2 June 2015) and Cabinet
+    /// (16 June 2015), Cabinet's approval of the full business case (7 October 2015) and the update
+    /// to the committee. The decision is recorded on Lot 1, the contract the programme let first.
+    /// </summary>
+    private async Task SeedLeicestershireAsync(Contract lot1)
+    {
+        const string PanelReport = "Final Report of the Scrutiny Review Panel on Help to Live at Home";
+        const string BusinessCase = "Full Business Case for the Joint Commissioning of Personal Care Services Provided in the Home (Help to Live at Home Programme)";
+        var committee = _bodies["Adults and Communities Overview and Scrutiny Committee"];
+        var cabinet = _bodies["Cabinet"];
+        Meeting[] meetings =
+        [
+            new(committee, new DateOnly(2015, 6, 2)),
+            new(cabinet, new DateOnly(2015, 6, 16)),
+            new(cabinet, new DateOnly(2015, 10, 7)),
+            new(committee, new DateOnly(2015, 11, 3)),
+        ];
+        db.Meetings.AddRange(meetings);
+        var decision = new ContractDecision(lot1.Id, new DecisionDetails(DecisionKind.Award, BusinessCase, IsKeyDecision: true));
+        db.ContractDecisions.Add(decision);
+        await db.SaveChangesAsync();
+
+        (GovernanceAction Action, string Title, StepOutcome Outcome, string Minute)[] steps =
+        [
+            (GovernanceAction.Consider, PanelReport, StepOutcome.Noted,
+                "The Scrutiny Review Panel's final report was presented to the Committee."),
+            (GovernanceAction.Consider, PanelReport, StepOutcome.Noted,
+                "The Scrutiny Review Panel's final report was presented to Cabinet; its recommendations are embedded in the programme's design and delivery."),
+            (GovernanceAction.Decide, BusinessCase, StepOutcome.Approved,
+                "Cabinet approved the full business case and authorised the Director of Adults and Communities, in consultation with the County Solicitor, " +
+                "to negotiate and enter into Section 75 arrangements with the ELR and WL CCGs and, once they are concluded, to procure and award contracts from September 2016."),
+            (GovernanceAction.Note, BusinessCase, StepOutcome.Noted,
+                "The Director of Adults and Communities updated the Committee on the full business case and the move to procurement."),
+        ];
+        foreach (var (meeting, step) in meetings.Zip(steps))
+        {
+            decision.AddStep(meeting, step.Action);
+            meeting.AddItem(step.Title, step.Action, contractDecisionId: decision.Id);
+        }
+        for (var position = 1; position <= steps.Length; position++)
+            decision.RecordOutcome(position, steps[position - 1].Outcome, steps[position - 1].Minute, clock.Today);
         await db.SaveChangesAsync();
     }
 
@@ -149,6 +222,38 @@ internal sealed class GovernanceDemoSeeder(CommissioningDbContext db, IClock clo
         }));
         await db.SaveChangesAsync();
     }
+
+    private const string LcoTitle = "Form and Function of the Local Care Organisation";
+    private const string LcoPresenter = "Will Blandamer, Executive Director of Strategic Commissioning";
+
+    /// <summary>
+    /// The LCO sheet's fields as published in 001, without the paper's HTML. "Choose an item." for
+    /// the strategic objectives and the Assurance Framework question: neither chosen. No Clinical or
+    /// Council Lead, no Additional details, no earlier meetings.
+    /// </summary>
+    private static CoverSheetContent LcoSheet() => new()
+    {
+        Action = GovernanceAction.Consider,
+        IsConfidential = false,
+        Title = LcoTitle,
+        PresentedBy = LcoPresenter,
+        Author = LcoPresenter,
+        ExecutiveSummary = string.Join("\n\n",
+            "The purpose of this paper is to consider the organisational form for the Local Care Organisation (LCO) in Bury.",
+            "The LCO has been operating as an alliance partnership in Bury for some time and have made a valuable contribution in bringing a focus on the integration of community based health and care services in the borough, and taking lead responsibility for a number of the recovery and transformation programmes of work.",
+            "Leadership from both CO and LCO in Bury consider it important to clarify for the medium term, the form of the LCO, in order to provide certainty and to allow the LCO to focus on delivery. Likewise, partners within the LCO have recognised the need to address the LCO's organisational form at various points since its inception but only recently has there been a consensus that the sustainability and effectiveness of the LCO require a conclusion to be drawn on organisational form."),
+        Recommendations =
+        [
+            "is invited to receive the paper and comment on the rationale and description of the lead provider role for the LCO",
+            "is invited to note the next steps being taken and to provide comment.",
+        ],
+        Answers =
+        [
+            // The paper ticks all three boxes here.
+            ImplicationAnswer.TickAsThePaperHasIt(ImplicationQuestions.PublicPatientServiceUser, YesNoNa.Yes, YesNoNa.No, YesNoNa.NotApplicable),
+            ImplicationAnswer.Tick(ImplicationQuestions.ScrutinyInterest, YesNoNa.Yes),
+        ],
+    };
 
     /// <summary>The Persona sheet's fields as published in 000 (the "Links to Strategic Objectives" box says "Choose an item.": none chosen).</summary>
     private static CoverSheetContent PersonaSheet() => new()

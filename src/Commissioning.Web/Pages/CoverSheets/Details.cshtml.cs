@@ -13,8 +13,9 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
 
     public CoverSheet Sheet { get; private set; } = null!;
-    public ContractDecision Decision { get; private set; } = null!;
-    public Contract Contract { get; private set; } = null!;
+    /// <summary>The decision the item is about, and its contract; both null for a paper not about one.</summary>
+    public ContractDecision? Decision { get; private set; }
+    public Contract? Contract { get; private set; }
     public bool CanEdit { get; private set; }
     /// <summary>The version this reader sees: the current one (draft or issued) for editors, else the latest issued; null if none is.</summary>
     public CoverSheetVersion? Shown { get; private set; }
@@ -23,18 +24,25 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock, IAutho
     /// <summary>Where the sheet sits, from the meeting itself: shown when no version is, as a draft's copy may not be.</summary>
     public string Caption { get; private set; } = "";
     public IReadOnlyList<string> Problems { get; private set; } = [];
+    /// <summary>The draft's task-list sections still to finish, each with what is missing from it.</summary>
+    public IReadOnlyList<CoverSheetSectionState> Unfinished { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var sheet = await db.CoverSheets.AsNoTracking().FirstOrDefaultAsync(s => s.Id == Id, ct);
         if (sheet is null) return NotFound();
         Sheet = sheet;
-        Decision = await db.ContractDecisions.AsNoTracking().SingleAsync(d => d.Id == sheet.ContractDecisionId, ct);
-        Contract = await db.Contracts.AsNoTracking().SingleAsync(c => c.Id == Decision.ContractId, ct);
+        if (sheet.ContractDecisionId is { } decisionId)
+        {
+            Decision = await db.ContractDecisions.AsNoTracking().SingleAsync(d => d.Id == decisionId, ct);
+            var contractId = Decision.ContractId;
+            Contract = await db.Contracts.AsNoTracking().SingleAsync(c => c.Id == contractId, ct);
+        }
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditGovernance)).Succeeded;
         Shown = CanEdit ? sheet.Current : sheet.LatestIssued;
         Versions = (CanEdit ? sheet.Versions : sheet.IssuedVersions).Reverse().ToList();
         Problems = CanEdit ? sheet.Problems(clock.Today) : [];
+        Unfinished = CanEdit ? CoverSheetSections.Unfinished(sheet, clock.Today) : [];
         if (Shown is null)
         {
             var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == sheet.MeetingId, ct);

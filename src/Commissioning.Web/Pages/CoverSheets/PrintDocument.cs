@@ -23,3 +23,17 @@ public sealed record PrintSheet(CoverSheetVersion Version)
     public static IEnumerable<string> Paragraphs(string? text) =>
         (text ?? "").Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
+
+/// <summary>How the preview, the PDF and the sheet's page word a version's choices.</summary>
+public static class CoverSheetText
+{
+    /// <summary>The chosen links, or "Not chosen" where the paper's template says "Choose an item.".</summary>
+    public static string StrategicObjectives(CoverSheetVersion v) =>
+        v.StrategicObjectives.Count == 0 ? CoverSheetLabels.NotChosen : string.Join("; ", v.StrategicObjectives);
+
+    /// <summary>Yes, No, or "Not chosen" for the Assurance Framework question.</summary>
+    public static string AssuranceFramework(CoverSheetVersion v) =>
+        v.AddressesAssuranceFrameworkRisk switch { true => "Yes", false => "No", null => CoverSheetLabels.NotChosen };
+
+    public static string Action(CoverSheetVersion v) => v.Action?.ToText() ?? CoverSheetLabels.NotChosen;
+}

@@ -62,9 +62,9 @@ public sealed class MeetingsTests(GovernanceApp app)
         Assert.Equal([("17", decisionTitle), ("1", "Apologies")], Agenda(page));
         var saved = await LoadMeetingAsync(Factory, meeting);
         Assert.Equal([(1, "17", decision), (2, "1", (int?)null)], saved.Agenda.Select(i => (i.Position, i.Number, i.ContractDecisionId)));
-        // No cover sheet yet: the secretary is offered one, with the agenda item's id.
-        var create = page.FindAll("#agenda-table a").Where(a => a.TextContent == "Create cover sheet").ElementAt(0);
-        Assert.Equal($"/CoverSheets/Create?meetingId={meeting}&itemId={saved.Agenda[0].Id}", create.GetAttribute("href"));
+        // No cover sheet yet: the secretary is offered one for each item, about a decision or not, with the agenda item's id.
+        var create = page.FindAll("#agenda-table a").Where(a => a.TextContent == "Create cover sheet").Select(a => a.GetAttribute("href"));
+        Assert.Equal(saved.Agenda.Select(i => $"/CoverSheets/Create?meetingId={meeting}&itemId={i.Id}"), create);
         // The agenda is always there to download; the pack only once a sheet on the agenda is issued (none is here).
         Assert.NotNull(page.FindAll("a").SingleOrDefault(a => a.TextContent == "Download agenda" && a.GetAttribute("href") == $"/Governance/Meetings/{meeting}/Agenda"));
         Assert.DoesNotContain(page.FindAll("a"), a => a.GetAttribute("href") == $"/Governance/Meetings/{meeting}/Pack");
