@@ -102,7 +102,7 @@ public sealed class CoverSheetEditorTests(AppServer app, ITestOutputHelper outpu
 
         await page.GotoAsync($"/Governance/Meetings/{meeting}");
         // The Persona decision: its last sheet gives the author, the meeting page the presenter, the agenda the title, action and number.
-        await AddItemWithSheetAsync(page, "Persona", title: null, "Approve", "6");
+        await AddItemWithSheetAsync(page, "Persona Care and Support Limited", title: null, "Approve", "6");
         Assert.Equal(["About the item Completed", "Summary and recommendations Not yet started", "Links and assurance Not yet started",
             "Implications Not yet started", "Governance Completed"], await StatusesAsync(page));
         await ShotAsync(page, "journey 1 task list");
