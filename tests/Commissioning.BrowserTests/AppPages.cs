@@ -105,6 +105,16 @@ public static class AppPages
         new("Meeting: error summary", "/Governance/Meetings/{meeting:Strategic Commissioning Board}", Secretary, SubmitWith("Add to the agenda"), Errors: true),
         new("Schedule a meeting", "/Governance/Meetings/Create", Secretary),
         new("Reschedule a meeting", "/Governance/Meetings/Edit/{meeting:Strategic Commissioning Board}", Secretary),
+        new("Reschedule a meeting: error summary", "/Governance/Meetings/Edit/{meeting:Strategic Commissioning Board}", Secretary, Then(Type("Start time (optional)", "25:00"), SubmitWith("Save changes")), Errors: true),
+        new("Schedule a meeting: error summary", "/Governance/Meetings/Create", Secretary, SubmitWith("Schedule meeting"), Errors: true),
+        new("Meeting: past agenda", "/Governance/Meetings/{meeting:Community Commissioning Management Team (CCMT)}", Secretary),
+        new("Meeting: read only", "/Governance/Meetings/{meeting:Community Commissioning Management Team (CCMT)}", Viewer),
+        new("Record attendance", "/Governance/Meetings/{meeting:Community Commissioning Management Team (CCMT)}/Attendance", Secretary),
+        new("Record attendance: before the day", "/Governance/Meetings/{meeting:Strategic Commissioning Board}/Attendance", Secretary),
+        new("Agenda item: presenter", "/Governance/Meetings/{item-of-meeting:Strategic Commissioning Board}", Secretary),
+        new("Agenda item: declarations and minutes", "/Governance/Meetings/{item-of-meeting:Community Commissioning Management Team (CCMT)}", Secretary),
+        new("Agenda item: error summary", "/Governance/Meetings/{item-of-meeting:Community Commissioning Management Team (CCMT)}", Secretary, SubmitWith("Add declaration"), Errors: true),
+        new("Agenda item: read only", "/Governance/Meetings/{item-of-meeting:Community Commissioning Management Team (CCMT)}", Viewer),
         new("Decisions", "/Governance/Decisions", Viewer),
         new("Decision: route", "/Governance/Decisions/{decision:Persona}", Secretary),
         new("Decision: error summary", "/Governance/Decisions/{decision:Persona}", Secretary, SubmitWith("Add step"), Errors: true),
@@ -121,6 +131,15 @@ public static class AppPages
         new("Create a cover sheet", "/CoverSheets/Create?{new-sheet-of-meeting:Community Commissioning Management Team}", Secretary),
         new("Edit a cover sheet", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit", Secretary),
         new("Edit a cover sheet: error summary", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit", Secretary, SubmitWith("Save and issue version 1"), Errors: true),
+        // The task list's section pages, for the demo's draft sheet (about a decision) and the LCO paper (rows entered by hand).
+        new("Cover sheet section: About the item", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit/About", Secretary),
+        new("Cover sheet section: About the item, error summary", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit/About", Secretary,
+            Then(Type("Title", new string('T', 301)), SubmitWith("Save and continue")), Errors: true),
+        new("Cover sheet section: Summary and recommendations", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit/Summary", Secretary),
+        new("Cover sheet section: Links and assurance", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit/Links", Secretary),
+        new("Cover sheet section: Implications", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit/Implications", Secretary),
+        new("Cover sheet section: Governance from the route", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit/Governance", Secretary),
+        new("Cover sheet section: Governance by hand", "/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board on 5 October 2020}/Edit/Governance", Secretary),
         new("Users and roles", "/Admin/Users", Admin),
         new("Add a user", "/Admin/Users/Create", Admin),
         new("Edit a user", "/Admin/Users/Edit/{user:Tom Whitfield}", Admin),
@@ -181,6 +200,9 @@ public static class AppPages
 
     private static Func<IPage, Task> Choose(string label, string option) => async page =>
         await page.GetByLabel(label, new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = option });
+
+    private static Func<IPage, Task> Type(string label, string text) => page =>
+        page.GetByLabel(label, new() { Exact = true }).FillAsync(text);
 
     private static Func<IPage, Task> Follow(string link) => page =>
         Browse.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }));

@@ -178,16 +178,18 @@ public class AppServer : IAsyncLifetime
             // The query of a meeting's first "Create cover sheet" link (an agenda item with no sheet yet).
             "new-sheet-of-meeting" => ($"/Governance/Meetings/{await FindIdAsync("meeting:" + text)}", "/CoverSheets/Create?"),
             "body" => ("/Governance/Bodies", "/Governance/Bodies/Edit/"),
+            // A meeting's first agenda item's own page ("Open item" on the agenda): "{meeting id}/Items/{item id}".
+            "item-of-meeting" => ($"/Governance/Meetings/{await FindIdAsync("meeting:" + text)}", "/Governance/Meetings/"),
             _ => throw new ArgumentException($"Unknown kind of id in route: {token}"),
         };
         await using var context = await NewContextAsync(AppPages.Admin);
         var page = await context.NewPageAsync();
         await page.GotoAsync(listPath);
         // Links to a page that makes something ("…/Create", "…/Create?…") are not the thing itself.
-        var links = kind == "new-sheet-of-meeting"
-            ? page.Locator($"main a[href^='{prefix}']")
+        var links = kind == "new-sheet-of-meeting" ? page.Locator($"main a[href^='{prefix}']")
+            : kind == "item-of-meeting" ? page.Locator($"main #agenda-table a[href*='/Items/']")
             : page.Locator($"main a[href^='{prefix}']:not([href*='/Create']):not([href^='{prefix}Create'])");
-        var link = kind is "review" or "savings" or "sheet-of-contract" or "sheet-of-meeting" or "new-sheet-of-meeting" ? links.First : links.Filter(new() { HasText = text }).First;
+        var link = kind is "review" or "savings" or "sheet-of-contract" or "sheet-of-meeting" or "new-sheet-of-meeting" or "item-of-meeting" ? links.First : links.Filter(new() { HasText = text }).First;
         var href = await link.GetAttributeAsync("href")
             ?? throw new InvalidOperationException($"No link to {text} on {listPath}");
         return href[prefix.Length..];

@@ -158,18 +158,28 @@ public static partial class FormJourneys
                 await Assertions.Expect(page.Locator("main table").Filter(new() { HasText = "Proposed" })).ToContainTextAsync("£707,361.00");
             },
             MainStaysOnPage: true),
-        new("Edit a cover sheet", ["Edit a cover sheet", "Edit a cover sheet: error summary"], AppPages.Secretary,
-            Open: async (page, run) => await page.GotoAsync(await run.App.ResolveAsync("/CoverSheets/{sheet-of-meeting:Strategic Commissioning Board}/Edit")),
-            FillValidly: async (page, run) => await Fill.FieldAsync(page, "Title", run.Marker),
-            MakeInvalid: async (page, _) => await Fill.FieldAsync(page, "Title", new string('x', 600)),
-            // The demo's draft is not finished, so issuing it is refused with its messages.
-            Secondary: [new(IssueButton, RefusedWithErrors: true)],
-            Main: "Save draft",
-            Kept: ("Title", run => run.Marker),
+        // A paper not about a decision, started from a new meeting's "Add an item": its Governance rows by hand.
+        new("Cover sheet Governance rows", ["Cover sheet section: Governance by hand"], AppPages.Secretary,
+            Open: async (page, run) => await CoverSheetEditorTests.OpenNewPapersGovernanceAsync(page, run.App),
+            FillValidly: async (page, run) =>
+            {
+                await Fill.FieldAsync(page, "Meeting 1", run.Marker);
+                await Fill.DateAsync(page, "Rows-0-Date", run.Today.AddDays(-14));
+                await Fill.FieldAsync(page, "Outcome of meeting 1", "Recommended");
+            },
+            MakeInvalid: async (page, run) =>
+            {
+                await Fill.FieldAsync(page, "Meeting 1", "");
+                await Fill.DateAsync(page, "Rows-0-Date", run.Today.AddDays(-14));
+            },
+            Secondary: [new("Add another row")],
+            Main: "Save and continue",
+            Kept: ("Meeting 1", run => run.Marker),
             ReadBack: async (page, run) =>
             {
-                Assert.Matches(@"/CoverSheets/\d+$", new Uri(page.Url).AbsolutePath);
-                await Assertions.Expect(page.Locator("main")).ToContainTextAsync(run.Marker);
+                Assert.Matches(@"/CoverSheets/\d+/Edit$", new Uri(page.Url).AbsolutePath);
+                await Browse.ClickToNextPageAsync(page, page.Locator(".govuk-task-list").GetByRole(AriaRole.Link, new() { Name = "Governance", Exact = true }));
+                await Assertions.Expect(page.GetByLabel("Meeting 1", new() { Exact = true })).ToHaveValueAsync(run.Marker);
             }),
         MapColumns,
         MapWorkbook,

@@ -53,6 +53,40 @@ public sealed class GovernancePersistenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Meeting_details_attendance_declarations_and_minutes_round_trip()
+    {
+        int id, itemId;
+        await using (var db = _database.NewContext(_alice))
+        {
+            var body = new DecisionBody("Strategic Commissioning Board", DecisionBodyKind.StrategicCommissioningBoard);
+            db.DecisionBodies.Add(body);
+            await db.SaveChangesAsync();
+            var meeting = new Meeting(body, Scb);
+            meeting.SetDetails(new TimeOnly(14, 0), "Council Chamber, Town Hall", true, "https://meet.example.gov.uk/scb", "Cllr Andrea Simpson");
+            meeting.AddItem("Form and Function of the Local Care Organisation", GovernanceAction.Consider, "17").SetPresenter("Will Blandamer");
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+            (id, itemId) = (meeting.Id, meeting.Agenda[0].Id);
+            meeting.RecordAttendance(["Cllr Andrea Simpson (Chair)", "Will Blandamer"], ["Dr Jeff Schryer"], Scb);
+            meeting.DeclareInterest(itemId, "Cllr Andrea Simpson", "A relative works for a GP practice", Scb);
+            meeting.DeclareInterest(itemId, "Dr Jeff Schryer", "GP partner", Scb);
+            meeting.RecordMinutes(itemId, "The board agreed the form and function.", StepOutcome.Approved, Scb);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = _database.NewContext();
+        var stored = await check.Meetings.SingleAsync(m => m.Id == id);
+        Assert.Equal((new TimeOnly(14, 0), "Council Chamber, Town Hall", true, "https://meet.example.gov.uk/scb", "Cllr Andrea Simpson"),
+            (stored.StartTime, stored.Venue, stored.IsOnline, stored.OnlineLink, stored.Chair));
+        Assert.Equal(["Cllr Andrea Simpson (Chair)", "Will Blandamer"], stored.Present);
+        Assert.Equal(["Dr Jeff Schryer"], stored.Apologies);
+        var item = stored.ItemById(itemId);
+        Assert.Equal("Will Blandamer", item.Presenter);
+        Assert.Equal([new DeclarationOfInterest("Cllr Andrea Simpson", "A relative works for a GP practice"), new DeclarationOfInterest("Dr Jeff Schryer", "GP partner")], item.Declarations);
+        Assert.Equal(("The board agreed the form and function.", StepOutcome.Approved), (item.MinuteText, item.Outcome));
+    }
+
+    [Fact]
     public async Task Meeting_round_trips_with_its_agenda_in_order()
     {
         var persona = await SeedPersonaAsync();

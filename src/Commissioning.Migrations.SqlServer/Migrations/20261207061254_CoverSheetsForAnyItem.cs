@@ -11,37 +11,6 @@ namespace Commissioning.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<string>(
-                name: "Chair",
-                table: "Meetings",
-                type: "nvarchar(max)",
-                nullable: true);
-
-            migrationBuilder.AddColumn<bool>(
-                name: "IsOnline",
-                table: "Meetings",
-                type: "bit",
-                nullable: false,
-                defaultValue: false);
-
-            migrationBuilder.AddColumn<string>(
-                name: "OnlineLink",
-                table: "Meetings",
-                type: "nvarchar(max)",
-                nullable: true);
-
-            migrationBuilder.AddColumn<TimeOnly>(
-                name: "StartTime",
-                table: "Meetings",
-                type: "time",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "Venue",
-                table: "Meetings",
-                type: "nvarchar(max)",
-                nullable: true);
-
             migrationBuilder.AddColumn<bool>(
                 name: "RecordedFromPaper",
                 table: "CoverSheetVersions",
@@ -56,44 +25,14 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                 nullable: true,
                 oldClrType: typeof(int),
                 oldType: "int");
-
-            migrationBuilder.AddColumn<string>(
-                name: "Presenter",
-                table: "AgendaItems",
-                type: "nvarchar(max)",
-                nullable: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropColumn(
-                name: "Chair",
-                table: "Meetings");
-
-            migrationBuilder.DropColumn(
-                name: "IsOnline",
-                table: "Meetings");
-
-            migrationBuilder.DropColumn(
-                name: "OnlineLink",
-                table: "Meetings");
-
-            migrationBuilder.DropColumn(
-                name: "StartTime",
-                table: "Meetings");
-
-            migrationBuilder.DropColumn(
-                name: "Venue",
-                table: "Meetings");
-
-            migrationBuilder.DropColumn(
                 name: "RecordedFromPaper",
                 table: "CoverSheetVersions");
-
-            migrationBuilder.DropColumn(
-                name: "Presenter",
-                table: "AgendaItems");
 
             migrationBuilder.AlterColumn<int>(
                 name: "ContractDecisionId",

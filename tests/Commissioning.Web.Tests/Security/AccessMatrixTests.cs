@@ -65,6 +65,7 @@ public sealed class AccessMatrixTests(CommissioningFactory factory, ITestOutputH
         ["/Governance/Meetings/Details"] = Access.Everyone,
         ["/Governance/Meetings/Pack"] = Access.Everyone,
         ["/Governance/Meetings/Agenda"] = Access.Everyone,
+        ["/Governance/Meetings/Item"] = Access.Everyone,
         ["/CoverSheets/Details"] = Access.Everyone,
         ["/CoverSheets/Version"] = Access.Everyone,
         // Commissioners (and administrators) keep the register.
@@ -95,8 +96,14 @@ public sealed class AccessMatrixTests(CommissioningFactory factory, ITestOutputH
         ["/Governance/Decisions/Edit"] = Access.Governance,
         ["/Governance/Meetings/Create"] = Access.Governance,
         ["/Governance/Meetings/Edit"] = Access.Governance,
+        ["/Governance/Meetings/Attendance"] = Access.Governance,
         ["/CoverSheets/Create"] = Access.Governance,
         ["/CoverSheets/Edit"] = Access.Governance,
+        ["/CoverSheets/Sections/About"] = Access.Governance,
+        ["/CoverSheets/Sections/Summary"] = Access.Governance,
+        ["/CoverSheets/Sections/Links"] = Access.Governance,
+        ["/CoverSheets/Sections/Implications"] = Access.Governance,
+        ["/CoverSheets/Sections/Governance"] = Access.Governance,
         // Administrators alone manage people and directorates.
         ["/Admin/Users/Index"] = Access.Administrators,
         ["/Admin/Users/Create"] = Access.Administrators,
@@ -127,6 +134,10 @@ public sealed class AccessMatrixTests(CommissioningFactory factory, ITestOutputH
         [("/Governance/Meetings/Details", "Number")] = Access.Governance,
         [("/Governance/Meetings/Details", "Move")] = Access.Governance,
         [("/Governance/Meetings/Details", "Remove")] = Access.Governance,
+        [("/Governance/Meetings/Item", "Presenter")] = Access.Governance,
+        [("/Governance/Meetings/Item", "Declare")] = Access.Governance,
+        [("/Governance/Meetings/Item", "Withdraw")] = Access.Governance,
+        [("/Governance/Meetings/Item", "Minutes")] = Access.Governance,
         // A contract's Procurement Act details are the register's: commissioners and administrators.
         [("/Publish/Notices/ContractNotices", null)] = Access.Editors,
     };

@@ -117,6 +117,9 @@ public static class AppRoutes
                 ("id", var p) when p.StartsWith("/Admin/Users/", StringComparison.Ordinal) => ids.User,
                 ("id", var p) when p.StartsWith("/Governance/Bodies/", StringComparison.Ordinal) => S(ids.Body),
                 ("id", var p) when p.StartsWith("/Governance/Decisions/", StringComparison.Ordinal) => S(ids.Decision),
+                // An agenda item's page: the item and the meeting it is on.
+                ("id", "/Governance/Meetings/Item") => S(ids.ItemWithoutSheet.Meeting),
+                ("itemId", "/Governance/Meetings/Item") => S(ids.ItemWithoutSheet.Item),
                 ("id", var p) when p.StartsWith("/Governance/Meetings/", StringComparison.Ordinal) => S(ids.Meeting),
                 ("id", var p) when p.StartsWith("/CoverSheets/", StringComparison.Ordinal) => S(ids.CoverSheet),
                 ("id", var p) when p.StartsWith("/Finance/Reviews/", StringComparison.Ordinal) => S(ids.Review),

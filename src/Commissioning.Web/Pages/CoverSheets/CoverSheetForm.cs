@@ -95,6 +95,47 @@ public sealed class CoverSheetForm
 
     public string? Answer(string key) => Answers.TryGetValue(key, out var a) ? a : null;
 
+    /// <summary>
+    /// Copies the fields of one section from <paramref name="posted"/> into this form (the sheet as
+    /// saved), so a section page saves its own fields and leaves every other section as it was.
+    /// </summary>
+    public CoverSheetForm Take(EditorSection section, CoverSheetForm posted)
+    {
+        if (section == EditorSections.About)
+        {
+            (Action, Confidential, ConfidentialReason, Title) = (posted.Action, posted.Confidential, posted.ConfidentialReason, posted.Title);
+            (PresentedBy, Author, ClinicalLead, CouncilLead) = (posted.PresentedBy, posted.Author, posted.ClinicalLead, posted.CouncilLead);
+        }
+        else if (section == EditorSections.Summary)
+            (ExecutiveSummary, Recommendations) = (posted.ExecutiveSummary, posted.Recommendations);
+        else if (section == EditorSections.Links)
+            (StrategicObjectives, AddressesRisk, Risk) = (posted.StrategicObjectives, posted.AddressesRisk, posted.Risk);
+        else if (section == EditorSections.Implications)
+        {
+            Answers = ImplicationQuestions.All.ToDictionary(q => q.Key, q => posted.Answer(q.Key));
+            AdditionalDetails = posted.AdditionalDetails;
+        }
+        return this;
+    }
+
+    /// <summary>Each section's fields as the conflict view names them, to show where a stale save and the saved sheet differ.</summary>
+    public static IReadOnlyList<(string Field, Func<CoverSheetForm, string?> Read)> ConflictFields(EditorSection section) => section.Slug switch
+    {
+        "About" =>
+        [
+            ("Action", f => f.Action), ("Confidential", f => f.Confidential), ("If confidential, why", f => f.ConfidentialReason), ("Title", f => f.Title),
+            ("Presented By", f => f.PresentedBy), ("Author", f => f.Author), ("Clinical Lead", f => f.ClinicalLead), ("Council Lead", f => f.CouncilLead),
+        ],
+        "Summary" => [("Executive summary", f => f.ExecutiveSummary), ("Recommendations", f => f.Recommendations)],
+        "Links" => [("Strategic objectives", f => f.StrategicObjectives), ("Assurance Framework risk", f => f.AddressesRisk), ("Which risk", f => f.Risk)],
+        "Implications" =>
+        [
+            .. ImplicationQuestions.All.Select(q => (q.Text, (Func<CoverSheetForm, string?>)(f => f.Answer(q.Key)))),
+            ("Additional details", f => f.AdditionalDetails),
+        ],
+        _ => [],
+    };
+
     public static List<string> Lines(string? text) =>
         (text ?? "").Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 

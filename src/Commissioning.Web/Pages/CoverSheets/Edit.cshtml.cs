@@ -3,87 +3,88 @@ using Commissioning.Domain.Governance;
 namespace Commissioning.Web.Pages.CoverSheets;
 
 /// <summary>
-/// Edits the cover sheet's draft, or, once a version is issued, starts the next one. "Save draft"
-/// keeps an incomplete sheet; "Save and issue" saves and freezes it, or lists at each field
-/// everything still missing (and then nothing is saved as issued, though the draft is kept).
+/// The cover sheet editor: a GOV.UK task list of the sheet's five sections, each with its own page
+/// and its status, and the button that issues the draft. Issuing is refused, naming each
+/// unfinished section, while anything is missing; nothing is issued then.
 /// </summary>
 [Authorize(Policy = Policies.EditGovernance)]
 public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
-    [BindProperty] public CoverSheetForm Input { get; set; } = new();
+    /// <summary>The sheet's version when the task list was shown: issuing something else unseen is refused.</summary>
+    [BindProperty(Name = "Input.Version")] public Guid? Version { get; set; }
 
     public CoverSheet Sheet { get; private set; } = null!;
-    /// <summary>The decision the item is about; null for a paper not about one.</summary>
     public ContractDecision? Decision { get; private set; }
-    public Conflict? Clash { get; private set; }
-    /// <summary>The version the form will save into: the draft's number, or the next one after an issue.</summary>
+    /// <summary>The version the sections save into: the draft's number, or the next one after an issue.</summary>
     public int EditingNumber => Sheet.Draft?.Number ?? Sheet.Current.Number + 1;
+    public IReadOnlyList<(EditorSection Section, CoverSheetSectionStatus Status)> Sections { get; private set; } = [];
+    /// <summary>What stops the sheet being issued that the secretary cannot put right in a section (a meeting already past).</summary>
+    public IReadOnlyList<string> SheetProblems { get; private set; } = [];
+    public bool Stale { get; private set; }
+
+    public IEnumerable<EditorSection> Unfinished => Sections.Where(s => s.Status != CoverSheetSectionStatus.Completed).Select(s => s.Section);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        Input = CoverSheetForm.From(Sheet.Current);
-        Input.Version = Sheet.Version;
+        Version = Sheet.Version;
         return Page();
     }
 
-    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAsync(issue: false, ct);
-
-    public Task<IActionResult> OnPostIssueAsync(CancellationToken ct) => SaveAsync(issue: true, ct);
-
-    private async Task<IActionResult> SaveAsync(bool issue, CancellationToken ct)
+    public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        ViewData[ValidationRules.ErrorOrderKey] = CoverSheetForm.FieldOrder.ToList();
-        new CoverSheetForm.Validator().Validate(Input).AddTo(this);
-        if (!ModelState.IsValid) return Page();
-        if (Sheet.Version != Input.Version) return ShowConflict();
+        if (Sheet.Version != Version) return ShowStale();
+        if (!Sections.All(s => s.Status == CoverSheetSectionStatus.Completed)) return RefuseIssue();
 
-        // A one-box form cannot show an answer with several boxes ticked: leaving it alone keeps it.
-        var content = Input.ToContent().KeepingSeveralTicksFrom(Sheet.Current.Content);
-        if (issue)
+        // Editing an issued sheet starts the next version: issuing with nothing changed issues that copy.
+        if (Sheet.Draft is null) Sheet.Edit(Sheet.Current.Content);
+        CoverSheetVersion version;
+        try
         {
-            // Check the sheet as it would be saved, before touching the tracked one.
-            var problems = content.FieldProblems(Sheet.Current.MeetingDate, clock.Today, isNew: !Sheet.HasBeenIssued);
-            if (problems.Count > 0)
-            {
-                foreach (var p in problems)
-                {
-                    var key = CoverSheetForm.FieldFor(p.Field);
-                    if (!ModelState.TryGetValue(key, out var e) || e.Errors.Count == 0) ModelState.AddModelError(key, p.Message);
-                }
-                return Page();
-            }
+            version = Sheet.Issue(Decision, User.AsActor(), clock.UtcNow, clock.Today);
         }
-
-        var version = Sheet.Edit(content);
-        if (Decision is not null) Sheet.RefreshGovernance(Decision);
-        if (issue) Sheet.Issue(Decision, User.AsActor(), clock.UtcNow, clock.Today);
-        if ((await db.SaveVersionedAsync(Sheet, Input.Version, ct)).IsStale)
+        catch (BusinessRuleException refused)
         {
-            // Shown from the sheet and its decision as saved now, both read again.
+            // The sections above say the sheet is complete, so this is only a rule they do not show: say it, change nothing.
+            db.ChangeTracker.Clear();
             if (!await LoadAsync(ct)) return NotFound();
-            return ShowConflict();
+            ModelState.AddModelError("", refused.Message);
+            return Page();
         }
-        TempData["Success"] = issue
-            ? $"Version {version.Number} issued: it is frozen and can be downloaded as a PDF"
-            : $"Draft version {version.Number} saved";
+        if ((await db.SaveVersionedAsync(Sheet, Version, ct)).IsStale)
+        {
+            if (!await LoadAsync(ct)) return NotFound();
+            return ShowStale();
+        }
+        TempData["Success"] = $"Version {version.Number} issued: it is frozen and can be downloaded as a PDF";
         return Redirect($"/CoverSheets/{Sheet.Id}");
     }
 
-    private IActionResult ShowConflict()
+    private IActionResult RefuseIssue()
     {
-        var saved = CoverSheetForm.From(Sheet.Current);
-        Clash = new Conflict("cover sheet", Sheet.UpdatedBy, Sheet.UpdatedAtUtc, Conflict.Compare(Input, saved,
-        [
-            ("Action", f => f.Action), ("Title", f => f.Title), ("Presented By", f => f.PresentedBy), ("Author", f => f.Author),
-            ("Clinical Lead", f => f.ClinicalLead), ("Council Lead", f => f.CouncilLead), ("Executive summary", f => f.ExecutiveSummary),
-            ("Recommendations", f => f.Recommendations), ("Additional details", f => f.AdditionalDetails),
-        ]))
-        { SaveButton = "Save draft" };
-        Input.Version = Sheet.Version;
-        ModelState.Remove("Input.Version");
+        var anchors = new Dictionary<string, string>();
+        foreach (var message in SheetProblems) ModelState.AddModelError("", message);
+        foreach (var (section, status) in Sections.Where(s => s.Status != CoverSheetSectionStatus.Completed))
+        {
+            var key = $"section:{section.Slug}";
+            ModelState.AddModelError(key, status == CoverSheetSectionStatus.NotYetStarted
+                ? $"{section.Name} has not been started"
+                : $"{section.Name} is incomplete");
+            anchors[key] = section.LinkId;
+        }
+        ViewData[ValidationRules.ErrorOrderKey] = EditorSections.All.Select(s => $"section:{s.Slug}").ToList();
+        ViewData["ErrorAnchors"] = anchors;
+        return Page();
+    }
+
+    private IActionResult ShowStale()
+    {
+        ModelState.Clear();
+        ModelState.AddModelError("", $"This cover sheet was changed by {Sheet.UpdatedBy} after you opened this page. Nothing has been issued: check the sections, then issue again.");
+        Stale = true;
+        Version = Sheet.Version;
         return Page();
     }
 
@@ -92,7 +93,13 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
         var sheet = await db.CoverSheets.FirstOrDefaultAsync(s => s.Id == Id, ct);
         if (sheet is null) return false;
         Sheet = sheet;
-        Decision = sheet.ContractDecisionId is { } decisionId ? await db.ContractDecisions.SingleAsync(d => d.Id == decisionId, ct) : null;
+        Decision = sheet.ContractDecisionId is { } decision ? await db.ContractDecisions.SingleAsync(d => d.Id == decision, ct) : null;
+        // With no draft, the sections as the next version would start: a copy of the last issued one
+        // (complete, unless it was recorded from a paper with boxes left empty).
+        var current = sheet.Current;
+        var problems = sheet.Draft is null ? current.Content.FieldProblems(current.MeetingDate, clock.Today, isNew: false) : sheet.FieldProblems(clock.Today);
+        Sections = CoverSheetSections.Of(current.Content, problems).Select(s => (EditorSections.For(s.Section), s.Status)).ToList();
+        SheetProblems = problems.Where(p => p.Field == CoverSheetField.MeetingDate).Select(p => p.Message).ToList();
         return true;
     }
 }

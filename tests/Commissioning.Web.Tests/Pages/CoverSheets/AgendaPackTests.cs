@@ -34,10 +34,10 @@ public sealed class AgendaPackTests(CoverSheetApp app)
         await IssueCompleteAsync(secretary, firstSheet, "First item, version 1.");
         await IssueCompleteAsync(secretary, firstSheet, "First item, version 2.");
         Governance.GovernanceSeed.Redirected(await SaveAsync(secretary, firstSheet,
-            (await EditFormAsync(secretary, firstSheet)).Set("Input.ExecutiveSummary", "First item, version 3 in draft.")), $"/CoverSheets/{firstSheet}");
+            (await EditFormAsync(secretary, firstSheet)).Set("Input.ExecutiveSummary", "First item, version 3 in draft.")), EditUrl(firstSheet));
         var thirdSheet = await CreateSheetAsync(secretary, third);
         Governance.GovernanceSeed.Redirected(await SaveAsync(secretary, thirdSheet,
-            Complete(await EditFormAsync(secretary, thirdSheet), "Summary of the third item, a draft.")), $"/CoverSheets/{thirdSheet}");
+            Complete(await EditFormAsync(secretary, thirdSheet), "Summary of the third item, a draft.")), EditUrl(thirdSheet));
 
         var viewer = await Factory.SignedInClientAsync(Viewer);
         using var response = await viewer.GetAsync($"/Governance/Meetings/{meeting}/Pack");

@@ -66,7 +66,9 @@ public static class CoverSheetSteps
         Redirected(await AddStepAsync(secretary, decision, GovernanceAction.Recommend, bodyId: team, date: Earlier(meetingDate, factory.Today)), $"/Governance/Decisions/{decision}#route");
         Redirected(await OutcomeAsync(secretary, decision, 1, StepOutcome.Recommended), $"/Governance/Decisions/{decision}#route");
         Redirected(await AddStepAsync(secretary, decision, GovernanceAction.Approve, meetingId: meetingId), $"/Governance/Decisions/{decision}#route");
-        Redirected(await AddItemAsync(secretary, meetingId, GovernanceAction.Approve, decisionId: decision, number: number), $"/Governance/Meetings/{meetingId}#agenda");
+        // A past agenda is history (the page refuses it): a past meeting's item is entered as history.
+        if (meetingDate < factory.Today) await AddPastItemAsync(factory, meetingId, GovernanceAction.Approve, decisionId: decision, number: number);
+        else Redirected(await AddItemAsync(secretary, meetingId, GovernanceAction.Approve, decisionId: decision, number: number), $"/Governance/Meetings/{meetingId}#agenda");
         var saved = await LoadMeetingAsync(factory, meetingId);
         return new AgendaItemIds(meetingId, saved.Agenda.Single(i => i.ContractDecisionId == decision).Id, decision, title);
     }
@@ -103,26 +105,76 @@ public static class CoverSheetSteps
 
     public static string Answer(string key) => $"Input.Answers[{key}]";
 
+    /// <summary>The task list: each section's status, and "Save and issue version N".</summary>
     public static string EditUrl(int sheet) => $"/CoverSheets/{sheet}/Edit";
 
-    /// <summary>The edit form as the page shows it now, with the hidden version token and antiforgery token.</summary>
+    /// <summary>The four section pages that hold the sheet's own fields, in task-list order (Governance has rows of its own).</summary>
+    public static readonly IReadOnlyList<string> FieldSections = ["About", "Summary", "Links", "Implications"];
+
+    public static string SectionUrl(int sheet, string section) => $"/CoverSheets/{sheet}/Edit/{section}";
+
+    /// <summary>
+    /// Every field of the four section pages as they show them now, merged into one form, with the
+    /// version token and antiforgery token: what the one-page editor used to show.
+    /// </summary>
     public static async Task<FormFields> EditFormAsync(HttpClient client, int sheet)
     {
-        var page = await client.GetPageAsync(EditUrl(sheet));
-        Assert.True(page.Status == HttpStatusCode.OK, $"The edit page answered {(int)page.Status}");
-        return page.Form();
+        var form = new FormFields();
+        foreach (var section in FieldSections)
+        {
+            var page = await client.GetPageAsync(SectionUrl(sheet, section));
+            Assert.True(page.Status == HttpStatusCode.OK, $"The {section} page answered {(int)page.Status}");
+            foreach (var (name, value) in page.Form()) form.Set(name, value);
+        }
+        return form;
     }
 
-    /// <summary>"Save draft" (or, with <paramref name="issue"/>, "Save and issue").</summary>
-    public static Task<HtmlPage> SaveAsync(HttpClient client, int sheet, FormFields form, bool issue = false) =>
-        client.PostFormAsync(issue ? $"{EditUrl(sheet)}?handler=Issue" : EditUrl(sheet), form);
+    /// <summary>"Save and continue" on one section page; the page takes its own fields from <paramref name="form"/> and ignores the rest.</summary>
+    public static Task<HtmlPage> SaveSectionAsync(HttpClient client, int sheet, string section, FormFields form) =>
+        client.PostFormAsync(SectionUrl(sheet, section), form);
 
-    /// <summary>Fills in everything, then "Save and issue"; asserts the redirect to the sheet.</summary>
+    /// <summary>
+    /// Saves <paramref name="form"/> through every section page in turn, as a secretary would: the
+    /// first with the form's own version token (so a stale form is refused there), the rest with the
+    /// version the task list shows after the one before. With <paramref name="issue"/>, then presses
+    /// "Save and issue" on the task list. Returns the first answer that is not a redirect, else the last.
+    /// </summary>
+    public static async Task<HtmlPage> SaveAsync(HttpClient client, int sheet, FormFields form, bool issue = false)
+    {
+        HtmlPage? answer = null;
+        var version = form["Input.Version"];
+        foreach (var section in FieldSections)
+        {
+            var posted = new FormFields();
+            foreach (var (name, value) in form.Where(f => f.Key != "Input.Version")) posted.Add(name, value);
+            if (version is not null) posted.Set("Input.Version", version);
+            answer = await SaveSectionAsync(client, sheet, section, posted);
+            if (answer.Status != HttpStatusCode.Redirect) return answer;
+            version = (await client.GetPageAsync(EditUrl(sheet))).Value("Input.Version");
+        }
+        return issue ? await IssueAsync(client, sheet) : answer!;
+    }
+
+    /// <summary>"Save and issue version N" on the task list, as it stands now.</summary>
+    public static async Task<HtmlPage> IssueAsync(HttpClient client, int sheet)
+    {
+        var taskList = await client.GetPageAsync(EditUrl(sheet));
+        Assert.True(taskList.Status == HttpStatusCode.OK, $"The task list answered {(int)taskList.Status}");
+        return await client.PostFormAsync($"{EditUrl(sheet)}?handler=Issue", taskList.Form());
+    }
+
+    /// <summary>The task list's sections and their statuses, as shown: "About the item: Completed".</summary>
+    public static IReadOnlyList<string> Statuses(HtmlPage taskList) =>
+        taskList.FindAll(".govuk-task-list__item").Select(li =>
+            $"{Browser.Normalise(li.QuerySelector(".govuk-task-list__link")?.TextContent)}: {Browser.Normalise(li.QuerySelector(".govuk-task-list__status")?.TextContent)}").ToList();
+
+    /// <summary>Fills in everything, saves each section, then "Save and issue"; asserts the redirect to the sheet.</summary>
     public static async Task IssueCompleteAsync(HttpClient secretary, int sheet, string summary = "This report asks the Board to approve the renewal.", Action<FormFields>? change = null)
     {
         var form = Complete(await EditFormAsync(secretary, sheet), summary);
         change?.Invoke(form);
         var done = await SaveAsync(secretary, sheet, form, issue: true);
+        Assert.True(done.Status == HttpStatusCode.Redirect, $"Issuing answered {(int)done.Status}: {string.Join(" | ", done.ErrorSummary)}");
         Redirected(done, $"/CoverSheets/{sheet}");
     }
 

@@ -21,6 +21,8 @@ public sealed class CoverSheetRolesTests(CoverSheetApp app)
     public static TheoryData<string> NonEditors => [Viewer, Commissioner, CommissioningFactory.Finance];
     public static TheoryData<string> Editors => [Secretary, Administrator];
 
+    private static readonly string[] AllSections = [.. FieldSections, "Governance"];
+
     /// <summary>An agenda item with no sheet yet, a sheet with version 1 issued, and a sheet that is only a draft.</summary>
     private sealed record Arranged(AgendaItemIds Free, int Issued, int Draft);
 
@@ -50,9 +52,15 @@ public sealed class CoverSheetRolesTests(CoverSheetApp app)
 
         AssertRefused(await client.GetPageAsync(CreateUrl(ids.Free)), "GET Create");
         AssertRefused(await client.PostFormAsync(CreateUrl(ids.Free), new FormFields { { Browser.TokenName, token } }), "POST Create");
-        AssertRefused(await client.GetPageAsync(EditUrl(ids.Draft)), "GET Edit");
-        AssertRefused(await client.GetPageAsync(EditUrl(ids.Issued)), "GET Edit of an issued sheet");
-        AssertRefused(await client.PostFormAsync(EditUrl(ids.Draft), editForm), "POST Save draft");
+        AssertRefused(await client.GetPageAsync(EditUrl(ids.Draft)), "GET the task list");
+        AssertRefused(await client.GetPageAsync(EditUrl(ids.Issued)), "GET the task list of an issued sheet");
+        foreach (var section in AllSections)
+        {
+            AssertRefused(await client.GetPageAsync(SectionUrl(ids.Draft, section)), $"GET {section}");
+            AssertRefused(await client.GetPageAsync(SectionUrl(ids.Issued, section)), $"GET {section} of an issued sheet");
+            AssertRefused(await client.PostFormAsync(SectionUrl(ids.Draft, section), editForm), $"POST {section}: Save and continue");
+        }
+        AssertRefused(await client.PostFormAsync(SectionUrl(ids.Draft, "Governance") + "?handler=AddRow", editForm), "POST Governance: Add another row");
         AssertRefused(await client.PostFormAsync(EditUrl(ids.Draft) + "?handler=Issue", editForm), "POST Save and issue");
         Assert.Equal(sheets, await SheetCountAsync(Factory));
         Assert.Equal(draftBefore, (await LoadSheetAsync(Factory, ids.Draft)).Version);
@@ -90,7 +98,10 @@ public sealed class CoverSheetRolesTests(CoverSheetApp app)
         Assert.Equal(HttpStatusCode.OK, (await client.GetPageAsync(CreateUrl(ids.Free))).Status);
         var sheet = await CreateSheetAsync(client, ids.Free);
         Assert.Equal(HttpStatusCode.OK, (await client.GetPageAsync(EditUrl(sheet))).Status);
-        Redirected(await SaveAsync(client, sheet, (await EditFormAsync(client, sheet)).Set("Input.ExecutiveSummary", $"Drafted by {user}.")), sheet);
+        foreach (var section in AllSections)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetPageAsync(SectionUrl(sheet, section))).Status);
+        Governance.GovernanceSeed.Redirected(await SaveSectionAsync(client, sheet, "Summary",
+            (await EditFormAsync(client, sheet)).Set("Input.ExecutiveSummary", $"Drafted by {user}.")), EditUrl(sheet));
         var preview = await client.GetPageAsync($"/CoverSheets/{sheet}/Versions/1");
         Assert.Equal(HttpStatusCode.OK, preview.Status);
         Assert.Contains("Draft – version 1, not issued", preview.Text);
@@ -122,7 +133,7 @@ public sealed class CoverSheetRolesTests(CoverSheetApp app)
         var anonymous = Factory.NewClient();
         foreach (var url in new[]
         {
-            CreateUrl(ids.Free), EditUrl(ids.Draft), $"/CoverSheets/{ids.Issued}", $"/CoverSheets/{ids.Issued}/Versions/1",
+            CreateUrl(ids.Free), EditUrl(ids.Draft), SectionUrl(ids.Draft, "About"), SectionUrl(ids.Draft, "Governance"), $"/CoverSheets/{ids.Issued}", $"/CoverSheets/{ids.Issued}/Versions/1",
             $"/CoverSheets/{ids.Issued}/Versions/1/Pdf", $"/Governance/Meetings/{ids.Free.Meeting}/Pack",
         })
         {
@@ -132,7 +143,7 @@ public sealed class CoverSheetRolesTests(CoverSheetApp app)
         }
         var sheets = await SheetCountAsync(Factory);
         var before = (await LoadSheetAsync(Factory, ids.Draft)).Version;
-        foreach (var url in new[] { CreateUrl(ids.Free), EditUrl(ids.Draft), EditUrl(ids.Draft) + "?handler=Issue" })
+        foreach (var url in new[] { CreateUrl(ids.Free), EditUrl(ids.Draft) + "?handler=Issue" }.Concat(AllSections.Select(s => SectionUrl(ids.Draft, s))))
         {
             var page = await anonymous.PostFormAsync(url, new FormFields { { "Input.Title", "Anonymous" } }, tokenFrom: "/Account/SignIn");
             Assert.True(page.Status == HttpStatusCode.Redirect && page.Location!.StartsWith("/Account/SignIn", StringComparison.Ordinal),
@@ -142,5 +153,4 @@ public sealed class CoverSheetRolesTests(CoverSheetApp app)
         Assert.Equal(before, (await LoadSheetAsync(Factory, ids.Draft)).Version);
     }
 
-    private static void Redirected(HtmlPage page, int sheet) => Governance.GovernanceSeed.Redirected(page, $"/CoverSheets/{sheet}");
 }

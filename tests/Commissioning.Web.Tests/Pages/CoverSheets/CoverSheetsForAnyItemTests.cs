@@ -131,7 +131,7 @@ public sealed class CoverSheetsForAnyItemTests(CoverSheetApp app)
 
         // The editor offers one box per question, so none of the three is checked and the browser posts nothing for it.
         var form = Complete(await EditFormAsync(secretary, sheet)).Remove(Answer(Pps));
-        Redirected(await SaveAsync(secretary, sheet, form), $"/CoverSheets/{sheet}");
+        Redirected(await SaveAsync(secretary, sheet, form), EditUrl(sheet));
         Assert.True((await LoadSheetAsync(Factory, sheet)).Current.Answer(Pps)!.IsSeveralTicked);
 
         // It counts as answered: the sheet issues with it, as the paper has it.
@@ -152,7 +152,7 @@ public sealed class CoverSheetsForAnyItemTests(CoverSheetApp app)
 
         // Choosing one box replaces the ticks, in the next version; version 1 keeps them.
         form = Complete(await EditFormAsync(secretary, sheet)).Set(Answer(Pps), nameof(YesNoNa.Yes));
-        Redirected(await SaveAsync(secretary, sheet, form), $"/CoverSheets/{sheet}");
+        Redirected(await SaveAsync(secretary, sheet, form), EditUrl(sheet));
         var after = await LoadSheetAsync(Factory, sheet);
         Assert.Equal(ImplicationAnswer.Tick(Pps, YesNoNa.Yes), after.Current.Answer(Pps));
         Assert.True(after.GetVersion(1).Answer(Pps)!.IsSeveralTicked);

@@ -46,13 +46,13 @@ public sealed class DraftPrivacyTests(CoverSheetApp app)
             $"/Governance/Decisions/{first.Decision}#route");
         var version2 = (await EditFormAsync(secretary, redrafted))
             .Set("Input.Title", $"Redrafted title{tag}").Set("Input.PresentedBy", $"Redraft presenter{tag}");
-        Redirected(await SaveAsync(secretary, redrafted, version2), $"/CoverSheets/{redrafted}");
+        Redirected(await SaveAsync(secretary, redrafted, version2), EditUrl(redrafted));
 
         var second = await AgendaItemAsync(Factory, secretary, CoverSheetApp.Today.AddDays(9), meeting: first.Meeting);
         var unissued = await CreateSheetAsync(secretary, second);
         var draft = (await EditFormAsync(secretary, unissued))
             .Set("Input.Title", $"Unissued title{tag}").Set("Input.PresentedBy", $"Unissued presenter{tag}");
-        Redirected(await SaveAsync(secretary, unissued, draft), $"/CoverSheets/{unissued}");
+        Redirected(await SaveAsync(secretary, unissued, draft), EditUrl(unissued));
 
         // The governance rows as saved: version 2 gained the later body's row; the unissued draft has its own route's row.
         var saved = await LoadSheetAsync(Factory, redrafted);

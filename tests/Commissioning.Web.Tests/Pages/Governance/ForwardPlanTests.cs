@@ -36,7 +36,7 @@ public sealed class ForwardPlanTests(GovernanceApp app)
 
         Redirected(await AddItemAsync(client, soon, GovernanceAction.Note, "Minutes of the last meeting", number: "1"), $"/Governance/Meetings/{soon}#agenda");
         Redirected(await AddItemAsync(client, soon, GovernanceAction.Approve, decisionId: onAgenda, number: "2"), $"/Governance/Meetings/{soon}#agenda");
-        Redirected(await AddItemAsync(client, yesterday, GovernanceAction.Note, "Yesterday's paper"), $"/Governance/Meetings/{yesterday}#agenda");
+        await AddPastItemAsync(Factory, yesterday, GovernanceAction.Note, "Yesterday's paper");
         Redirected(await AddStepAsync(client, routedOnly, GovernanceAction.Consider, meetingId: soon), $"/Governance/Decisions/{routedOnly}#route");
         Redirected(await AddStepAsync(client, unflagged, GovernanceAction.Decide, bodyId: member, date: Today.AddDays(28)), $"/Governance/Decisions/{unflagged}#route");
         Redirected(await AddStepAsync(client, referenced, GovernanceAction.Approve, meetingId: todays), $"/Governance/Decisions/{referenced}#route");

@@ -121,6 +121,20 @@ public static class GovernanceSeed
             { "Item.DecisionId", decisionId is { } d ? S(d) : "" }, { "Item.Title", title ?? "" }, { "Item.Action", action.ToString() }, { "Item.Number", number ?? "" },
         });
 
+    /// <summary>
+    /// An item on the agenda of a meeting already held, entered as history straight into the database: the
+    /// meeting page refuses to change a past agenda.
+    /// </summary>
+    public static async Task AddPastItemAsync(CommissioningFactory factory, int meetingId, GovernanceAction action, string? title = null, int? decisionId = null, string? number = null)
+    {
+        await using var scope = factory.OpenDb();
+        var meeting = await scope.Db.Meetings.SingleAsync(m => m.Id == meetingId);
+        Assert.True(meeting.Date < factory.Today, "Only a past meeting's agenda is entered this way; add to the others through the page.");
+        if (decisionId is { } d) meeting.AddItem(await scope.Db.ContractDecisions.SingleAsync(x => x.Id == d), action, number);
+        else meeting.AddItem(title!, action, number);
+        await scope.Db.SaveChangesAsync();
+    }
+
     public static void Redirected(HtmlPage page, string to)
     {
         Assert.True(page.Status == HttpStatusCode.Redirect, $"Expected a redirect, got {(int)page.Status}: {string.Join(" | ", page.ErrorSummary)}");

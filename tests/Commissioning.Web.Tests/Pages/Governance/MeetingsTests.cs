@@ -22,7 +22,7 @@ public sealed class MeetingsTests(GovernanceApp app)
 
     private static IReadOnlyList<(string Number, string Title)> Agenda(HtmlPage page) =>
         page.FindAll("#agenda-table tbody tr").Select(r => r.QuerySelectorAll("td").ToList())
-            .Select(c => (Browser.Normalise(c[1].TextContent), Browser.Normalise(c[2].TextContent).Split(" Decision about ")[0])).ToList();
+            .Select(c => (Browser.Normalise(c[1].TextContent), Browser.Normalise(c[2].TextContent).Split([" Decision about ", " Presented by ", " Open item "], StringSplitOptions.None)[0])).ToList();
 
     [Fact]
     public async Task Agenda_items_are_added_numbered_moved_and_removed()
@@ -65,7 +65,9 @@ public sealed class MeetingsTests(GovernanceApp app)
         // No cover sheet yet: the secretary is offered one for each item, about a decision or not, with the agenda item's id.
         var create = page.FindAll("#agenda-table a").Where(a => a.TextContent == "Create cover sheet").Select(a => a.GetAttribute("href"));
         Assert.Equal(saved.Agenda.Select(i => $"/CoverSheets/Create?meetingId={meeting}&itemId={i.Id}"), create);
-        Assert.NotNull(page.FindAll("a").SingleOrDefault(a => a.TextContent == "Download agenda pack (PDF)" && a.GetAttribute("href") == $"/Governance/Meetings/{meeting}/Pack"));
+        // The agenda is always there to download; the pack only once a sheet on the agenda is issued (none is here).
+        Assert.NotNull(page.FindAll("a").SingleOrDefault(a => a.TextContent == "Download agenda" && a.GetAttribute("href") == $"/Governance/Meetings/{meeting}/Agenda"));
+        Assert.DoesNotContain(page.FindAll("a"), a => a.GetAttribute("href") == $"/Governance/Meetings/{meeting}/Pack");
     }
 
     [Fact]
