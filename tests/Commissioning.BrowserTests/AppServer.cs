@@ -160,6 +160,10 @@ public class AppServer : IAsyncLifetime
         var (kind, text) = (token[..token.IndexOf(':', StringComparison.Ordinal)], token[(token.IndexOf(':', StringComparison.Ordinal) + 1)..]);
         if (kind == "reset-link") return await ResetLinkQueryAsync(text);
         if (await ImportFiles.ResolveAsync(this, kind, text) is { } upload) return upload;
+        // The query of "Create cover sheet" for a meeting's first agenda item. Read from the item's own page link:
+        // a past meeting's agenda no longer offers "Create cover sheet", and the page then shows its refusal.
+        if (kind == "new-sheet-of-meeting" && (await FindIdAsync("item-of-meeting:" + text)).Split("/Items/") is [var meetingId, var itemId])
+            return $"meetingId={meetingId}&itemId={itemId}";
         var (listPath, prefix) = kind switch
         {
             "contract" => ($"/Contracts?Filter.Q={Uri.EscapeDataString(text)}", "/Contracts/Details/"),
@@ -175,8 +179,6 @@ public class AppServer : IAsyncLifetime
             // The first cover sheet linked from a contract's page, or from a meeting's agenda.
             "sheet-of-contract" => ($"/Contracts/Details/{await FindIdAsync("contract:" + text)}", "/CoverSheets/"),
             "sheet-of-meeting" => ($"/Governance/Meetings/{await FindIdAsync("meeting:" + text)}", "/CoverSheets/"),
-            // The query of a meeting's first "Create cover sheet" link (an agenda item with no sheet yet).
-            "new-sheet-of-meeting" => ($"/Governance/Meetings/{await FindIdAsync("meeting:" + text)}", "/CoverSheets/Create?"),
             "body" => ("/Governance/Bodies", "/Governance/Bodies/Edit/"),
             // A meeting's first agenda item's own page ("Open item" on the agenda): "{meeting id}/Items/{item id}".
             "item-of-meeting" => ($"/Governance/Meetings/{await FindIdAsync("meeting:" + text)}", "/Governance/Meetings/"),
@@ -186,10 +188,9 @@ public class AppServer : IAsyncLifetime
         var page = await context.NewPageAsync();
         await page.GotoAsync(listPath);
         // Links to a page that makes something ("…/Create", "…/Create?…") are not the thing itself.
-        var links = kind == "new-sheet-of-meeting" ? page.Locator($"main a[href^='{prefix}']")
-            : kind == "item-of-meeting" ? page.Locator($"main #agenda-table a[href*='/Items/']")
+        var links = kind == "item-of-meeting" ? page.Locator($"main #agenda-table a[href*='/Items/']")
             : page.Locator($"main a[href^='{prefix}']:not([href*='/Create']):not([href^='{prefix}Create'])");
-        var link = kind is "review" or "savings" or "sheet-of-contract" or "sheet-of-meeting" or "new-sheet-of-meeting" or "item-of-meeting" ? links.First : links.Filter(new() { HasText = text }).First;
+        var link = kind is "review" or "savings" or "sheet-of-contract" or "sheet-of-meeting" or "item-of-meeting" ? links.First : links.Filter(new() { HasText = text }).First;
         var href = await link.GetAttributeAsync("href")
             ?? throw new InvalidOperationException($"No link to {text} on {listPath}");
         return href[prefix.Length..];

@@ -56,7 +56,7 @@ public sealed partial class MeetingJourneyTests(AppServer app, ITestOutputHelper
         await Fill.PressAsync(page, "Schedule meeting");
 
         // A mistake first: the time. Everything typed is still there.
-        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the start time in hours and minutes");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the start time as a time of day");
         await Assertions.Expect(Field(page, "Venue (optional)")).ToHaveValueAsync("Committee Room 2, Town Hall");
         await Assertions.Expect(Field(page, "Joining link (if online)")).ToHaveValueAsync("https://meet.example.gov.uk/eb-extra");
         await Assertions.Expect(Field(page, "Members can join online")).ToBeCheckedAsync();

@@ -75,7 +75,7 @@ public sealed class MeetingDetailsTests(GovernanceApp app)
             .Also("Input.StartTime", "25:00").Also("Input.Venue", new string('v', Meeting.VenueMaxLength + 1))
             .Also("Input.IsOnline", "true").Also("Input.OnlineLink", "http://meet.example.gov.uk/eb").Also("Input.Chair", new string('c', Meeting.PersonMaxLength + 1)));
         Assert.Equal(HttpStatusCode.OK, bad.Status);
-        Assert.Equal("Enter the start time in hours and minutes on the 24-hour clock, like 14:00", bad.FieldError("Input-StartTime"));
+        Assert.Equal("Enter the start time as a time of day, like 2pm or 9:30am", bad.FieldError("Input-StartTime"));
         Assert.Equal("The venue must be 200 characters or fewer", bad.FieldError("Input-Venue"));
         Assert.Equal("Enter the joining link as a full address starting https://, like https://meet.example.gov.uk/scb", bad.FieldError("Input-OnlineLink"));
         Assert.Equal("The chair's name must be 200 characters or fewer", bad.FieldError("Input-Chair"));
