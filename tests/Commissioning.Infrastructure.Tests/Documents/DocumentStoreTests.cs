@@ -3,6 +3,7 @@ using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Documents;
 using Commissioning.Infrastructure.Tests.Support;
+using Commissioning.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
