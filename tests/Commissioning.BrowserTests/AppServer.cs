@@ -160,6 +160,7 @@ public class AppServer : IAsyncLifetime
         var (kind, text) = (token[..token.IndexOf(':', StringComparison.Ordinal)], token[(token.IndexOf(':', StringComparison.Ordinal) + 1)..]);
         if (kind == "reset-link") return await ResetLinkQueryAsync(text);
         if (await ImportFiles.ResolveAsync(this, kind, text) is { } upload) return upload;
+        if (await DocumentJourneyTests.ResolveAsync(this, kind, text) is { } document) return document;
         var (listPath, prefix) = kind switch
         {
             "contract" => ($"/Contracts?Filter.Q={Uri.EscapeDataString(text)}", "/Contracts/Details/"),
@@ -178,6 +179,8 @@ public class AppServer : IAsyncLifetime
             // The query of a meeting's first "Create cover sheet" link (an agenda item with no sheet yet).
             "new-sheet-of-meeting" => ($"/Governance/Meetings/{await FindIdAsync("meeting:" + text)}", "/CoverSheets/Create?"),
             "body" => ("/Governance/Bodies", "/Governance/Bodies/Edit/"),
+            // The first agenda item of a meeting, by its "Attach a document" link.
+            "agenda-item" => ($"/Governance/Meetings/{await FindIdAsync("meeting:" + text)}", "/Documents/Upload/AgendaItem/"),
             _ => throw new ArgumentException($"Unknown kind of id in route: {token}"),
         };
         await using var context = await NewContextAsync(AppPages.Admin);
@@ -187,7 +190,7 @@ public class AppServer : IAsyncLifetime
         var links = kind == "new-sheet-of-meeting"
             ? page.Locator($"main a[href^='{prefix}']")
             : page.Locator($"main a[href^='{prefix}']:not([href*='/Create']):not([href^='{prefix}Create'])");
-        var link = kind is "review" or "savings" or "sheet-of-contract" or "sheet-of-meeting" or "new-sheet-of-meeting" ? links.First : links.Filter(new() { HasText = text }).First;
+        var link = kind is "review" or "savings" or "sheet-of-contract" or "sheet-of-meeting" or "new-sheet-of-meeting" or "agenda-item" ? links.First : links.Filter(new() { HasText = text }).First;
         var href = await link.GetAttributeAsync("href")
             ?? throw new InvalidOperationException($"No link to {text} on {listPath}");
         return href[prefix.Length..];
