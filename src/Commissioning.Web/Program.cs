@@ -43,6 +43,7 @@ builder.Services.AddKeyDates(builder.Configuration);
 builder.Services.AddSpreadsheetImport();
 // Documents attached to contracts, events, decisions and agenda items, kept in the database (decision 0036).
 builder.Services.AddDocuments(builder.Configuration);
+builder.Services.AddScoped<Commissioning.Web.Pages.Documents.DocumentOwners>();
 builder.Services.AddCommissioningHealthChecks();
 // The public contracts page and the OCDS feed (docs/publishing.md).
 builder.Services.AddPublicRegister(builder.Configuration);

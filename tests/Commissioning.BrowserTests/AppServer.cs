@@ -164,6 +164,7 @@ public class AppServer : IAsyncLifetime
         // a past meeting's agenda no longer offers "Create cover sheet", and the page then shows its refusal.
         if (kind == "new-sheet-of-meeting" && (await FindIdAsync("item-of-meeting:" + text)).Split("/Items/") is [var meetingId, var itemId])
             return $"meetingId={meetingId}&itemId={itemId}";
+        if (await DocumentJourneyTests.ResolveAsync(this, kind, text) is { } document) return document;
         var (listPath, prefix) = kind switch
         {
             "contract" => ($"/Contracts?Filter.Q={Uri.EscapeDataString(text)}", "/Contracts/Details/"),
@@ -182,6 +183,8 @@ public class AppServer : IAsyncLifetime
             "body" => ("/Governance/Bodies", "/Governance/Bodies/Edit/"),
             // A meeting's first agenda item's own page ("Open item" on the agenda): "{meeting id}/Items/{item id}".
             "item-of-meeting" => ($"/Governance/Meetings/{await FindIdAsync("meeting:" + text)}", "/Governance/Meetings/"),
+            // The first agenda item of a meeting, by its "Attach a document" link.
+            "agenda-item" => ($"/Governance/Meetings/{await FindIdAsync("meeting:" + text)}", "/Documents/Upload/AgendaItem/"),
             _ => throw new ArgumentException($"Unknown kind of id in route: {token}"),
         };
         await using var context = await NewContextAsync(AppPages.Admin);
@@ -190,7 +193,7 @@ public class AppServer : IAsyncLifetime
         // Links to a page that makes something ("…/Create", "…/Create?…") are not the thing itself.
         var links = kind == "item-of-meeting" ? page.Locator($"main #agenda-table a[href*='/Items/']")
             : page.Locator($"main a[href^='{prefix}']:not([href*='/Create']):not([href^='{prefix}Create'])");
-        var link = kind is "review" or "savings" or "sheet-of-contract" or "sheet-of-meeting" or "item-of-meeting" ? links.First : links.Filter(new() { HasText = text }).First;
+        var link = kind is "review" or "savings" or "sheet-of-contract" or "sheet-of-meeting" or "item-of-meeting" or "agenda-item" ? links.First : links.Filter(new() { HasText = text }).First;
         var href = await link.GetAttributeAsync("href")
             ?? throw new InvalidOperationException($"No link to {text} on {listPath}");
         return href[prefix.Length..];

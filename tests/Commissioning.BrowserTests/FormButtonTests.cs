@@ -112,6 +112,7 @@ public sealed class FormButtonTests(AppServer app, ITestOutputHelper output)
         ["/CoverSheets/Version"] = "the print view of a cover sheet version, printed to PDF",
         ["/Governance/Meetings/Pack"] = "the agenda pack PDF",
         ["/Governance/Meetings/Agenda"] = "the agenda PDF",
+        ["/Documents/Download"] = "a document's file, sent as an attachment: DocumentJourneyTests downloads one",
         ["/Public/Releases"] = "the OCDS release package, JSON for machines, not a page: OcdsFeedTests validate it against the schema",
         ["/Public/Record"] = "a contract's OCDS record, JSON for machines, not a page: OcdsFeedTests validate it against the schema",
         ["/Account/ExternalSignIn"] = "council sign-in: only with single sign-on configured, so SingleSignOnTests runs axe and the keyboard walk on its pages",

@@ -42,6 +42,12 @@ public sealed class DocumentStore(CommissioningDbContext db, IOptions<DocumentOp
     public const int ChunkBytes = 256 * 1024;
     public const string AuditEntityType = nameof(Document);
 
+    /// <summary>Plain SQL both databases read; the names are DocumentChunkConfiguration's.</summary>
+    internal const string InsertChunkSql = $"INSERT INTO {DocumentChunk.Table} (DocumentId, Number, Data) VALUES (@document, @number, @data)";
+
+    internal static string ReadChunksSql(bool sqlite) =>
+        $"SELECT Data{(sqlite ? ", rowid" : "")} FROM {DocumentChunk.Table} WHERE DocumentId = @document ORDER BY Number";
+
     public long MaxBytes => options.Value.MaxBytes;
     public int MaxMegabytes => options.Value.MaxMegabytes;
 
@@ -128,19 +134,19 @@ public sealed class DocumentStore(CommissioningDbContext db, IOptions<DocumentOp
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = $"SELECT Data FROM {DocumentChunk.Table} WHERE DocumentId = @document ORDER BY Number";
+            // Each chunk is read as a stream into one buffer. SQL Server streams a column with sequential access;
+            // SQLite does when the row's rowid is selected beside it (it then reads the blob in place), and
+            // would otherwise copy every chunk into a new array.
+            command.CommandText = ReadChunksSql(db.Database.IsSqlite());
             Parameter(command, "@document", DbType.Int32).Value = documentId;
-            // Sequential access: SQL Server sends each chunk as it is read, never a whole row set.
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
             var buffer = new byte[ChunkBytes];
             while (await reader.ReadAsync(ct))
             {
-                long offset = 0, read;
-                while ((read = reader.GetBytes(0, offset, buffer, 0, buffer.Length)) > 0)
-                {
-                    await destination.WriteAsync(buffer.AsMemory(0, (int)read), ct);
-                    offset += read;
-                }
+                await using var chunk = reader.GetStream(0);
+                int read;
+                while ((read = await chunk.ReadAsync(buffer, ct)) > 0)
+                    await destination.WriteAsync(buffer.AsMemory(0, read), ct);
             }
         }
         finally
@@ -177,7 +183,7 @@ public sealed class DocumentStore(CommissioningDbContext db, IOptions<DocumentOp
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = $"INSERT INTO {DocumentChunk.Table} (DocumentId, Number, Data) VALUES (@document, @number, @data)";
+        command.CommandText = InsertChunkSql;
         Parameter(command, "@document", DbType.Int32).Value = documentId;
         var number = Parameter(command, "@number", DbType.Int32);
         var data = Parameter(command, "@data", DbType.Binary);

@@ -21,7 +21,7 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db) : V
     public sealed record FieldChange(string Field, string From, string To);
 
     public sealed record Item(DateTime AtUtc, string What, string Who, IReadOnlyList<string> Details, IReadOnlyList<FieldChange> Changes,
-        string? LinkHref = null, string? LinkText = null, bool Warning = false);
+        string? LinkHref = null, string? LinkText = null, bool Warning = false, int? EventId = null);
 
     public sealed record Model(int ContractId, IReadOnlyList<Item> Items);
 
@@ -124,7 +124,7 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db) : V
                 what = LifecycleLabels.Of(e.Kind);
                 break;
         }
-        return new Item(e.RecordedAtUtc, what, e.RecordedByName, details, changes, Warning: warn);
+        return new Item(e.RecordedAtUtc, what, e.RecordedByName, details, changes, Warning: warn, EventId: e.Id);
     }
 
     /// <summary>Directorates by id, people's display names by user id.</summary>

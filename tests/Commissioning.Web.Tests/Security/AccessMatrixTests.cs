@@ -115,6 +115,10 @@ public sealed class AccessMatrixTests(CommissioningFactory factory, ITestOutputH
         ["/Publish/Notices/ContractNotices"] = Access.Everyone,
         ["/Publish/Notices/Record"] = Access.Publishers,
         ["/Publish/Notices/Index"] = Access.Publishers,
+        // Documents (issue 18): everyone who sees the owner downloads; its editors attach and delete (the probes' owner is a contract).
+        ["/Documents/Download"] = Access.Everyone,
+        ["/Documents/Upload"] = Access.Editors,
+        ["/Documents/Delete"] = Access.Editors,
     };
 
     /// <summary>Who may use each form, where it differs from who may open its page (a page everyone reads, a form only some use).</summary>

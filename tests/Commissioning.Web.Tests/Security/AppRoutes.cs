@@ -56,7 +56,7 @@ public static class AppRoutes
     /// <summary>The demo data's records that the routes' parameters name.</summary>
     public sealed record DemoIds(int Contract, int Provider, int Directorate, string User, int Body, int Decision, int Meeting,
         int CoverSheet, int IssuedVersion, int Review, int Savings, int FundingYear, string CalendarToken, (int Meeting, int Item) ItemWithoutSheet,
-        int ActContract, int Upload);
+        int ActContract, int Upload, int Document);
 
     public static async Task<DemoIds> DemoIdsAsync(CommissioningFactory factory)
     {
@@ -96,7 +96,11 @@ public static class AppRoutes
             itemWithoutSheet,
             // A generated contract awarded since 24 February 2025: under the Procurement Act, with a contract details notice owed.
             await db.Contracts.Where(c => c.Reference == "SC-2023-0110").Select(c => c.Id).SingleAsync(),
-            upload);
+            upload,
+            // A PDF attached to Persona's contract, for the documents' pages.
+            await scope.Services.GetRequiredService<Infrastructure.Documents.DocumentStore>().AddAsync(
+                new(Infrastructure.Documents.DocumentOwnerKind.Contract, contract), "probe.pdf", new MemoryStream(Commissioning.Tests.Shared.DocumentFiles.Pdf()),
+                new Domain.Common.Actor(admin.Id, "Gareth Lloyd")));
     }
 
     /// <summary>
@@ -125,6 +129,9 @@ public static class AppRoutes
                 ("id", var p) when p.StartsWith("/Finance/Reviews/", StringComparison.Ordinal) => S(ids.Review),
                 ("id", var p) when p.StartsWith("/Finance/Savings/", StringComparison.Ordinal) => S(ids.Savings),
                 ("id", var p) when p.StartsWith("/Import/", StringComparison.Ordinal) => S(ids.Upload),
+                ("id", "/Documents/Upload") => S(ids.Contract),
+                ("kind", "/Documents/Upload") => "Contract",
+                ("id", var p) when p.StartsWith("/Documents/", StringComparison.Ordinal) => S(ids.Document),
                 ("number", "/CoverSheets/Version") => S(ids.IssuedVersion),
                 ("contractId", _) => S(ids.Contract),
                 ("year", "/Finance/Funding") => S(ids.FundingYear),

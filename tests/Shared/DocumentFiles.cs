@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Commissioning.Infrastructure.Tests.Documents;
+namespace Commissioning.Tests.Shared;
 
 /// <summary>Small files of each kind, made here byte by byte: what a person might attach, and what must be refused.</summary>
 public static class DocumentFiles
