@@ -2136,6 +2136,9 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                                 .IsRequired()
                                 .HasColumnType("nvarchar(max)");
 
+                            b1.Property<bool>("RecordedFromPaper")
+                                .HasColumnType("bit");
+
                             b1.Property<string>("Status")
                                 .IsRequired()
                                 .HasMaxLength(40)

@@ -2076,6 +2076,9 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                                 .IsRequired()
                                 .HasColumnType("TEXT");
 
+                            b1.Property<bool>("RecordedFromPaper")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("Status")
                                 .IsRequired()
                                 .HasMaxLength(40)

@@ -6,11 +6,12 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Commissioning.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class MeetingDetails : Migration
+    public partial class BoardPapers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Existing agenda items read as no declarations ("[]") and not minuted yet ("Pending"), set by hand.
             migrationBuilder.AddColumn<string>(
                 name: "Apologies",
                 table: "Meetings",
@@ -59,6 +60,13 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                 maxLength: 200,
                 nullable: true);
 
+            migrationBuilder.AddColumn<bool>(
+                name: "RecordedFromPaper",
+                table: "CoverSheetVersions",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AlterColumn<int>(
                 name: "ContractDecisionId",
                 table: "CoverSheets",
@@ -95,11 +103,66 @@ namespace Commissioning.Migrations.SqlServer.Migrations
                 type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerKind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    OwnerId = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UploadedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    DeletedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeletedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    DeletedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentChunks",
+                columns: table => new
+                {
+                    DocumentId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Data = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentChunks", x => new { x.DocumentId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_DocumentChunks_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_OwnerKind_OwnerId",
+                table: "Documents",
+                columns: new[] { "OwnerKind", "OwnerId" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DocumentChunks");
+
+            migrationBuilder.DropTable(
+                name: "Documents");
+
             migrationBuilder.DropColumn(
                 name: "Apologies",
                 table: "Meetings");
@@ -127,6 +190,10 @@ namespace Commissioning.Migrations.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "Venue",
                 table: "Meetings");
+
+            migrationBuilder.DropColumn(
+                name: "RecordedFromPaper",
+                table: "CoverSheetVersions");
 
             migrationBuilder.DropColumn(
                 name: "Declarations",

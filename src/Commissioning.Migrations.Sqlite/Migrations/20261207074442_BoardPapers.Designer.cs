@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Commissioning.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CommissioningDbContext))]
-    [Migration("20261207061229_CoverSheetsForAnyItem")]
-    partial class CoverSheetsForAnyItem
+    [Migration("20261207074442_BoardPapers")]
+    partial class BoardPapers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -718,6 +718,10 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("Apologies")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BodyId")
                         .HasColumnType("INTEGER");
 
@@ -732,6 +736,7 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Chair")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -753,6 +758,11 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Present")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly?>("StartTime")
@@ -776,6 +786,7 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Venue")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -1036,6 +1047,93 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Commissioning.Infrastructure.Documents.Document", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerKind", "OwnerId");
+
+                    b.ToTable("Documents", (string)null);
+                });
+
+            modelBuilder.Entity("Commissioning.Infrastructure.Documents.DocumentChunk", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DocumentId");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Number");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Data");
+
+                    b.HasKey("DocumentId", "Number");
+
+                    b.ToTable("DocumentChunks", (string)null);
                 });
 
             modelBuilder.Entity("Commissioning.Infrastructure.Identity.ApplicationUser", b =>
@@ -2039,17 +2137,31 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                             b1.Property<int?>("ContractDecisionId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("Declarations")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("MeetingId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("MinuteText")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Number")
                                 .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(40)
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Presenter")
+                                .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Title")
@@ -2097,6 +2209,15 @@ namespace Commissioning.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Infrastructure.Documents.DocumentChunk", b =>
+                {
+                    b.HasOne("Commissioning.Infrastructure.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
