@@ -149,7 +149,9 @@ public static class Govuk
             var target = anchors is not null && anchors.TryGetValue(key, out var a) ? a
                 : state.ContainsKey(key + ".Day") ? Id(key) + "-Day"
                 : Id(key);
-            b.AppendHtml(key.Length == 0 ? $"<li>{E(message)}</li>" : $"<li><a href=\"#{E(target)}\">{E(message)}</a></li>");
+            // An anchor given as a path is a field on another page (a task list's unfinished section): the link opens it.
+            var href = target.StartsWith('/') ? target : "#" + target;
+            b.AppendHtml(key.Length == 0 ? $"<li>{E(message)}</li>" : $"<li><a href=\"{E(href)}\">{E(message)}</a></li>");
         }
         b.AppendHtml("</ul></div></div></div>");
         return b;

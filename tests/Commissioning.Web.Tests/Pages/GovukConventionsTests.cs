@@ -107,7 +107,7 @@ public sealed class GovukConventionsTests(CommissioningFactory factory)
         var viewer = await (await factory.SignedInClientAsync(Viewer)).GetPageAsync($"/Contracts/Details/{id}");
 
         var contents = commissioner.FindAll("nav.app-contents-list a").ToList();
-        Assert.Equal(["About the contract", "Term", "Money and parties", "Annual values", "Governance", "Procurement Act notices", "History", "Record"],
+        Assert.Equal(["About the contract", "Term", "Money and parties", "Annual values", "Governance", "Procurement Act notices", "Documents", "History", "Record"],
             contents.Select(a => Browser.Normalise(a.TextContent)));
         foreach (var link in contents)
         {

@@ -72,7 +72,8 @@ public sealed class EditModel(CommissioningDbContext db, IClock clock) : PageMod
             ModelState.AddModelError(key, status == CoverSheetSectionStatus.NotYetStarted
                 ? $"{section.Name} has not been started"
                 : $"{section.Name} is incomplete");
-            anchors[key] = section.LinkId;
+            // The section's own page, where its fields are: a link to the task list's row would leave the keyboard there.
+            anchors[key] = section.Url(Sheet.Id);
         }
         ViewData[ValidationRules.ErrorOrderKey] = EditorSections.All.Select(s => $"section:{s.Slug}").ToList();
         ViewData["ErrorAnchors"] = anchors;

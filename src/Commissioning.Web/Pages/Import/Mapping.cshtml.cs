@@ -36,6 +36,7 @@ public sealed class MappingModel(ImportUploads uploads, SavedMappings saved, Com
         else
             Input.TakeMapping(ImportColumns.Propose(Table.Headers), Table.Headers.Count);
         Input.Sheet = Table.SheetName;
+        Done = TempData["ImportDone"] as string;
         return Page();
     }
 
@@ -91,7 +92,7 @@ public sealed class MappingModel(ImportUploads uploads, SavedMappings saved, Com
         return Page();
     }
 
-    /// <summary>"Save mapping": keeps the columns chosen under a name, for the next file in this layout.</summary>
+    /// <summary>"Save mapping": keeps the columns chosen under a name, for the next file in this layout, and with this upload.</summary>
     public async Task<IActionResult> OnPostSaveMappingAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } stop) return stop;
@@ -102,9 +103,11 @@ public sealed class MappingModel(ImportUploads uploads, SavedMappings saved, Com
             ModelState.AddModelError("Input.SaveAs", $"The mapping's name must be {MappingForm.MappingNameMaxLength} characters or fewer");
         if (!Valid()) return Page();
         await saved.SaveAsync(name, Input.Mapping(Table.Headers), UserId, ct);
-        SavedNames = await saved.NamesAsync(ct);
-        Done = $"Mapping saved as \u201c{name}\u201d";
-        return Page();
+        // A save answers with a redirect (the page then shows the choices kept with the upload), so a refresh saves nothing twice.
+        var choices = Kept.Upload.Settings?.ProviderChoices ?? [];
+        await uploads.SetSettingsAsync(id, UserId, new ImportSettings(Input.Mapping(Table.Headers), Input.Defaults(), choices), ct);
+        TempData["ImportDone"] = $"Mapping saved as \u201c{name}\u201d";
+        return RedirectToPage(new { id });
     }
 
     private string UserId => User.AsActor().UserId;

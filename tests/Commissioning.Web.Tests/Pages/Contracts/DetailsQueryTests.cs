@@ -106,8 +106,8 @@ public sealed partial class DetailsQueryTests(CountedQueriesApp app) : IClassFix
         var contractReads = commands.Count(c => FromContracts().IsMatch(c));
         Assert.True(contractReads == 2, $"{contractReads} queries read Contracts:\n{dump}");
         // The sign-in's session, the contract, its links, its directorate; its reviews, savings and funding, its predecessor's
-        // last agreed value; its providers; its decisions and their cover sheets; its events and audit entries.
-        Assert.True(commands.Count <= 13, $"{commands.Count} queries:\n{dump}");
+        // last agreed value; its providers; its decisions and their cover sheets; its events and audit entries; its documents.
+        Assert.True(commands.Count <= 14, $"{commands.Count} queries:\n{dump}");
         Assert.Equal(commands.Count, commands.Distinct().Count());
     }
 }

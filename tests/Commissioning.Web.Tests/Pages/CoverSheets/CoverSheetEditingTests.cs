@@ -82,8 +82,9 @@ public sealed class CoverSheetEditingTests(CoverSheetApp app)
         var refused = await IssueAsync(secretary, sheet);
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Equal(["About the item is incomplete", "Summary and recommendations is incomplete", "Implications is incomplete"], refused.ErrorSummary);
-        Assert.Equal(["section-about", "section-summary", "section-implications"], refused.ErrorSummaryTargets);
-        Assert.All(refused.ErrorSummaryTargets, id => Assert.NotNull(refused.Find($"#{id}.govuk-task-list__link")));
+        // Each links to its section's own page, where the missing fields are (and so does the task list's row).
+        Assert.Equal([SectionUrl(sheet, "About"), SectionUrl(sheet, "Summary"), SectionUrl(sheet, "Implications")], refused.ErrorSummaryTargets);
+        Assert.All(refused.ErrorSummaryTargets, href => Assert.NotNull(refused.Find($".govuk-task-list__link[href='{href}']")));
         var after = await LoadSheetAsync(Factory, sheet);
         Assert.False(after.HasBeenIssued);
         Assert.Equal(before.Version, after.Version);

@@ -1,12 +1,22 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Commissioning.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Web.Tests.Pages.Documents;
 
 /// <summary>Attaching a file on /Documents/Upload as the browser's form does (multipart), with the file's name sent as given.</summary>
 public static class DocumentClient
 {
+    /// <summary>
+    /// Takes away the demo's documents (the board pack's report), so a test that counts what it stored starts from none.
+    /// </summary>
+    public static async Task ForgetDemoDocumentsAsync(this CommissioningFactory factory)
+    {
+        await using var scope = factory.OpenDb();
+        await scope.Db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{Infrastructure.Documents.DocumentChunk.Table}\"; DELETE FROM \"Documents\";");
+    }
+
     public static string UploadUrl(string kind, int id) => $"/Documents/Upload/{kind}/{id}";
 
     /// <summary>

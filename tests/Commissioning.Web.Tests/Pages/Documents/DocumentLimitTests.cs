@@ -21,7 +21,7 @@ public sealed class DocumentLimitTests : IAsyncLifetime
     private const int Megabyte = 1024 * 1024;
     private readonly CommissioningFactory factory = With(("Documents:MaxMegabytes", "1"));
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => factory.ForgetDemoDocumentsAsync();
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
 

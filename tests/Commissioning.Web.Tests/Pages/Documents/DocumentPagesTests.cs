@@ -16,9 +16,13 @@ namespace Commissioning.Web.Tests.Pages.Documents;
 /// nothing stored.
 /// </summary>
 [Collection(SharedApp.Register)]
-public sealed class DocumentPagesTests(CommissioningFactory factory)
+public sealed class DocumentPagesTests(CommissioningFactory factory) : IAsyncLifetime
 {
     private readonly CommissioningFactory factory = factory.ResetDatabase();
+
+    public Task InitializeAsync() => factory.ForgetDemoDocumentsAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private Task<int> ContractAsync() => factory.ContractIdAsync("SC-2021-0001");
 

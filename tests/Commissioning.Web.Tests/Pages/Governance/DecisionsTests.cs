@@ -45,7 +45,7 @@ public sealed class DecisionsTests(GovernanceApp app)
         Assert.Equal("route", banner.PreviousElementSibling?.Id);
         // The contents list names each section of the page and links to its heading.
         var contents = page.FindAll("nav.app-contents-list a").ToList();
-        Assert.Equal(["Decision details", "Governance route", "Add a step", "Record an outcome", "Reschedule a step", "Remove a step"],
+        Assert.Equal(["Decision details", "Documents", "Governance route", "Add a step", "Record an outcome", "Reschedule a step", "Remove a step"],
             contents.Select(a => Browser.Normalise(a.TextContent)));
         Assert.All(contents, a => Assert.Equal(Browser.Normalise(a.TextContent), Browser.Normalise(page.Find(a.GetAttribute("href")!)!.TextContent)));
     }
