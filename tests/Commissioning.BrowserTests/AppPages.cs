@@ -102,7 +102,7 @@ public static class AppPages
         new("Forward plan", "/Governance", Viewer),
         new("Meetings", "/Governance/Meetings", Viewer),
         new("Meeting: agenda", "/Governance/Meetings/{meeting:Strategic Commissioning Board}", Secretary),
-        new("Meeting: error summary", "/Governance/Meetings/{meeting:Strategic Commissioning Board}", Secretary, SubmitWith("Add to the agenda"), Errors: true),
+        new("Meeting: error summary", "/Governance/Meetings/{meeting:Strategic Commissioning Board}", Secretary, SubmitWith("Add an item"), Errors: true),
         new("Schedule a meeting", "/Governance/Meetings/Create", Secretary),
         new("Reschedule a meeting", "/Governance/Meetings/Edit/{meeting:Strategic Commissioning Board}", Secretary),
         new("Reschedule a meeting: error summary", "/Governance/Meetings/Edit/{meeting:Strategic Commissioning Board}", Secretary, Then(Type("Start time (optional)", "25:00"), SubmitWith("Save changes")), Errors: true),

@@ -65,7 +65,7 @@ public sealed class CoverSheetEditorTests(AppServer app, ITestOutputHelper outpu
         await Fill.FieldAsync(page, "Item number (optional)", number);
         await Fill.FieldAsync(page, "Presenter (optional)", Presenter);
         await page.GetByLabel("Start a cover sheet", new() { Exact = true }).CheckAsync();
-        await Fill.PressAsync(page, "Add to the agenda");
+        await Fill.PressAsync(page, "Add an item");
         Assert.Matches(@"^/CoverSheets/\d+/Edit$", new Uri(page.Url).AbsolutePath);
     }
 

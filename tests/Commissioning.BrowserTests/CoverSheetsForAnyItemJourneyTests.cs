@@ -26,7 +26,7 @@ public sealed class CoverSheetsForAnyItemJourneyTests(AppServer app, ITestOutput
         await Fill.FieldAsync(page, "Contract decision", "None: a paper not about a contract decision");
         await Fill.FieldAsync(page, "Title", title);
         await page.GetByLabel("Consider", new() { Exact = true }).CheckAsync();
-        await Fill.PressAsync(page, "Add to the agenda");
+        await Fill.PressAsync(page, "Add an item");
         var row = page.Locator("#agenda-table tbody tr", new() { HasText = title });
         Assert.Equal(1, await row.CountAsync());
 

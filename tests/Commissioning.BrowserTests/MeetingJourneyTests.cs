@@ -100,7 +100,7 @@ public sealed partial class MeetingJourneyTests(AppServer app, ITestOutputHelper
         await page.GetByLabel("Consider", new() { Exact = true }).CheckAsync();
         await Fill.FieldAsync(page, "Item number (optional)", "17");
         await Fill.FieldAsync(page, "Presenter (optional)", "Will Blandamer, Executive Director of Strategic Commissioning");
-        await Fill.PressAsync(page, "Add to the agenda");
+        await Fill.PressAsync(page, "Add an item");
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the item's title");
         await Assertions.Expect(Field(page, "Presenter (optional)")).ToHaveValueAsync("Will Blandamer, Executive Director of Strategic Commissioning");
         await Assertions.Expect(Field(page, "Item number (optional)")).ToHaveValueAsync("17");
@@ -108,7 +108,7 @@ public sealed partial class MeetingJourneyTests(AppServer app, ITestOutputHelper
         await ShotAsync(page, "add an item error");
 
         await Fill.FieldAsync(page, "Title", title);
-        await Fill.PressAsync(page, "Add to the agenda");
+        await Fill.PressAsync(page, "Add an item");
         Assert.Matches(@"/CoverSheets/\d+/Edit$", page.Url);
         await ShotAsync(page, "new sheet editor");
 
@@ -131,7 +131,7 @@ public sealed partial class MeetingJourneyTests(AppServer app, ITestOutputHelper
         await Field(page, "Start a cover sheet").UncheckAsync();
         await Fill.FieldAsync(page, "Title", "Day services review " + marker);
         await page.GetByLabel("Note", new() { Exact = true }).CheckAsync();
-        await Fill.PressAsync(page, "Add to the agenda");
+        await Fill.PressAsync(page, "Add an item");
         Assert.EndsWith($"/Governance/Meetings/{meeting}#agenda", page.Url);
 
         // Attendance: one name in both lists first.

@@ -1,5 +1,4 @@
 using System.Net;
-using Commissioning.Infrastructure.Data;
 using Commissioning.Infrastructure.Documents;
 using Commissioning.Tests.Shared;
 using Commissioning.Web.Tests.Security;

@@ -44,7 +44,7 @@ public sealed class GovernanceRolesTests(GovernanceApp app)
 
     private static readonly string[] EditTexts =
     [
-        "Add a decision-making body", "Schedule a meeting", "Record a decision", "Add step", "Record outcome", "Add to the agenda",
+        "Add a decision-making body", "Schedule a meeting", "Record a decision", "Add step", "Record outcome", "Add an item",
         "Create cover sheet", "Reschedule or retitle", "Change the decision's details", "Save changes", "Remove",
     ];
 

@@ -26,7 +26,11 @@ public static class MeetingDisplay
     /// <summary>The tag colour the decision page gives the same outcome.</summary>
     public static string OutcomeColour(StepOutcome o) => o switch
     {
-        StepOutcome.Approved => "green", StepOutcome.Rejected => "red", StepOutcome.Deferred => "orange", StepOutcome.Pending => "grey", _ => "blue",
+        StepOutcome.Approved => "green",
+        StepOutcome.Rejected => "red",
+        StepOutcome.Deferred => "orange",
+        StepOutcome.Pending => "grey",
+        _ => "blue",
     };
 
     /// <summary>The other meetings of <paramref name="bodyId"/> on <paramref name="date"/>, for the same-day warning.</summary>
