@@ -37,6 +37,8 @@ public sealed class MappingModel(ImportUploads uploads, SavedMappings saved, Com
             Input.TakeMapping(ImportColumns.Propose(Table.Headers), Table.Headers.Count);
         Input.Sheet = Table.SheetName;
         Done = TempData["ImportDone"] as string;
+        // After "Save mapping" the name typed stays in its box, as everything else typed does.
+        if (TempData["ImportSavedAs"] is string savedAs) Input.SaveAs = savedAs;
         return Page();
     }
 
@@ -107,6 +109,7 @@ public sealed class MappingModel(ImportUploads uploads, SavedMappings saved, Com
         var choices = Kept.Upload.Settings?.ProviderChoices ?? [];
         await uploads.SetSettingsAsync(id, UserId, new ImportSettings(Input.Mapping(Table.Headers), Input.Defaults(), choices), ct);
         TempData["ImportDone"] = $"Mapping saved as \u201c{name}\u201d";
+        TempData["ImportSavedAs"] = name;
         return RedirectToPage(new { id });
     }
 
