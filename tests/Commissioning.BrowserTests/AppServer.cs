@@ -162,6 +162,8 @@ public class AppServer : IAsyncLifetime
         if (await ImportFiles.ResolveAsync(this, kind, text) is { } upload) return upload;
         // The query of "Create cover sheet" for a meeting's first agenda item. Read from the item's own page link:
         // a past meeting's agenda no longer offers "Create cover sheet", and the page then shows its refusal.
+        // The id alone of a meeting's first agenda item, for routes written out as the app's template is ("…/Items/{id}").
+        if (kind == "item-id-of-meeting") return (await FindIdAsync("item-of-meeting:" + text)).Split("/Items/")[1];
         if (kind == "new-sheet-of-meeting" && (await FindIdAsync("item-of-meeting:" + text)).Split("/Items/") is [var meetingId, var itemId])
             return $"meetingId={meetingId}&itemId={itemId}";
         if (await DocumentJourneyTests.ResolveAsync(this, kind, text) is { } document) return document;

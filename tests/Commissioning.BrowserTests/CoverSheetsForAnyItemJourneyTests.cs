@@ -26,6 +26,8 @@ public sealed class CoverSheetsForAnyItemJourneyTests(AppServer app, ITestOutput
         await Fill.FieldAsync(page, "Contract decision", "None: a paper not about a contract decision");
         await Fill.FieldAsync(page, "Title", title);
         await page.GetByLabel("Consider", new() { Exact = true }).CheckAsync();
+        // This journey starts the sheet from the agenda row's own link, so the one-step sheet is left unticked.
+        await page.GetByLabel("Start a cover sheet", new() { Exact = true }).UncheckAsync();
         await Fill.PressAsync(page, "Add an item");
         var row = page.Locator("#agenda-table tbody tr", new() { HasText = title });
         Assert.Equal(1, await row.CountAsync());
