@@ -15,6 +15,7 @@
 #   APP_DIR=/path        build and measure that checkout instead of this one (the old code, say); the floor needs
 #                        its app to have the "Bench SQL capture:" commit (git cherry-pick it there)
 #   SEED_DB=/path.db     start from a copy of that database instead of seeding a fresh one
+#   CAPTURE_ONLY=1       no timed runs: each page's slowest statements, with their times (CAPTURE_ONLY_TOP=4 of them)
 #   NO_BUILD=1           use the app and SqlFloor as last built (a second run in a row)
 #   PORT=5098 SEARCH=care EXPORT_TABLE=due CONTRACT_ID= KEEP_WORK=1 (keeps the database, captured SQL, logs)
 # Needs wrk, curl, jq and sqlite3 (Debian: sudo apt-get install -y wrk curl jq sqlite3), the .NET SDK and npm.
@@ -162,6 +163,16 @@ counts=$(q "SELECT (SELECT COUNT(*) FROM Contracts) || ' contracts, ' || (SELECT
 if [ -s "$capture" ]; then floor=yes; else
   floor=""
   say "the app captured no SQL: it lacks the 'Bench SQL capture:' commit, so the floor columns stay empty"
+fi
+
+# CAPTURE_ONLY=1: each page's slowest statements (bench/SqlFloor --each) instead of the timed runs, to find what a page waits for.
+if [ -n "${CAPTURE_ONLY:-}" ]; then
+  for line in "${pages[@]}"; do
+    IFS='|' read -r name _ _ path <<<"$line"
+    echo "== $name ($path)"
+    dotnet "$floor_dll" --db "$db" --capture "$capture" --target "GET $path" --each | head -n "${CAPTURE_ONLY_TOP:-4}"
+  done
+  exit 0
 fi
 
 # --- second start: on the seeded database, timed; then measure --------------------------------------------------

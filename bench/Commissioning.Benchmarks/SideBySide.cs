@@ -20,6 +20,7 @@ internal static class SideBySide
             ("pooled renderer", bench.PooledRenderer),
             ("fresh context per render (before)", bench.FreshContextPerRender),
             ("agenda pack of 10 sheets, pooled", bench.AgendaPackOfTen),
+            ("agenda pack of 10 + report, assembled", bench.AgendaPackAssembled),
             ("4 in parallel, pooled (2 pages)", bench.FourInParallel),
         };
         foreach (var (_, run) in variants) await run(); // warm every path once

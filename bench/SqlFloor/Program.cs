@@ -1,8 +1,9 @@
 // A page's SQL alone, its "floor": the statements one request ran (captured by the app with Bench:CaptureSqlTo),
 // replayed against the same SQLite file with the same parameter values and types, every row of every result read.
 // Usage: SqlFloor --db FILE --capture FILE --target "GET /Contracts?Filter.Q=care" [--seconds 2] [--min-runs 5]
-//                 [--times FILE] [--show]
+//                 [--times FILE] [--show] [--each]
 // Prints: statements=N skipped=M rows=R runs=K p50=ms p95=ms (and with --times appends each run's ms to FILE).
+// --each: each statement's own median instead (10 runs each), slowest first, to find which one a page waits for.
 // Only reads are replayed: a write (a session's last-seen time, say) is counted as skipped, not run.
 using System.Diagnostics;
 using System.Globalization;
@@ -54,6 +55,26 @@ long RunOnce()
 
 // Warm: the file's pages into the cache, as the app's warm-up does for the page.
 var rowCount = RunOnce();
+if (options.Each)
+{
+    var each = reads.Select((statement, i) =>
+    {
+        var runs = Enumerable.Range(0, 10).Select(_ =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            using var command = connection.CreateCommand();
+            command.CommandText = statement.Sql;
+            foreach (var p in statement.Parameters) command.Parameters.Add(p.ToSqlite());
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) { }
+            return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }).Order().ToList();
+        return (i, Ms: runs[5], statement.Sql);
+    }).OrderByDescending(s => s.Ms);
+    foreach (var (i, ms, sql) in each)
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"#{i + 1} {ms:0.000} ms: {sql.ReplaceLineEndings(" ")[..Math.Min(160, sql.ReplaceLineEndings(" ").Length)]}"));
+    return 0;
+}
 RunOnce();
 var times = new List<double>();
 var clock = Stopwatch.StartNew();
@@ -72,7 +93,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"statements={reads.Count} skipped={statements.Count - reads.Count} rows={rowCount} runs={times.Count} p50={Percentile(50):0.000} p95={Percentile(95):0.000}"));
 return 0;
 
-internal sealed record Options(string Db, string Capture, string Target, double Seconds, int MinRuns, string? Times, bool Show)
+internal sealed record Options(string Db, string Capture, string Target, double Seconds, int MinRuns, string? Times, bool Show, bool Each)
 {
     public static Options Parse(string[] args)
     {
@@ -84,7 +105,7 @@ internal sealed record Options(string Db, string Capture, string Target, double 
         string Required(string name) => Value(name) ?? throw new ArgumentException($"{name} is required (see the comment at the top of Program.cs)");
         return new Options(Required("--db"), Required("--capture"), Required("--target"),
             double.Parse(Value("--seconds") ?? "2", CultureInfo.InvariantCulture), int.Parse(Value("--min-runs") ?? "5", CultureInfo.InvariantCulture),
-            Value("--times"), args.Contains("--show"));
+            Value("--times"), args.Contains("--show"), args.Contains("--each"));
     }
 }
 

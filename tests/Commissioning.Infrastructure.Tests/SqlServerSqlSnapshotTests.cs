@@ -72,6 +72,16 @@ public sealed class SqlServerSqlSnapshotTests
     }
 
     [Fact]
+    public async Task Key_dates_dashboard()
+    {
+        // The dashboard reads a page of each list and counts the buckets, and the decisions with the overdue, in one query each.
+        var capture = new SqlCapture();
+        await using (var db = SqlServerModel.Context(capture))
+            await Run(() => KeyDatesQuery.LoadAsync(db, Today, KeyDatesScope.All, leadTimeMonths: 3, KeyDatesRows.FirstOfEach(5), default));
+        Check(capture, "key-dates-dashboard");
+    }
+
+    [Fact]
     public async Task Reviews_due()
     {
         var capture = new SqlCapture();

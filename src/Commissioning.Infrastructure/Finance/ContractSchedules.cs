@@ -23,14 +23,31 @@ public sealed record ScheduledContract(int Id, string Reference, string Form, Se
     /// <summary>The value over the current term as the contract's page totals it: agreed years as agreed, the rest projected.</summary>
     public Money CurrentTermTotal { get; init; }
 
+    /// <summary>The contract's first day, and its last (its current end, or an earlier termination).</summary>
+    public DateOnly Start { get; init; }
+    public DateOnly LastDay { get; init; }
+
+    /// <summary>Each year's annual value in pence, agreed or projected (the schedule's Annual column); a year with none is absent.</summary>
+    public IReadOnlyDictionary<int, long> Annuals { get; init; } = new Dictionary<int, long>();
+
+    /// <summary>
+    /// The register's figure (<see cref="CurrentYearValue"/>): the annual value of <paramref name="current"/>, or of the
+    /// contract's first or last year when it is not in force in it; null when none is known. The register sorts by it.
+    /// </summary>
+    public long? RegisterPence(FinancialYear current) =>
+        Annuals.TryGetValue(CurrentYearValue.YearFor(current, Start, LastDay).Year.StartYear, out var pence) ? pence : null;
+
     public static ScheduledContract Of(int id, string reference, string form, ServiceCategory category, string directorate, string provider,
-        bool awarded, ValueSchedule schedule) =>
+        bool awarded, ValueSchedule schedule, DateOnly start, DateOnly lastDay) =>
         new(id, reference, form, category, directorate, provider, awarded
             ? schedule.Rows.Where(r => r is { Source: ValueSource.Projected, BeyondCurrentTerm: false, YearValue: not null })
                 .ToDictionary(r => r.Year.StartYear, r => r.YearValue!.Value)
             : new Dictionary<int, Money>())
         {
             CurrentTermTotal = schedule.CurrentTermTotal,
+            Start = start,
+            LastDay = lastDay,
+            Annuals = schedule.Rows.Where(r => r.Annual is not null).ToDictionary(r => r.Year.StartYear, r => r.Annual!.Value.Pence),
         };
 }
 
@@ -79,7 +96,8 @@ public static class ContractSchedules
                 agreed[c.Id].Select(r => new AgreedValue(new FinancialYear(r.FinancialYearStart), Money.FromPence(r.AnnualPence),
                     Money.FromPence(r.YearValuePence), Money.FromPence(r.UpliftPence))),
                 savings[c.Id].Select(s => new PlannedSaving(new FinancialYear(s.FinancialYearStart), Money.FromPence(s.AmountPence), SavingsKind.CashableReduction)));
-            result.Add(ScheduledContract.Of(c.Id, c.Reference, c.Form, c.ServiceCategory, c.Directorate, c.Provider, c.AwardedOn is not null, schedule));
+            result.Add(ScheduledContract.Of(c.Id, c.Reference, c.Form, c.ServiceCategory, c.Directorate, c.Provider, c.AwardedOn is not null, schedule,
+                c.StartDate, c.TerminatedOn ?? c.CurrentEndDate));
         }
         return result;
     }

@@ -20,18 +20,26 @@ public sealed class ScheduleCache
     /// <summary>How many times the projections were computed (for tests: a second look at an unchanged register computes nothing).</summary>
     public int Loads => Volatile.Read(ref _loads);
 
-    public async Task<IReadOnlyList<ScheduledContract>> GetAsync(CommissioningDbContext db, CancellationToken ct)
+    public async Task<IReadOnlyList<ScheduledContract>> GetAsync(CommissioningDbContext db, CancellationToken ct) =>
+        (await HeldAsync(db, ct)).Schedules;
+
+    /// <summary>The same projections by contract id (contracts withdrawn as entered in error are not among them).</summary>
+    public async Task<IReadOnlyDictionary<int, ScheduledContract>> ByIdAsync(CommissioningDbContext db, CancellationToken ct) =>
+        (await HeldAsync(db, ct)).ById;
+
+    private async Task<Held> HeldAsync(CommissioningDbContext db, CancellationToken ct)
     {
         var version = await RegisterVersion.ReadAsync(db, ct);
-        if (Volatile.Read(ref _held) is { } held && held.Version == version) return held.Schedules;
+        if (Volatile.Read(ref _held) is { } held && held.Version == version) return held;
         await _loading.WaitAsync(ct);
         try
         {
-            if (_held is { } loaded && loaded.Version == version) return loaded.Schedules;
+            if (_held is { } loaded && loaded.Version == version) return loaded;
             var schedules = await ContractSchedules.LoadAsync(db, ct);
             Interlocked.Increment(ref _loads);
-            Volatile.Write(ref _held, new Held(version, schedules));
-            return schedules;
+            var fresh = new Held(version, schedules, schedules.ToDictionary(s => s.Id));
+            Volatile.Write(ref _held, fresh);
+            return fresh;
         }
         finally
         {
@@ -44,10 +52,10 @@ public sealed class ScheduleCache
     /// projections held: the publishing pages and the OCDS feed ask on every request, so they must not rebuild them.
     /// </summary>
     public async Task<IReadOnlyDictionary<int, Money>> CurrentTermTotalsAsync(CommissioningDbContext db, CancellationToken ct) =>
-        (await GetAsync(db, ct)).ToDictionary(c => c.Id, c => c.CurrentTermTotal);
+        (await ByIdAsync(db, ct)).ToDictionary(c => c.Key, c => c.Value.CurrentTermTotal);
 
     /// <summary>Forgets what is held: for a database replaced under a running app (a test's reset), which writes no audit entry.</summary>
     public void Clear() => Volatile.Write(ref _held, null);
 
-    private sealed record Held(RegisterVersion Version, IReadOnlyList<ScheduledContract> Schedules);
+    private sealed record Held(RegisterVersion Version, IReadOnlyList<ScheduledContract> Schedules, IReadOnlyDictionary<int, ScheduledContract> ById);
 }

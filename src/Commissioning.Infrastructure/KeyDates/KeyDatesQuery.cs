@@ -181,24 +181,42 @@ public static class KeyDatesQuery
         var inScope = scope.UserId is { } userId ? all.Where(c => c.ResponsibleCommissionerId == userId) : all;
         var people = await People.NamesAsync(db, ct);
         // Over: terminated before today, or superseded by a renewal that has started (the status rule, worked out in SQL).
-        var live = inScope.Where(c => c.AwardedOn != null
-            && !new[] { ContractStatus.Terminated, ContractStatus.Superseded }.Contains(ContractQueries.Status.Invoke(c, all, today)));
+        // The renewal is joined once (a contract has at most one: IX_Contracts_PredecessorId), not looked up in each place
+        // the rule and the lists use it: each list below reads these rows again, and every look-up is repeated in its SQL.
         // A termination is never after the current end (Contract.Terminate), so the last day is the one or the other.
-        var rows = live.Select(c => new KeyDateRow
-        {
-            Id = c.Id, Reference = c.Reference, Title = c.Title, ResponsibleCommissionerId = c.ResponsibleCommissionerId,
-            HistoricCommissionerName = c.HistoricCommissionerName, CurrentEndDate = c.CurrentEndDate, NoticePeriodMonths = c.NoticePeriodMonths,
-            TerminatedOn = c.TerminatedOn, LastDay = c.TerminatedOn ?? c.CurrentEndDate,
-            HasSuccessor = all.Any(n => n.PredecessorId == c.Id),
-            HasOptionLeft = c.ExtensionOptions.Any(o => !o.IsExercised),
-            Deadline = DeadlineInSql.Deadline.Invoke(c.CurrentEndDate, c.NoticePeriodMonths, leadTimeMonths),
-        }).Expand();
+        var rows = (from c in inScope
+                    where c.AwardedOn != null
+                    join n in all on (int?)c.Id equals n.PredecessorId into renewals
+                    from n in renewals.DefaultIfEmpty()
+                    let status = ContractStatusRule.Definition.Invoke(today, c.AwardedOn, c.StartDate, c.CurrentEndDate, c.TerminatedOn,
+                        n == null ? null : (DateOnly?)n.StartDate)
+                    where status != ContractStatus.Terminated && status != ContractStatus.Superseded
+                    select new KeyDateRow
+                    {
+                        Id = c.Id, Reference = c.Reference, Title = c.Title, ResponsibleCommissionerId = c.ResponsibleCommissionerId,
+                        HistoricCommissionerName = c.HistoricCommissionerName, CurrentEndDate = c.CurrentEndDate, NoticePeriodMonths = c.NoticePeriodMonths,
+                        TerminatedOn = c.TerminatedOn, LastDay = c.TerminatedOn ?? c.CurrentEndDate,
+                        HasSuccessor = n != null,
+                        HasOptionLeft = c.ExtensionOptions.Any(o => !o.IsExercised),
+                        Deadline = DeadlineInSql.Deadline.Invoke(c.CurrentEndDate, c.NoticePeriodMonths, leadTimeMonths),
+                    }).Expand();
 
         var horizon = today.AddMonths(HorizonMonths);
         var endedSince = today.AddMonths(-EndedLookBackMonths);
         // Each bucket runs from the day after the one before it to its own end; the feed's last bucket runs on for ever.
         var ending = new List<EndingContract>();
         var totals = new Dictionary<KeyDatesList, int>();
+        if (!read.IsEvery)
+        {
+            // The four buckets counted in one pass, not one count each: each count reads every contract in force again.
+            var (b3, b6, b12) = (BucketEnd(today, EndingBucket.ThreeMonths), BucketEnd(today, EndingBucket.SixMonths), BucketEnd(today, EndingBucket.TwelveMonths));
+            var b18 = wholeFuture ? DateOnly.MaxValue : BucketEnd(today, EndingBucket.EighteenMonths);
+            var counts = await rows.Where(c => c.LastDay >= today && c.LastDay <= b18).GroupBy(c => 1)
+                .Select(g => new[] { g.Count(c => c.LastDay <= b3), g.Count(c => c.LastDay > b3 && c.LastDay <= b6),
+                    g.Count(c => c.LastDay > b6 && c.LastDay <= b12), g.Count(c => c.LastDay > b12) })
+                .FirstOrDefaultAsync(ct) ?? [0, 0, 0, 0];
+            foreach (var bucket in Enum.GetValues<EndingBucket>()) totals[ListOf(bucket)] = counts[(int)bucket];
+        }
         var from = today;
         foreach (var bucket in Enum.GetValues<EndingBucket>())
         {
@@ -222,8 +240,16 @@ public static class KeyDatesQuery
         // ahead; the feed lists every date to come. Ordered by deadline: the overdue first, most overdue at the top.
         var todayNumber = DeadlineInSql.Number(today);
         var horizonNumber = wholeFuture ? int.MaxValue : DeadlineInSql.Number(horizon);
-        var decisionRows = rows.Where(c => c.TerminatedOn == null && !c.HasSuccessor && c.CurrentEndDate >= today && c.Deadline <= horizonNumber)
-            .OrderBy(c => c.Deadline).ThenBy(c => c.Reference);
+        var decisionsToMake = rows.Where(c => c.TerminatedOn == null && !c.HasSuccessor && c.CurrentEndDate >= today && c.Deadline <= horizonNumber);
+        var decisionRows = decisionsToMake.OrderBy(c => c.Deadline).ThenBy(c => c.Reference);
+        var overdue = 0;
+        if (!read.IsEvery)
+        {
+            // Counted with the overdue among them in one pass: working the deadline out is most of the query's cost.
+            var counts = await decisionsToMake.GroupBy(c => 1).Select(g => new { All = g.Count(), Overdue = g.Count(c => c.Deadline < todayNumber) })
+                .FirstOrDefaultAsync(ct);
+            (totals[KeyDatesList.Decisions], overdue) = (counts?.All ?? 0, counts?.Overdue ?? 0);
+        }
         var decisions = new List<DecisionToMake>();
         foreach (var c in await ReadAsync(decisionRows, KeyDatesList.Decisions, read, totals, ct))
         {
@@ -234,9 +260,7 @@ public static class KeyDatesQuery
                 c.HasOptionLeft ? KeyDateAction.DecideExtensionOrServeNotice : KeyDateAction.ServeNoticeOrReProcure, today);
             decisions.Add(new DecisionToMake(key, c.Title, People.Commissioner(people, c.ResponsibleCommissionerId, c.HistoricCommissionerName)));
         }
-        var overdue = read.IsEvery
-            ? decisions.Count(d => d.KeyDate.IsOverdue)
-            : await decisionRows.CountAsync(c => c.Deadline < todayNumber, ct);
+        if (read.IsEvery) overdue = decisions.Count(d => d.KeyDate.IsOverdue);
 
         var reviews = Finance.ReviewsDue.ToReviews(await ReadAsync(Finance.ReviewsDue.Query(db, inScope, today), KeyDatesList.Reviews, read, totals, ct), people);
 
@@ -261,7 +285,7 @@ public static class KeyDatesQuery
 
     /// <summary>
     /// The rows of one list that <paramref name="read"/> asks for, in the query's order, and the list's total: counted by
-    /// the database unless every row is read. A list not asked for is counted but not read.
+    /// the database unless every row is read, or counted already (the buckets and the decisions are counted together). A list not asked for is counted but not read.
     /// </summary>
     private static async Task<IReadOnlyList<T>> ReadAsync<T>(IQueryable<T> query, KeyDatesList list, KeyDatesRows read,
         Dictionary<KeyDatesList, int> totals, CancellationToken ct)
@@ -272,7 +296,7 @@ public static class KeyDatesQuery
             totals[list] = every.Count;
             return every;
         }
-        totals[list] = await query.CountAsync(ct);
+        if (!totals.ContainsKey(list)) totals[list] = await query.CountAsync(ct);
         if (!read.Includes(list) || totals[list] <= read.Skip) return [];
         return await query.Skip(read.Skip).Take(read.Take).ToListAsync(ct);
     }

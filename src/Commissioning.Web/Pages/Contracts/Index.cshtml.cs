@@ -1,11 +1,12 @@
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Finance;
 using Commissioning.Domain.Providers;
+using Commissioning.Infrastructure.Finance;
 
 namespace Commissioning.Web.Pages.Contracts;
 
 /// <summary>The contract register: search, filter, sort and page, all in the database.</summary>
-public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageModel
+public sealed class IndexModel(CommissioningDbContext db, IClock clock, ScheduleCache schedules) : PageModel
 {
     public const int PageSize = 25;
     public const int MaxEndsWithinMonths = 600;
@@ -88,15 +89,37 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
             _ => desc ? rows.OrderByDescending(r => r.Reference) : rows.OrderBy(r => r.Reference),
         };
 
+        // Sorted by value, the contracts are put in order by the figures held for this version of the register (the domain's
+        // value schedules, ScheduleCache) and only the page's rows are read: the same figure worked out in SQL for every
+        // contract took 200 ms at 10,000 contracts (decision 0038). Withdrawn contracts are not held, so an administrator's
+        // list that includes them sorts in the database.
+        var byValue = Filter.Sort == "value" && !Filter.ShowWithdrawn ? await SortByValueAsync(query, currentYear, ct) : null;
         // Counted on the filtered contracts alone: the provider's name and this year's value add no rows, and counting them cost a join.
-        Total = await query.CountAsync(ct);
+        Total = byValue?.Count ?? await query.CountAsync(ct);
         Filter.PageNumber = Math.Clamp(Filter.PageNumber, 1, PageCount);
-        var page = await ordered.ThenBy(r => r.Id).Skip((Filter.PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var skip = (Filter.PageNumber - 1) * PageSize;
+        var pageIds = byValue?.Skip(skip).Take(PageSize).ToList();
+        var page = pageIds is null
+            ? await ordered.ThenBy(r => r.Id).Skip(skip).Take(PageSize).ToListAsync(ct)
+            : (await rows.Where(r => pageIds.Contains(r.Id)).ToListAsync(ct)).OrderBy(r => pageIds.IndexOf(r.Id)).ToList();
         Rows = page.Select(r => new Row(r.Id, r.Reference, r.Title, r.Provider, Enum.Parse<CommissioningForm>(r.Form), r.Status,
             r.CurrentEndDate, ValueOf(currentYear, r.Year, r.Agreed, r.ValuePence),
             r.OptionsUsed, r.OptionCount, r.Withdrawn)).ToList();
         Directorates = (await db.Directorates.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name, Retired = d.RetiredAtUtc != null }).ToListAsync(ct))
             .Select(d => (d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Retired ? $"{d.Name} (retired)" : d.Name)).ToList();
+    }
+
+    /// <summary>
+    /// The ids of the contracts <paramref name="query"/> selects, by this year's value (<see cref="ScheduledContract.RegisterPence"/>)
+    /// then id, as the database orders them: an unknown value is lowest, first going up and last going down. A contract
+    /// saved after the held figures were read has none yet and sorts as unknown until the next request.
+    /// </summary>
+    private async Task<List<int>> SortByValueAsync(IQueryable<Contract> query, FinancialYear currentYear, CancellationToken ct)
+    {
+        var held = await schedules.ByIdAsync(db, ct);
+        var ids = await query.Select(c => c.Id).ToListAsync(ct);
+        var valued = ids.Select(id => (Id: id, Pence: held.TryGetValue(id, out var s) ? s.RegisterPence(currentYear) : null));
+        return (Descending ? valued.OrderByDescending(v => v.Pence) : valued.OrderBy(v => v.Pence)).ThenBy(v => v.Id).Select(v => v.Id).ToList();
     }
 
     /// <summary>

@@ -124,6 +124,43 @@ public sealed class RegisterValueTests(RegisterValueTests.App app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Sorted_by_value_the_held_figures_and_the_database_give_one_order_over_every_page()
+    {
+        // The register sorts by value from the figures held per register version (ScheduleCache); an administrator's
+        // list with withdrawn contracts still sorts in SQL. Over the whole register, both ways, the orders agree and
+        // no contract is on two pages or none.
+        var admin = await Factory.SignedInClientAsync(Administrator);
+        var every = (await RegisterReader.AllRowsAsync(admin, "")).Select(r => r.Reference).Order(StringComparer.Ordinal).ToList();
+        foreach (var dir in new[] { "desc", "asc" })
+        {
+            var held = (await RegisterReader.AllRowsAsync(admin, $"Filter.Sort=value&Filter.Dir={dir}")).Select(r => r.Reference).ToList();
+            var inSql = (await RegisterReader.AllRowsAsync(admin, $"Filter.Sort=value&Filter.Dir={dir}&Filter.ShowWithdrawn=true"))
+                .Select(r => r.Reference).ToList();
+
+            Assert.Equal(every, held.Order(StringComparer.Ordinal));
+            Assert.Equal(inSql.Where(every.Contains), held);
+        }
+    }
+
+    [Fact]
+    public async Task A_value_agreed_moves_the_contract_in_the_sort_at_once()
+    {
+        var provider = await Factory.ProviderIdAsync("Community Connect Advocacy");
+        var start = new DateOnly(2025, 4, 1);
+        var small = await FinanceSeed.ContractAsync(Factory, new BlockContract(provider, Money.Pounds(100_000m)), "RESORT-A", ServiceCategory.Other,
+            "Adult Social Care", start, new DateOnly(2028, 3, 31), exactReference: true);
+        await FinanceSeed.ContractAsync(Factory, new BlockContract(provider, Money.Pounds(200_000m)), "RESORT-B", ServiceCategory.Other,
+            "Adult Social Care", start, new DateOnly(2028, 3, 31), exactReference: true);
+        var before = await RegisterAsync("Filter.Q=RESORT&Filter.Sort=value&Filter.Dir=desc");
+
+        await FinanceSeed.AgreedAsync(Factory, small, 2026, 300_000m);
+        var after = await RegisterAsync("Filter.Q=RESORT&Filter.Sort=value&Filter.Dir=desc");
+
+        Assert.Equal(["RESORT-B", "RESORT-A"], before.Select(r => r.Reference));
+        Assert.Equal([("RESORT-A", "£300,000.00"), ("RESORT-B", "£200,000.00 (projected)")], after.Select(r => (r.Reference, r.Value)));
+    }
+
+    [Fact]
     public async Task Every_register_value_is_the_year_row_on_the_contracts_own_page()
     {
         // The register works its figure out in SQL; the contract page in C# (ValueSchedule). They must agree.
