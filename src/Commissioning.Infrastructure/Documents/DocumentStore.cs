@@ -42,6 +42,9 @@ public sealed class DocumentStore(CommissioningDbContext db, IOptions<DocumentOp
     public const int ChunkBytes = 256 * 1024;
     public const string AuditEntityType = nameof(Document);
 
+    /// <summary>Documents read ahead for this request (<see cref="ReadAheadAsync"/>).</summary>
+    private ReadAhead? _read;
+
     /// <summary>Plain SQL both databases read; the names are DocumentChunkConfiguration's.</summary>
     internal const string InsertChunkSql = $"INSERT INTO {DocumentChunk.Table} (DocumentId, Number, Data) VALUES (@document, @number, @data)";
 
@@ -60,6 +63,7 @@ public sealed class DocumentStore(CommissioningDbContext db, IOptions<DocumentOp
     /// <returns>The new document's id.</returns>
     public async Task<int> AddAsync(DocumentOwner owner, string fileName, Stream content, Actor actor, CancellationToken ct = default)
     {
+        _read = null;
         if (db.ChangeTracker.HasChanges())
             throw new InvalidOperationException("Save or discard other changes before adding a document: it is stored in a transaction of its own.");
         var name = DocumentFileName.Check(fileName);
@@ -114,11 +118,33 @@ public sealed class DocumentStore(CommissioningDbContext db, IOptions<DocumentOp
         [.. (await ListDocumentsAsync(owner, includeDeleted: false, ct)).Select(d => d.ToInfo())];
 
     /// <summary>An owner's documents in upload order; deleted ones too only when asked (for administrators).</summary>
-    public Task<List<Document>> ListDocumentsAsync(DocumentOwner owner, bool includeDeleted, CancellationToken ct) =>
-        db.Documents.AsNoTracking()
+    public async Task<List<Document>> ListDocumentsAsync(DocumentOwner owner, bool includeDeleted, CancellationToken ct)
+    {
+        if (_read is { } read && read.IncludeDeleted == includeDeleted && read.Kind == owner.Kind && read.Lists.TryGetValue(owner.Id, out var known))
+            return [.. known];
+        return await db.Documents.AsNoTracking()
             .Where(d => d.OwnerKind == owner.Kind && d.OwnerId == owner.Id && (includeDeleted || d.DeletedAtUtc == null))
             .OrderBy(d => d.Id)
             .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Reads the documents of several owners of one kind in one query, for a page that lists each (the events of a
+    /// contract's history, the items of an agenda): <see cref="ListDocumentsAsync"/> then answers for them from what was
+    /// read, not with a query each. Holds for this store's request; any upload or deletion through it forgets it.
+    /// </summary>
+    public async Task ReadAheadAsync(DocumentOwnerKind kind, IReadOnlyCollection<int> ownerIds, bool includeDeleted, CancellationToken ct)
+    {
+        var rows = ownerIds.Count == 0 ? [] : await db.Documents.AsNoTracking()
+            .Where(d => d.OwnerKind == kind && ownerIds.Contains(d.OwnerId) && (includeDeleted || d.DeletedAtUtc == null))
+            .OrderBy(d => d.Id)
+            .ToListAsync(ct);
+        var lists = ownerIds.Distinct().ToDictionary(id => id, _ => new List<Document>());
+        foreach (var d in rows) lists[d.OwnerId].Add(d);
+        _read = new ReadAhead(kind, includeDeleted, lists);
+    }
+
+    private sealed record ReadAhead(DocumentOwnerKind Kind, bool IncludeDeleted, Dictionary<int, List<Document>> Lists);
 
     /// <summary>A document's details, deleted or not (the caller decides who may see a deleted one).</summary>
     public Task<Document?> FindAsync(int documentId, CancellationToken ct) =>
@@ -158,6 +184,7 @@ public sealed class DocumentStore(CommissioningDbContext db, IOptions<DocumentOp
     /// <summary>Marks a document deleted (it is kept, for administrators) and audits it. False when there is none, or it already was.</summary>
     public async Task<bool> DeleteAsync(int documentId, Actor actor, CancellationToken ct = default)
     {
+        _read = null;
         var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, ct);
         if (document is null || document.IsDeleted) return false;
         var at = clock.UtcNow;

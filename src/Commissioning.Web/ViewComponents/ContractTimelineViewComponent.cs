@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Commissioning.Domain.Contracts;
 using Commissioning.Domain.Lifecycle;
+using Commissioning.Infrastructure.Documents;
 using Commissioning.Web.Pages.Contracts;
 using Commissioning.Web.Pages.Contracts.Lifecycle;
 
@@ -13,7 +14,7 @@ namespace Commissioning.Web.ViewComponents;
 /// audit trail: field, from, to), its renewal links and its withdrawal; who and when for each. A field change
 /// saved with an event (the end date an extension moved) is shown under that event rather than twice.
 /// </summary>
-public sealed class ContractTimelineViewComponent(CommissioningDbContext db) : ViewComponent
+public sealed class ContractTimelineViewComponent(CommissioningDbContext db, DocumentStore documents) : ViewComponent
 {
     /// <summary>Audit entries and events are stamped separately within one save; this is how close "together" is.</summary>
     private static readonly TimeSpan SameSave = TimeSpan.FromSeconds(5);
@@ -33,6 +34,9 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db) : V
         var ct = HttpContext.RequestAborted;
         var contractId = contract.Id;
         var events = await db.ContractEvents.AsNoTracking().Where(e => e.ContractId == contractId).ToListAsync(ct);
+        // Each event lists its documents: read for all of them at once, not one query an event.
+        await documents.ReadAheadAsync(DocumentOwnerKind.ContractEvent, events.Select(e => e.Id).ToList(),
+            includeDeleted: UserClaimsPrincipal.IsInRole(Infrastructure.Identity.Roles.Administrator), ct);
         var audits = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == nameof(Contract) && a.EntityId == contractId).OrderBy(a => a.Id).ToListAsync(ct);
 

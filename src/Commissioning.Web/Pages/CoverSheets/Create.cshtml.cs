@@ -5,9 +5,9 @@ namespace Commissioning.Web.Pages.CoverSheets;
 /// <summary>
 /// Starts the cover sheet for any agenda item: the meeting, date, item number, title and action
 /// come from the agenda. For an item about a contract decision the Governance and Reporting table
-/// comes from the decision's route, and the author and presenter from the last sheet for the same
-/// decision; for any other paper the secretary enters earlier meetings by hand, and the presenter
-/// comes from the agenda. A new sheet is only for a meeting still to come.
+/// comes from the decision's route; for any other paper the secretary enters earlier meetings by hand.
+/// The presenter, author and leads start as <see cref="StartingContent"/> gives them. A new sheet is
+/// only for a meeting still to come.
 /// </summary>
 [Authorize(Policy = Policies.EditGovernance)]
 public sealed class CreateModel(CommissioningDbContext db, IClock clock) : PageModel
@@ -37,7 +37,7 @@ public sealed class CreateModel(CommissioningDbContext db, IClock clock) : PageM
             ModelState.AddModelError("", Refusal);
             return Page();
         }
-        var start = await CarriedOverAsync(ct);
+        var start = await StartingContent.ForAsync(db, Decision?.Id, Item.Presenter, ct);
         var sheet = Decision is { } decision ? CoverSheet.Create(Meeting, Item, decision, start) : CoverSheet.Create(Meeting, Item, start);
         db.CoverSheets.Add(sheet);
         try
@@ -62,19 +62,6 @@ public sealed class CreateModel(CommissioningDbContext db, IClock clock) : PageM
         if (Meeting.Date < clock.Today)
             return $"The meeting was on {Dates.Long(Meeting.Date)}: a new cover sheet is only for a meeting today or later.";
         return null;
-    }
-
-    /// <summary>Who wrote and presents the paper rarely changes between meetings on one decision; otherwise the agenda names the presenter.</summary>
-    private async Task<CoverSheetContent?> CarriedOverAsync(CancellationToken ct)
-    {
-        var fromAgenda = Item.Presenter is { } presenter ? new CoverSheetContent { PresentedBy = presenter } : null;
-        if (Decision is null) return fromAgenda;
-        var earlier = await db.CoverSheets.AsNoTracking().Where(s => s.ContractDecisionId == Decision.Id).ToListAsync(ct);
-        var last = earlier.Select(s => s.Current).OrderByDescending(v => v.MeetingDate).FirstOrDefault();
-        return last is null ? fromAgenda : new CoverSheetContent
-        {
-            PresentedBy = last.PresentedBy, Author = last.Author, ClinicalLead = last.ClinicalLead, CouncilLead = last.CouncilLead,
-        };
     }
 
     private Task<int?> ExistingAsync(CancellationToken ct) =>

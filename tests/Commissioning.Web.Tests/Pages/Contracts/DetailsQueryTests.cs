@@ -1,8 +1,12 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
+using Commissioning.Infrastructure.Documents;
+using Commissioning.Domain.Common;
+using Commissioning.Tests.Shared;
 using Commissioning.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Contracts;
@@ -109,5 +113,38 @@ public sealed partial class DetailsQueryTests(CountedQueriesApp app) : IClassFix
         // last agreed value; its providers; its decisions and their cover sheets; its events and audit entries; its documents.
         Assert.True(commands.Count <= 14, $"{commands.Count} queries:\n{dump}");
         Assert.Equal(commands.Count, commands.Distinct().Count());
+    }
+
+    [GeneratedRegex("""FROM "Documents" AS""")]
+    private static partial Regex FromDocuments();
+
+    [Fact]
+    public async Task The_documents_of_every_agenda_item_are_read_in_one_query()
+    {
+        // The contract history's events and a meeting's agenda items each list their documents, read for all of them at
+        // once (DocumentStore.ReadAheadAsync), not one query each: a meeting of several items, a document on each.
+        int id;
+        var names = new List<string>();
+        await using (var scope = factory.OpenDb())
+        {
+            var meeting = (await scope.Db.Meetings.AsNoTracking().ToListAsync()).OrderByDescending(m => m.Agenda.Count).First();
+            Assert.True(meeting.Agenda.Count >= 3, "the demo has a meeting of three items or more");
+            id = meeting.Id;
+            var store = scope.Services.GetRequiredService<DocumentStore>();
+            foreach (var item in meeting.Agenda)
+            {
+                var name = $"Item {item.Id} report.pdf";
+                names.Add(name);
+                await store.AddAsync(new DocumentOwner(DocumentOwnerKind.AgendaItem, item.Id), name, new MemoryStream(DocumentFiles.Pdf()),
+                    new Actor("test", "Test Secretary"));
+            }
+        }
+
+        var commands = await CommandsForAsync($"/Governance/Meetings/{id}", names[0]);
+        var client = await factory.SignedInClientAsync(Commissioner);
+        var page = await client.GetPageAsync($"/Governance/Meetings/{id}");
+
+        Assert.Equal(1, commands.Count(c => FromDocuments().IsMatch(c)));
+        Assert.All(names, name => Assert.Contains(name, page.Text));
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class DetailsModel
             }
             if ((await Db.SaveVersionedAsync(meeting, Version, attempt)).IsStale) return Stale;
             var about = decision is null ? null : await Db.ContractDecisions.FirstAsync(d => d.Id == decision.Id, attempt);
-            var content = await StartingContentAsync(about, attempt);
+            var content = await Web.Pages.CoverSheets.StartingContent.ForAsync(Db, about?.Id, Item.Presenter, attempt);
             var sheet = about is null ? CoverSheet.Create(meeting, item, content) : CoverSheet.Create(meeting, item, about, content);
             Db.CoverSheets.Add(sheet);
             await Db.SaveChangesAsync(attempt);
@@ -50,24 +50,4 @@ public sealed partial class DetailsModel
     }
 
     private static readonly Added Stale = new("", "This meeting was changed by someone else after you opened it. Nothing has been saved: check the agenda and try again.", 0, "");
-
-    /// <summary>
-    /// The presenter typed for the item; the author and leads (and the presenter, if none typed) from the
-    /// last sheet for the same decision, as <c>CoverSheets/Create</c> carries them over.
-    /// </summary>
-    private async Task<CoverSheetContent?> StartingContentAsync(ContractDecision? decision, CancellationToken ct)
-    {
-        var presenter = string.IsNullOrWhiteSpace(Item.Presenter) ? null : Item.Presenter.Trim();
-        CoverSheetVersion? last = null;
-        if (decision is not null)
-        {
-            var earlier = await Db.CoverSheets.AsNoTracking().Where(s => s.ContractDecisionId == decision.Id).ToListAsync(ct);
-            last = earlier.Select(s => s.Current).OrderByDescending(v => v.MeetingDate).FirstOrDefault();
-        }
-        if (last is null && presenter is null) return null;
-        return new CoverSheetContent
-        {
-            PresentedBy = presenter ?? last?.PresentedBy ?? "", Author = last?.Author ?? "", ClinicalLead = last?.ClinicalLead, CouncilLead = last?.CouncilLead,
-        };
-    }
 }

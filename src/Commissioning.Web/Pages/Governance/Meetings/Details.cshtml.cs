@@ -1,4 +1,5 @@
 using Commissioning.Domain.Governance;
+using Commissioning.Infrastructure.Documents;
 
 namespace Commissioning.Web.Pages.Governance.Meetings;
 
@@ -9,7 +10,7 @@ namespace Commissioning.Web.Pages.Governance.Meetings;
 /// and the meeting's version itself. "Add an item" can start the item's draft cover sheet in the
 /// same transaction.
 /// </summary>
-public sealed partial class DetailsModel(CommissioningDbContext db, IAuthorizationService authorization, IClock clock)
+public sealed partial class DetailsModel(CommissioningDbContext db, IAuthorizationService authorization, IClock clock, DocumentStore documents)
     : ChangesPage<Meeting>(db, authorization, Policies.EditGovernance)
 {
     [BindProperty] public NewItemForm Item { get; set; } = new();
@@ -164,6 +165,8 @@ public sealed partial class DetailsModel(CommissioningDbContext db, IAuthorizati
         CoverSheets = sheets.ToDictionary(s => s.AgendaItemId, s => s.Id);
         var items = meeting.Agenda.Select(i => i.Id).ToHashSet();
         AnyIssued = sheets.Any(s => s.HasBeenIssued && items.Contains(s.AgendaItemId));
+        // Each item lists its documents: read for all of them at once, not one query an item.
+        await documents.ReadAheadAsync(DocumentOwnerKind.AgendaItem, items, includeDeleted: User.IsInRole(Infrastructure.Identity.Roles.Administrator), ct);
 
         var all = await Db.ContractDecisions.AsNoTracking()
             .Join(Db.Contracts, d => d.ContractId, c => c.Id, (d, c) => new { d.Id, d.Title, d.ContractId, c.Reference })
