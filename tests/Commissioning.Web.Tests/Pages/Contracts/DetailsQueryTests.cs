@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
-using Commissioning.Infrastructure.Documents;
 using Commissioning.Domain.Common;
+using Commissioning.Infrastructure.Documents;
 using Commissioning.Tests.Shared;
 using Commissioning.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
