@@ -59,7 +59,7 @@ start_app() { # $1: log file; the rest: extra settings as NAME=value
   dll=$(cd "$web_dir" && ls -d bin/Release/net*/Commissioning.Web.dll | head -1)
   (cd "$web_dir" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" Database__Provider=Sqlite \
     ConnectionStrings__Commissioning="Data Source=$db" Demo__Enabled=true Demo__ExtraContracts="$contracts" \
-    Security__SignInAttemptsPerMinute=100000 Logging__LogLevel__Default=Warning "$@" dotnet "$dll") >"$log" 2>&1 &
+    Security__SignInAttemptsPerMinute=100000 Public__RequestsPerMinute=1000000 Logging__LogLevel__Default=Warning "$@" dotnet "$dll") >"$log" 2>&1 &
   app_pid=$!
 }
 wait_healthy() { # $1: start time (ns), $2: seconds allowed, $3: the health address; prints the ms to its first 200
@@ -102,7 +102,7 @@ sign_in() { # $1: e-mail; prints the Cookie header's value
   awk -F'\t' 'NF == 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
 }
 declare -A cookie
-sign_in_all() { for role in commissioner finance secretary; do cookie[$role]=$(sign_in "$role@demo.test"); done; }
+sign_in_all() { for role in commissioner finance secretary; do cookie[$role]=$(sign_in "$role@demo.test"); done; cookie[anyone]=""; }
 
 # --- build -------------------------------------------------------------------------------------------------------
 floor_dll=$bench_dir/SqlFloor/bin/Release/net10.0/SqlFloor.dll
@@ -141,6 +141,9 @@ pages=(
   "key dates, mine|commissioner|page|/"
   "key dates, all|commissioner|page|/?show=all"
   "governance|secretary|page|/Governance"
+  "public contracts page|anyone|page|/Public/Contracts"
+  "public contracts search \"$search\"|anyone|page|/Public/Contracts?Q=$search"
+  "OCDS releases, first page|anyone|export|/ocds/releases.json"
   "cover sheet PDF|secretary|pdf|/CoverSheets/$sheet/Pdf"
   "agenda pack PDF ($pack_sheets sheets)|secretary|pdf|/Governance/Meetings/$meeting/Pack"
 )

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Commissioning.Domain.Common;
 using Commissioning.Infrastructure.Data;
 
@@ -10,6 +11,8 @@ namespace Commissioning.Infrastructure.Finance;
 /// computed at that very version; otherwise it computes them again, once for all the requests
 /// waiting. Reading the version before the data means a change landing during a load leaves the
 /// held copy at an older version, so the next request loads again: never stale, at worst loaded twice.
+/// What else is worked out from the whole register (the public page's contracts, the feed's releases) is
+/// kept beside the projections and goes with them (<see cref="KeptAsync"/>, decision 0039).
 /// </summary>
 public sealed class ScheduleCache
 {
@@ -20,12 +23,44 @@ public sealed class ScheduleCache
     /// <summary>How many times the projections were computed (for tests: a second look at an unchanged register computes nothing).</summary>
     public int Loads => Volatile.Read(ref _loads);
 
+    /// <summary>How many times something was made to keep (<see cref="KeptAsync"/>), for the same tests.</summary>
+    public int Made => Volatile.Read(ref _made);
+
+    private int _made;
+
     public async Task<IReadOnlyList<ScheduledContract>> GetAsync(CommissioningDbContext db, CancellationToken ct) =>
         (await HeldAsync(db, ct)).Schedules;
 
     /// <summary>The same projections by contract id (contracts withdrawn as entered in error are not among them).</summary>
     public async Task<IReadOnlyDictionary<int, ScheduledContract>> ByIdAsync(CommissioningDbContext db, CancellationToken ct) =>
         (await HeldAsync(db, ct)).ById;
+
+    /// <summary>
+    /// Something else worked out from the register, kept beside the projections for as long as they are (the public
+    /// page's contracts, the OCDS feed's releases): made by the first request to ask at this version, once, while any
+    /// others asking for the same key wait for it. <paramref name="make"/> runs with the caller's context; if it is
+    /// cancelled nothing is kept. Its data may be newer than the version it is kept under (a save landing while it
+    /// runs), never older, so the next request after that save makes it again: never stale.
+    /// </summary>
+    public async Task<T> KeptAsync<T>(CommissioningDbContext db, string key, Func<CancellationToken, Task<T>> make, CancellationToken ct) where T : class
+    {
+        var held = await HeldAsync(db, ct);
+        if (held.Kept.TryGetValue(key, out var kept)) return (T)kept;
+        var making = held.Making.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await making.WaitAsync(ct);
+        try
+        {
+            if (held.Kept.TryGetValue(key, out kept)) return (T)kept;
+            var made = await make(ct);
+            Interlocked.Increment(ref _made);
+            held.Kept[key] = made;
+            return made;
+        }
+        finally
+        {
+            making.Release();
+        }
+    }
 
     private async Task<Held> HeldAsync(CommissioningDbContext db, CancellationToken ct)
     {
@@ -57,5 +92,9 @@ public sealed class ScheduleCache
     /// <summary>Forgets what is held: for a database replaced under a running app (a test's reset), which writes no audit entry.</summary>
     public void Clear() => Volatile.Write(ref _held, null);
 
-    private sealed record Held(RegisterVersion Version, IReadOnlyList<ScheduledContract> Schedules, IReadOnlyDictionary<int, ScheduledContract> ById);
+    private sealed record Held(RegisterVersion Version, IReadOnlyList<ScheduledContract> Schedules, IReadOnlyDictionary<int, ScheduledContract> ById)
+    {
+        public ConcurrentDictionary<string, object> Kept { get; } = new();
+        public ConcurrentDictionary<string, SemaphoreSlim> Making { get; } = new();
+    }
 }

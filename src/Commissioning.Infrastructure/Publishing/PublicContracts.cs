@@ -68,6 +68,13 @@ public sealed record PublicContract(
 /// </summary>
 public static class PublicContracts
 {
+    /// <summary>
+    /// Every published contract, made once per register version and kept (<see cref="ScheduleCache.KeptAsync"/>): the
+    /// public page and the feed are for anyone, and making them took 1.5 s at 10,000 contracts.
+    /// </summary>
+    public static Task<IReadOnlyList<PublicContract>> HeldAsync(CommissioningDbContext db, ScheduleCache schedules, Money threshold, CancellationToken ct) =>
+        schedules.KeptAsync(db, $"public-contracts:{threshold.Pence}", c => LoadAsync(db, schedules, threshold, c), ct);
+
     public static async Task<IReadOnlyList<PublicContract>> LoadAsync(CommissioningDbContext db, ScheduleCache schedules, Money threshold, CancellationToken ct,
         IReadOnlyCollection<int>? only = null)
     {

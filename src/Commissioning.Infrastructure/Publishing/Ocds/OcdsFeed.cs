@@ -22,8 +22,10 @@ public sealed class OcdsFeed(CommissioningDbContext db, ScheduleCache schedules,
     /// </summary>
     public async Task<JsonObject> ReleasePackageAsync(DateTime? sinceUtc, int page, Func<int, string> pageUri, CancellationToken ct)
     {
-        var contracts = await PublicContracts.LoadAsync(db, schedules, threshold, ct);
-        var all = contracts.SelectMany(Releases.For).OrderBy(r => r.DateUtc).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        // Every release in order, kept per register version; only the page's releases are made into JSON.
+        var all = await schedules.KeptAsync(db, $"ocds-releases:{threshold.Pence}", async c =>
+            (await PublicContracts.HeldAsync(db, schedules, threshold, c)).SelectMany(Releases.For)
+                .OrderBy(r => r.DateUtc).ThenBy(r => r.Id, StringComparer.Ordinal).ToList(), ct);
         var chosen = all.Where(r => sinceUtc is null || r.DateUtc >= sinceUtc).ToList();
         var size = Math.Max(1, options.PageSize);
         var pages = Math.Max(1, (chosen.Count + size - 1) / size);

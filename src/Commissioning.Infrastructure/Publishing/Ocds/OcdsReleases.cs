@@ -7,7 +7,11 @@ using Commissioning.Domain.Lifecycle;
 namespace Commissioning.Infrastructure.Publishing.Ocds;
 
 /// <summary>One release with the two things the feed sorts and filters by.</summary>
-public sealed record OcdsRelease(string Ocid, string Id, DateTime DateUtc, JsonObject Json);
+public sealed record OcdsRelease(string Ocid, string Id, DateTime DateUtc, Func<JsonObject> Build)
+{
+    /// <summary>The release's JSON, made on each call: a page of the feed makes only its own, and a JSON node has one parent.</summary>
+    public JsonObject Json => Build();
+}
 
 /// <summary>
 /// A published contract as OCDS 1.1.5 releases, one per event: the award, the contract, each agreed year's value
@@ -140,7 +144,7 @@ public sealed class OcdsReleases(OcdsOptions options, string buyerName)
 
     /// <summary>The release and what the feed needs to sort and filter it.</summary>
     private OcdsRelease Release(PublicContract c, string id, string tag, DateTime dateUtc, Action<JsonObject> fill) =>
-        new(Ocid(c.Id), id, dateUtc, Json(c, id, tag, dateUtc, fill));
+        new(Ocid(c.Id), id, dateUtc, () => Json(c, id, tag, dateUtc, fill));
 
     private string BuyerPartyId => options.BuyerScheme is { } s && options.BuyerId is { } i ? $"{s}-{i}" : "buyer";
 

@@ -68,7 +68,7 @@ public sealed class ContractsModel(CommissioningDbContext db, ScheduleCache sche
     }
 
     private Task<IReadOnlyList<PublicContract>> LoadAsync(CancellationToken ct) =>
-        PublicContracts.LoadAsync(db, schedules, PublicSetup.Threshold(Configuration), ct);
+        PublicContracts.HeldAsync(db, schedules, PublicSetup.Threshold(Configuration), ct);
 
     /// <summary>Reference, title or any organisation named in the contract (a consortium member, a sub-contractor), ignoring case.</summary>
     public static List<PublicContract> Search(IEnumerable<PublicContract> contracts, string? q)
