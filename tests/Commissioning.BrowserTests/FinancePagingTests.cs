@@ -90,6 +90,33 @@ public sealed class FinancePagingTests(FinancePagingAppServer app)
         Assert.Contains("PAGED-070", references);
     }
 
+    [Fact]
+    public async Task The_reviews_queue_shows_reviews_due_a_page_at_a_time()
+    {
+        await using var context = await app.NewContextAsync(AppPages.Finance);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Finance/Reviews");
+
+        var first = await DueAsync(page);
+        var showing = await page.Locator("#due-showing").InnerTextAsync();
+        Assert.Equal(PageSize, first.Count);
+        Assert.StartsWith("Showing 1 to 50 of", showing, StringComparison.Ordinal);
+
+        var pager = page.GetByRole(AriaRole.Navigation, new() { Name = "Pages of reviews due" });
+        await Browse.ClickToNextPageAsync(page, pager.GetByRole(AriaRole.Link, new() { Name = "Next page" }));
+
+        Assert.Contains("DuePage=2", page.Url, StringComparison.Ordinal);
+        var second = await DueAsync(page);
+        Assert.NotEmpty(second);
+        Assert.Empty(second.Intersect(first));
+        Assert.StartsWith("Showing 51 to", await page.Locator("#due-showing").InnerTextAsync(), StringComparison.Ordinal);
+        await pager.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotFolder, "finance-reviews-due-page-2.png") });
+    }
+
+    private static async Task<List<string>> DueAsync(IPage page) =>
+        (await page.Locator("#due-table tbody tr td:first-child a").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+
     private static async Task<List<string>> ReferencesAsync(IPage page) =>
         (await page.Locator("#due-table tbody tr th").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
 }

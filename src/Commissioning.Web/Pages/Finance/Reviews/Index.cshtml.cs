@@ -1,25 +1,58 @@
 using Commissioning.Domain.Finance;
 using Commissioning.Infrastructure.Finance;
+using Commissioning.Infrastructure.Identity;
 
 namespace Commissioning.Web.Pages.Finance.Reviews;
 
-/// <summary>The finance officer's queue: reviews waiting for agreement, then the years with no agreed value.</summary>
+/// <summary>
+/// The finance officer's queue: reviews waiting for agreement, then the years with no agreed value. Each list is
+/// counted whole and shown 50 a page (at 10,000 contracts the page was 3.9 MB); the finance portfolio's download has
+/// every review due.
+/// </summary>
 public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageModel
 {
+    public const int PageSize = 50;
+
     public sealed record Waiting(int Id, int ContractId, string Reference, string Title, FinancialYear Year, Money Annual, string ProposedBy, DateTime ProposedAtUtc);
+
+    [BindProperty(SupportsGet = true)] public int? WaitingPage { get; set; }
+    [BindProperty(SupportsGet = true)] public int? DuePage { get; set; }
 
     public IReadOnlyList<Waiting> Open { get; private set; } = [];
     public IReadOnlyList<ReviewDue> Due { get; private set; } = [];
+    public int OpenInAll { get; private set; }
+    public int DueInAll { get; private set; }
+    public Pagination OpenPages { get; private set; } = null!;
+    public Pagination DuePages { get; private set; } = null!;
     public DateOnly Today => clock.Today;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var open = await db.AnnualValueReviews.AsNoTracking()
+        var open = db.AnnualValueReviews.AsNoTracking()
             .Where(r => r.Status == ReviewStatus.Proposed)
             .Join(db.Contracts, r => r.ContractId, c => c.Id, (r, c) => new { r.Id, r.ContractId, c.Reference, c.Title, r.FinancialYearStart, r.AnnualPence, r.ProposedBy, r.ProposedAtUtc })
-            .OrderBy(x => x.FinancialYearStart).ThenBy(x => x.ProposedAtUtc)
-            .ToListAsync(ct);
-        Open = open.Select(x => new Waiting(x.Id, x.ContractId, x.Reference, x.Title, new FinancialYear(x.FinancialYearStart), Money.FromPence(x.AnnualPence), x.ProposedBy, x.ProposedAtUtc)).ToList();
-        Due = await ReviewsDue.ListAsync(db, clock.Today, ct);
+            .OrderBy(x => x.FinancialYearStart).ThenBy(x => x.ProposedAtUtc).ThenBy(x => x.Id);
+        OpenInAll = await open.CountAsync(ct);
+        OpenPages = Paged(OpenInAll, WaitingPage, nameof(WaitingPage), "waiting", "Pages of reviews waiting for agreement");
+        Open = (await open.Skip((OpenPages.Current - 1) * PageSize).Take(PageSize).ToListAsync(ct))
+            .Select(x => new Waiting(x.Id, x.ContractId, x.Reference, x.Title, new FinancialYear(x.FinancialYearStart), Money.FromPence(x.AnnualPence), x.ProposedBy, x.ProposedAtUtc))
+            .ToList();
+
+        var due = ReviewsDue.Query(db, db.Contracts.WhereNotWithdrawn(), clock.Today);
+        DueInAll = await due.CountAsync(ct);
+        DuePages = Paged(DueInAll, DuePage, nameof(DuePage), "reviews-due", "Pages of reviews due");
+        Due = ReviewsDue.ToReviews(await due.Skip((DuePages.Current - 1) * PageSize).Take(PageSize).ToListAsync(ct), await People.NamesAsync(db, ct));
     }
+
+    /// <summary>One list's pager: its own page number in the address, the others' kept, landing on the list's heading.</summary>
+    private Pagination Paged(int total, int? asked, string parameter, string anchor, string label)
+    {
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var links = Pagination.ForRequest(Request, Math.Clamp(asked ?? 1, 1, pageCount), pageCount, parameter);
+        return new Pagination(links.Current, pageCount, p => links.LinkTo(p) + "#" + anchor, label);
+    }
+
+    /// <summary>"Showing 51 to 100 of 6,338": where a list's page sits in it.</summary>
+    public static string Showing(Pagination pages, int shown, int total) =>
+        $"Showing {(pages.Current - 1) * PageSize + 1:N0} to {(pages.Current - 1) * PageSize + shown:N0} of {total:N0}";
 }
