@@ -1,7 +1,6 @@
 using Commissioning.Domain.Common;
 using Commissioning.Domain.Contracts;
 using Commissioning.Web.Tests.Support;
-using static Commissioning.Web.Tests.Support.CommissioningFactory;
 
 namespace Commissioning.Web.Tests.Pages.Finance;
 
