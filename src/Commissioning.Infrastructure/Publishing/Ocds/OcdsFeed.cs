@@ -22,17 +22,21 @@ public sealed class OcdsFeed(CommissioningDbContext db, ScheduleCache schedules,
     /// </summary>
     public async Task<JsonObject> ReleasePackageAsync(DateTime? sinceUtc, int page, Func<int, string> pageUri, CancellationToken ct)
     {
-        // Every release in order, kept per register version; only the page's releases are made into JSON.
+        // Every release in order, kept per register version as where to find it (its contract and its place among that
+        // contract's releases, which For gives in the same order every time), not as the release: 100,000 of those
+        // would hold their JSON's makings. Only the page's releases are made, into JSON.
         var all = await schedules.KeptAsync(db, $"ocds-releases:{threshold.Pence}", async c =>
-            (await PublicContracts.HeldAsync(db, schedules, threshold, c)).SelectMany(Releases.For)
+            (await PublicContracts.HeldAsync(db, schedules, threshold, c))
+                .SelectMany(contract => Releases.For(contract).Select((r, index) => new KeptRelease(r.DateUtc, r.Id, contract, index)))
                 .OrderBy(r => r.DateUtc).ThenBy(r => r.Id, StringComparer.Ordinal).ToList(), ct);
         var chosen = all.Where(r => sinceUtc is null || r.DateUtc >= sinceUtc).ToList();
         var size = Math.Max(1, options.PageSize);
         var pages = Math.Max(1, (chosen.Count + size - 1) / size);
         page = Math.Max(1, page);
 
-        var package = Envelope(pageUri(page), all);
-        package["releases"] = new JsonArray([.. chosen.Skip((page - 1) * size).Take(size).Select(r => r.Json)]);
+        var package = Envelope(pageUri(page), all.Count == 0 ? null : all[^1].DateUtc); // in date order: the last is the latest
+        package["releases"] = new JsonArray([.. chosen.Skip((page - 1) * size).Take(size)
+            .Select(r => Releases.For(r.Contract).ElementAt(r.Index).Json)]);
         var links = new JsonObject();
         if (page < pages) links["next"] = pageUri(page + 1);
         if (page > 1) links["prev"] = pageUri(Math.Min(page - 1, pages));
@@ -50,7 +54,7 @@ public sealed class OcdsFeed(CommissioningDbContext db, ScheduleCache schedules,
         if (contract is null) return null;
 
         var releases = Releases.For(contract).OrderBy(r => r.DateUtc).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var package = Envelope(uri, releases);
+        var package = Envelope(uri, releases.Count == 0 ? null : releases.Max(r => r.DateUtc));
         package["records"] = new JsonArray(new JsonObject
         {
             ["ocid"] = ocid,
@@ -66,13 +70,13 @@ public sealed class OcdsFeed(CommissioningDbContext db, ScheduleCache schedules,
     /// What every package starts with. Built on demand, so its publishedDate is the date of the latest release it draws
     /// on (the last change to what it publishes), which also keeps it the same between two requests.
     /// </summary>
-    private JsonObject Envelope(string uri, IReadOnlyList<OcdsRelease> drawnOn)
+    private JsonObject Envelope(string uri, DateTime? latestUtc)
     {
         var publisher = new JsonObject { ["name"] = options.PublisherName ?? buyerName };
         if (options.PublisherScheme is { } scheme) publisher["scheme"] = scheme;
         if (options.PublisherUid is { } uid) publisher["uid"] = uid;
         if (options.PublisherUri is { } publisherUri) publisher["uri"] = publisherUri;
-        var latest = drawnOn.Count == 0 ? new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc) : drawnOn.Max(r => r.DateUtc);
+        var latest = latestUtc ?? new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var package = new JsonObject
         {
             ["uri"] = uri,
@@ -85,4 +89,7 @@ public sealed class OcdsFeed(CommissioningDbContext db, ScheduleCache schedules,
         if (options.PublicationPolicy is { } policy) package["publicationPolicy"] = policy;
         return package;
     }
+
+    /// <summary>A release of the feed as kept: its date and id (its order) and where to make it from.</summary>
+    private sealed record KeptRelease(DateTime DateUtc, string Id, PublicContract Contract, int Index);
 }
