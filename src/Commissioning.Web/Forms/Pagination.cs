@@ -68,4 +68,29 @@ public sealed class Pagination(int current, int pageCount, Func<int, string> lin
             return path + QueryString.Create(values).ToUriComponent();
         }, label);
     }
+
+    /// <summary>How many pages <paramref name="total"/> rows make at <paramref name="pageSize"/> a page: at least one.</summary>
+    public static int PageCountFor(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
+
+    /// <summary>
+    /// The page number the request asks for in <paramref name="parameter"/>, read from the query string itself (Razor Pages
+    /// keeps a route value named "page" for the page's own path, so it cannot be bound); 1 when absent or not a number.
+    /// </summary>
+    public static int Requested(HttpRequest request, string parameter = "page") =>
+        int.TryParse(request.Query[parameter], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : 1;
+
+    /// <summary>
+    /// The pager of a list of <paramref name="total"/> rows: the page the request asks for, held to the pages there are
+    /// (past the end shows the last), with <see cref="ForRequest"/>'s links, landing on <paramref name="anchor"/> if given.
+    /// </summary>
+    public static Pagination ForList(HttpRequest request, int total, int pageSize, string parameter = "page", string label = "Pages of results",
+        string? anchor = null)
+    {
+        var pageCount = PageCountFor(total, pageSize);
+        var links = ForRequest(request, Math.Clamp(Requested(request, parameter), 1, pageCount), pageCount, parameter, label);
+        return anchor is null ? links : new Pagination(links.Current, pageCount, page => links.LinkTo(page) + "#" + anchor, label);
+    }
+
+    /// <summary>The number of rows before the current page: what to skip.</summary>
+    public int Skip(int pageSize) => (Current - 1) * pageSize;
 }

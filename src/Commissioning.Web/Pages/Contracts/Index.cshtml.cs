@@ -47,7 +47,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, Schedule
     /// <summary>The filter's choices: every directorate, retired ones too (their contracts are still in the register).</summary>
     public IReadOnlyList<(string Value, string Text)> Directorates { get; private set; } = [];
     public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Pagination.PageCountFor(Total, PageSize);
     public bool Descending => Filter.Dir == "desc";
     /// <summary>The pager: links keep the search, filters and sort.</summary>
     public Pagination Pages => new(Filter.PageNumber, PageCount, page => Link(page: page));

@@ -11,9 +11,6 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, Schedule
 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
-    /// <summary>The page of "Contracts with no agreed value" shown, from 1.</summary>
-    [BindProperty(SupportsGet = true)] public int? DuePage { get; set; }
-
     public FinancialYear Selected { get; private set; }
     public IReadOnlyList<FinancialYear> Years { get; private set; } = [];
     public Dictionary<string, ExportTable> Tables { get; } = [];
@@ -21,6 +18,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, Schedule
     /// <summary>Whether the provider table adds up the smaller providers in its last row.</summary>
     public bool ProvidersFolded { get; private set; }
     public int DueInAll { get; private set; }
+    /// <summary>"Contracts with no agreed value", a page at a time (?DuePage=2).</summary>
     public Pagination DuePages { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -34,11 +32,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, Schedule
         // The long list is shown a page at a time (a page of HTML, not megabytes); its total is the whole list's.
         var due = Tables["due"];
         DueInAll = due.Rows.Count;
-        var pageCount = Math.Max(1, (DueInAll + DuePageSize - 1) / DuePageSize);
-        var current = Math.Clamp(DuePage ?? 1, 1, pageCount);
-        var links = Pagination.ForRequest(Request, current, pageCount, nameof(DuePage));
-        DuePages = new Pagination(current, pageCount, p => links.LinkTo(p) + "#no-agreed-value", "Pages of contracts with no agreed value");
-        Tables["due"] = PortfolioTables.Slice(due, (current - 1) * DuePageSize, DuePageSize);
+        DuePages = Pagination.ForList(Request, DueInAll, DuePageSize, "DuePage", "Pages of contracts with no agreed value", "no-agreed-value");
+        Tables["due"] = PortfolioTables.Slice(due, DuePages.Skip(DuePageSize), DuePageSize);
 
         WaitingForAgreement = await db.AnnualValueReviews.CountAsync(r => r.Status == Domain.Finance.ReviewStatus.Proposed, ct);
     }

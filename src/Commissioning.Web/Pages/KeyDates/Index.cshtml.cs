@@ -51,10 +51,9 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserMana
         OnlyList = KeyDatesQuery.FromSlug(List);
         if (OnlyList is { } only)
         {
-            // "page" is read from the query string itself: Razor Pages keeps a route value of that name for the page's path.
-            var page = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 1;
+            var page = Pagination.Requested(Request);
             Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, KeyDatesRows.Page(only, page, PageSize), ct, notices: Notices);
-            var pageCount = Math.Max(1, (Report.Total(only) + PageSize - 1) / PageSize);
+            var pageCount = Pagination.PageCountFor(Report.Total(only), PageSize);
             // Past the end (the list got shorter since the link was made): show the last page.
             if (page > pageCount)
                 Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, KeyDatesRows.Page(only, page = pageCount, PageSize), ct, notices: Notices);

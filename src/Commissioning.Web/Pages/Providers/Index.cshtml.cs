@@ -16,7 +16,7 @@ public sealed class IndexModel(CommissioningDbContext db) : PageModel
     public int Total { get; private set; }
     public Pagination Pages { get; private set; } = null!;
     /// <summary>The position of the first row shown, counted from 1.</summary>
-    public int First => (Pages.Current - 1) * PageSize + 1;
+    public int First => Pages.Skip(PageSize) + 1;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -27,11 +27,8 @@ public sealed class IndexModel(CommissioningDbContext db) : PageModel
             query = query.Where(p => EF.Functions.Like(p.Name, pattern, SearchPattern.Escape) || EF.Functions.Like(p.RegistrationNumber!, pattern, SearchPattern.Escape));
         }
         Total = await query.CountAsync(ct);
-        var pageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
-        // "page" is read from the query string itself: Razor Pages keeps a route value of that name for the page's path.
-        var asked = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 1;
-        Pages = Pagination.ForRequest(Request, Math.Clamp(asked, 1, pageCount), pageCount, label: "Pages of providers");
-        Rows = await query.OrderBy(x => x.Name).ThenBy(x => x.Id).Skip((Pages.Current - 1) * PageSize).Take(PageSize)
+        Pages = Pagination.ForList(Request, Total, PageSize, label: "Pages of providers");
+        Rows = await query.OrderBy(x => x.Name).ThenBy(x => x.Id).Skip(Pages.Skip(PageSize)).Take(PageSize)
             .Select(x => new Row(x.Id, x.Name, x.OrganisationType, x.IsSme, x.IsVcse, x.RegistrationNumber,
                 db.Contracts.Count(c => c.ProviderId == x.Id)))
             .ToListAsync(ct);

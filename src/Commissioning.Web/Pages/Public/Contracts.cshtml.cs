@@ -31,13 +31,10 @@ public sealed class ContractsModel(CommissioningDbContext db, ScheduleCache sche
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var matching = Search(await LoadAsync(ct), Q);
-        // "page" is read from the query string itself: Razor Pages keeps a route value of that name for the page's path.
-        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 1;
         Total = matching.Count;
-        var pageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
-        PageNumber = Math.Clamp(PageNumber, 1, pageCount);
-        Rows = matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
-        Pages = Pagination.ForRequest(Request, PageNumber, pageCount, label: "Pages of published contracts");
+        Pages = Pagination.ForList(Request, Total, PageSize, label: "Pages of published contracts");
+        PageNumber = Pages.Current;
+        Rows = matching.Skip(Pages.Skip(PageSize)).Take(PageSize).ToList();
         PublicSetup.MarkCacheable(HttpContext);
         return Page();
     }

@@ -15,9 +15,6 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
 
     public sealed record Waiting(int Id, int ContractId, string Reference, string Title, FinancialYear Year, Money Annual, string ProposedBy, DateTime ProposedAtUtc);
 
-    [BindProperty(SupportsGet = true)] public int? WaitingPage { get; set; }
-    [BindProperty(SupportsGet = true)] public int? DuePage { get; set; }
-
     public IReadOnlyList<Waiting> Open { get; private set; } = [];
     public IReadOnlyList<ReviewDue> Due { get; private set; } = [];
     public int OpenInAll { get; private set; }
@@ -33,26 +30,19 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock) : PageMo
             .Join(db.Contracts, r => r.ContractId, c => c.Id, (r, c) => new { r.Id, r.ContractId, c.Reference, c.Title, r.FinancialYearStart, r.AnnualPence, r.ProposedBy, r.ProposedAtUtc })
             .OrderBy(x => x.FinancialYearStart).ThenBy(x => x.ProposedAtUtc).ThenBy(x => x.Id);
         OpenInAll = await open.CountAsync(ct);
-        OpenPages = Paged(OpenInAll, WaitingPage, nameof(WaitingPage), "waiting", "Pages of reviews waiting for agreement");
-        Open = (await open.Skip((OpenPages.Current - 1) * PageSize).Take(PageSize).ToListAsync(ct))
+        // Each list has its own page number in the address (the other's is kept), and its pager lands on the list.
+        OpenPages = Pagination.ForList(Request, OpenInAll, PageSize, "WaitingPage", "Pages of reviews waiting for agreement", "waiting");
+        Open = (await open.Skip(OpenPages.Skip(PageSize)).Take(PageSize).ToListAsync(ct))
             .Select(x => new Waiting(x.Id, x.ContractId, x.Reference, x.Title, new FinancialYear(x.FinancialYearStart), Money.FromPence(x.AnnualPence), x.ProposedBy, x.ProposedAtUtc))
             .ToList();
 
         var due = ReviewsDue.Query(db, db.Contracts.WhereNotWithdrawn(), clock.Today);
         DueInAll = await due.CountAsync(ct);
-        DuePages = Paged(DueInAll, DuePage, nameof(DuePage), "reviews-due", "Pages of reviews due");
-        Due = ReviewsDue.ToReviews(await due.Skip((DuePages.Current - 1) * PageSize).Take(PageSize).ToListAsync(ct), await People.NamesAsync(db, ct));
-    }
-
-    /// <summary>One list's pager: its own page number in the address, the others' kept, landing on the list's heading.</summary>
-    private Pagination Paged(int total, int? asked, string parameter, string anchor, string label)
-    {
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var links = Pagination.ForRequest(Request, Math.Clamp(asked ?? 1, 1, pageCount), pageCount, parameter);
-        return new Pagination(links.Current, pageCount, p => links.LinkTo(p) + "#" + anchor, label);
+        DuePages = Pagination.ForList(Request, DueInAll, PageSize, "DuePage", "Pages of reviews due", "reviews-due");
+        Due = ReviewsDue.ToReviews(await due.Skip(DuePages.Skip(PageSize)).Take(PageSize).ToListAsync(ct), await People.NamesAsync(db, ct));
     }
 
     /// <summary>"Showing 51 to 100 of 6,338": where a list's page sits in it.</summary>
     public static string Showing(Pagination pages, int shown, int total) =>
-        $"Showing {(pages.Current - 1) * PageSize + 1:N0} to {(pages.Current - 1) * PageSize + shown:N0} of {total:N0}";
+        $"Showing {pages.Skip(PageSize) + 1:N0} to {pages.Skip(PageSize) + shown:N0} of {total:N0}";
 }

@@ -31,11 +31,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, IOptions
             : Filter == Every ? all : all.Where(n => n.Notice.Status != NoticeStatus.Published);
         var list = chosen.ToList();
         Total = list.Count;
-        var pageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
-        // "page" is read from the query string itself, as on the key dates page; past the end shows the last page.
-        var page = Math.Clamp(int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 1, 1, pageCount);
-        Rows = list.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        Pages = Pagination.ForRequest(Request, page, pageCount, label: "Pages of notices");
+        Pages = Pagination.ForList(Request, Total, PageSize, label: "Pages of notices");
+        Rows = list.Skip(Pages.Skip(PageSize)).Take(PageSize).ToList();
     }
 
     public int Count(NoticeStatus status) => Counts.TryGetValue(status, out var n) ? n : 0;
