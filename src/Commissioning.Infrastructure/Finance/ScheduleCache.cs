@@ -28,6 +28,12 @@ public sealed class ScheduleCache
 
     private int _made;
 
+    /// <summary>
+    /// The most things kept at one version: past it an answer is made and not kept, so a crawler walking every page of
+    /// every list, or every search, cannot fill the memory between two saves.
+    /// </summary>
+    public const int MaxKept = 200;
+
     public async Task<IReadOnlyList<ScheduledContract>> GetAsync(CommissioningDbContext db, CancellationToken ct) =>
         (await HeldAsync(db, ct)).Schedules;
 
@@ -38,7 +44,8 @@ public sealed class ScheduleCache
     /// <summary>
     /// Something else worked out from the register, kept beside the projections for as long as they are (the public
     /// page's contracts, the OCDS feed's releases): made by the first request to ask at this version, once, while any
-    /// others asking for the same key wait for it. <paramref name="make"/> runs with the caller's context; if it is
+    /// others asking for the same key wait for it. The key must name everything the thing depends on besides the
+    /// register (the day, the user, the page asked for, the names of people: <see cref="Identity.People.Fingerprint"/>). <paramref name="make"/> runs with the caller's context; if it is
     /// cancelled nothing is kept. Its data may be newer than the version it is kept under (a save landing while it
     /// runs), never older, so the next request after that save makes it again: never stale.
     /// </summary>
@@ -46,6 +53,11 @@ public sealed class ScheduleCache
     {
         var held = await HeldAsync(db, ct);
         if (held.Kept.TryGetValue(key, out var kept)) return (T)kept;
+        if (held.Kept.Count >= MaxKept)
+        {
+            Interlocked.Increment(ref _made);
+            return await make(ct);
+        }
         var making = held.Making.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await making.WaitAsync(ct);
         try

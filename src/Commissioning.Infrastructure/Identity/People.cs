@@ -19,6 +19,17 @@ public static class People
         (await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
             .ToDictionary(u => u.Id, u => u.DisplayName, SqlText.Comparer);
 
+    /// <summary>
+    /// A short text that changes whenever any user's name does: users are not part of the register's version
+    /// (<see cref="Data.RegisterVersion"/>), so what is kept with names in it (<see cref="Finance.ScheduleCache.KeptAsync"/>)
+    /// names this too, and a renamed commissioner shows at once.
+    /// </summary>
+    public static string Fingerprint(IReadOnlyDictionary<string, string> names)
+    {
+        var text = string.Join('\n', names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Key + "\t" + n.Value));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0, 12);
+    }
+
     /// <summary>One contract's responsible commissioner as <see cref="Commissioner"/> words it.</summary>
     public static async Task<string> CommissionerAsync(CommissioningDbContext db, string? userId, string? historicName, CancellationToken ct = default)
     {

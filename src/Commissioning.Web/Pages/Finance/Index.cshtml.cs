@@ -1,5 +1,6 @@
 using Commissioning.Infrastructure.Exports;
 using Commissioning.Infrastructure.Finance;
+using Commissioning.Infrastructure.Identity;
 
 namespace Commissioning.Web.Pages.Finance;
 
@@ -23,19 +24,16 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, Schedule
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var portfolio = new Portfolio(db, schedules);
-        await ChooseYearAsync(portfolio, ct);
-        foreach (var name in PortfolioTables.Names)
-            Tables[name] = (await PortfolioTables.BuildAsync(name, portfolio, Selected, Years, Due(ct), ct, PortfolioTables.ProvidersShown))!;
-        ProvidersFolded = Tables["provider"].Rows.Count > PortfolioTables.ProvidersShown;
+        var kept = await KeptAsync(ct);
+        foreach (var (name, table) in kept.Shown) Tables[name] = table;
+        ProvidersFolded = kept.ProvidersFolded;
+        WaitingForAgreement = kept.WaitingForAgreement;
 
         // The long list is shown a page at a time (a page of HTML, not megabytes); its total is the whole list's.
         var due = Tables["due"];
         DueInAll = due.Rows.Count;
         DuePages = Pagination.ForList(Request, DueInAll, DuePageSize, "DuePage", "Pages of contracts with no agreed value", "no-agreed-value");
         Tables["due"] = PortfolioTables.Slice(due, DuePages.Skip(DuePageSize), DuePageSize);
-
-        WaitingForAgreement = await db.AnnualValueReviews.CountAsync(r => r.Status == Domain.Finance.ReviewStatus.Proposed, ct);
     }
 
     public (ExportTable Table, string Name, int Year, int? ChartColumn, string Id) View(string name, int? chartColumn) =>
@@ -44,20 +42,22 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, Schedule
     /// <summary>Any table on the page as CSV or Excel, with every row: all providers, every contract with no agreed value.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? table, string? format, CancellationToken ct)
     {
-        var portfolio = new Portfolio(db, schedules);
-        await ChooseYearAsync(portfolio, ct);
         if (table is null || !PortfolioTables.Names.Contains(table) || !Downloads.IsFormat(format)) return NotFound();
-        var export = (await PortfolioTables.BuildAsync(table, portfolio, Selected, Years, Due(ct), ct))!;
-        return this.Download(export, format);
+        return this.Download((await KeptAsync(ct)).Whole(table), format);
     }
 
-    private Func<Task<IReadOnlyList<ReviewDue>>> Due(CancellationToken ct) => () => ReviewsDue.ListAsync(db, clock.Today, ct);
-
-    /// <summary>Every year of any contract in the register can be chosen; the current year unless another is asked for.</summary>
-    private async Task ChooseYearAsync(Portfolio portfolio, CancellationToken ct)
+    /// <summary>
+    /// The year's tables, made once while the register, the day and people's names stay the same (decision 0040): every
+    /// year can be chosen, the current one unless another is asked for.
+    /// </summary>
+    private async Task<PortfolioView> KeptAsync(CancellationToken ct)
     {
-        var current = FinancialYear.Containing(clock.Today);
-        Years = await portfolio.YearsAsync(current, ct);
+        var today = clock.Today;
+        var current = FinancialYear.Containing(today);
+        Years = await schedules.KeptAsync(db, $"finance-years|{today:O}", c => new Portfolio(db, schedules).YearsAsync(current, c), ct);
         Selected = Year is { } y && Years.Any(f => f.StartYear == y) ? new FinancialYear(y) : current;
+        var people = People.Fingerprint(await People.NamesAsync(db, ct));
+        var (year, years) = (Selected, Years);
+        return await schedules.KeptAsync(db, $"finance|{today:O}|{year.StartYear}|{people}", c => PortfolioView.MakeAsync(db, schedules, today, year, years, c), ct);
     }
 }

@@ -7,6 +7,32 @@ using Commissioning.Web.Pages.Contracts;
 namespace Commissioning.Web.Pages.Finance;
 
 /// <summary>
+/// A year's portfolio as the page shows it (<see cref="Shown"/>: the providers folded after the largest) and as the
+/// downloads give it (<see cref="Whole"/>), with the count of values waiting for agreement: all made from one
+/// <see cref="Portfolio"/>, so they agree, and kept between requests by the page (decision 0040).
+/// </summary>
+public sealed record PortfolioView(IReadOnlyDictionary<string, ExportTable> Shown, ExportTable EveryProvider, int WaitingForAgreement)
+{
+    public bool ProvidersFolded => EveryProvider.Rows.Count > PortfolioTables.ProvidersShown;
+
+    /// <summary>A table with every row, for its download.</summary>
+    public ExportTable Whole(string name) => name == "provider" ? EveryProvider : Shown[name];
+
+    public static async Task<PortfolioView> MakeAsync(CommissioningDbContext db, ScheduleCache schedules, DateOnly today, FinancialYear year,
+        IReadOnlyList<FinancialYear> years, CancellationToken ct)
+    {
+        var portfolio = new Portfolio(db, schedules);
+        Func<Task<IReadOnlyList<ReviewDue>>> due = () => ReviewsDue.ListAsync(db, today, ct);
+        var shown = new Dictionary<string, ExportTable>();
+        foreach (var name in PortfolioTables.Names)
+            shown[name] = (await PortfolioTables.BuildAsync(name, portfolio, year, years, due, ct, PortfolioTables.ProvidersShown))!;
+        var everyProvider = (await PortfolioTables.BuildAsync("provider", portfolio, year, years, due, ct))!;
+        var waiting = await db.AnnualValueReviews.CountAsync(r => r.Status == ReviewStatus.Proposed, ct);
+        return new PortfolioView(shown, everyProvider, waiting);
+    }
+}
+
+/// <summary>
 /// The portfolio's tables, built once: the page shows them and the CSV and Excel downloads
 /// write the very same rows, so a download always matches the screen.
 /// </summary>

@@ -1,3 +1,4 @@
+using Commissioning.Infrastructure.Finance;
 using Commissioning.Infrastructure.Identity;
 using Commissioning.Infrastructure.KeyDates;
 using Commissioning.Infrastructure.Publishing.Notices;
@@ -13,7 +14,7 @@ namespace Commissioning.Web.Pages.KeyDates;
 /// whole list a page at a time, so at 10,000 contracts the page stays small (issue 15, decision 0030).
 /// </summary>
 public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn,
-    CalendarTokens tokens, IOptions<KeyDatesOptions> options, IOptions<ProcurementActOptions> procurementAct, IConfiguration configuration,
+    CalendarTokens tokens, ScheduleCache kept, IOptions<KeyDatesOptions> options, IOptions<ProcurementActOptions> procurementAct, IConfiguration configuration,
     ILogger<IndexModel> log) : PageModel
 {
     public const string ShowAllValue = "all";
@@ -52,20 +53,23 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, UserMana
         if (OnlyList is { } only)
         {
             var page = Pagination.Requested(Request);
-            Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, KeyDatesRows.Page(only, page, PageSize), ct, notices: Notices);
+            Report = await Load(scope, KeyDatesRows.Page(only, page, PageSize), ct);
             var pageCount = Pagination.PageCountFor(Report.Total(only), PageSize);
             // Past the end (the list got shorter since the link was made): show the last page.
             if (page > pageCount)
-                Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, KeyDatesRows.Page(only, page = pageCount, PageSize), ct, notices: Notices);
+                Report = await Load(scope, KeyDatesRows.Page(only, page = pageCount, PageSize), ct);
             Pages = Pagination.ForRequest(Request, page, pageCount, label: "Pages of the list");
         }
         else
-            Report = await KeyDatesQuery.LoadAsync(db, clock.Today, scope, options.Value.LeadTimeMonths, KeyDatesRows.FirstOfEach(FirstRows), ct, notices: Notices);
+            Report = await Load(scope, KeyDatesRows.FirstOfEach(FirstRows), ct);
 
         var root = PublicAddress.Root(Request, configuration);
         FeedUrl = $"{root}/Calendar/{await tokens.CreateAsync(user)}.ics";
         return Page();
     }
+
+    private Task<KeyDatesReport> Load(KeyDatesScope scope, KeyDatesRows rows, CancellationToken ct) =>
+        KeyDatesQuery.KeptAsync(db, kept, clock.Today, scope, options.Value.LeadTimeMonths, rows, Notices, ct);
 
     /// <summary>
     /// Revokes every calendar address given so far by changing the security stamp (which also ends the
