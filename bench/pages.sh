@@ -143,6 +143,7 @@ pages=(
   "key dates, mine|commissioner|page|/"
   "key dates, all|commissioner|page|/?show=all"
   "governance|secretary|page|/Governance"
+  "a page with no data (fixed cost)|commissioner|reference|/Accessibility"
   "public contracts page|anyone|page|/Public/Contracts"
   "public contracts search \"$search\"|anyone|page|/Public/Contracts?Q=$search"
   "OCDS releases, first page|anyone|export|/ocds/releases.json"
@@ -325,7 +326,7 @@ report=$work/report.md
       if (kind == "page" && size > 300 * 1024) miss = miss sprintf("; %.0f > 300 KB", size / 1024)
       if (kind != "pdf" && ratio != "" && ratio > 3) miss = miss sprintf("; ÷ floor %.1f > 3", ratio)
       if (name ~ /^agenda pack/ && p95 > 2000) miss = miss sprintf("; p95 @1 %.0f > 2000 ms", p95)
-      target = miss == "" ? "met" : "**NOT MET**" miss
+      target = kind == "reference" ? "(no target: what any signed-in page costs)" : miss == "" ? "met" : "**NOT MET**" miss
       sub(/^\*\*NOT MET\*\*; /, "**NOT MET**: ", target)
       label = kind == "pdf" ? name " (@" n ")" : name
       printf "| %s | %s | %s | %s | %s | %s | %.1f | %s%s | %s | %s | %s | %s |\n", label, ms(p50), ms(p95), ms(p50n), ms(p95n),

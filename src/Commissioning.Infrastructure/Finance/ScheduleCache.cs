@@ -11,13 +11,14 @@ namespace Commissioning.Infrastructure.Finance;
 /// computed at that very version; otherwise it computes them again, once for all the requests
 /// waiting. Reading the version before the data means a change landing during a load leaves the
 /// held copy at an older version, so the next request loads again: never stale, at worst loaded twice.
-/// What else is worked out from the whole register (the public page's contracts, the feed's releases) is
-/// kept beside the projections and goes with them (<see cref="KeptAsync"/>, decision 0039).
+/// What else is worked out from the whole register (the public page's contracts, the feed's releases, the register's
+/// order, key dates, the finance portfolio) is kept at its version too (<see cref="KeptAsync"/>, decisions 0039 and 0040).
 /// </summary>
 public sealed class ScheduleCache
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Held? _held;
+    private KeptAtVersion? _kept;
     private int _loads;
 
     /// <summary>How many times the projections were computed (for tests: a second look at an unchanged register computes nothing).</summary>
@@ -42,7 +43,7 @@ public sealed class ScheduleCache
         (await HeldAsync(db, ct)).ById;
 
     /// <summary>
-    /// Something else worked out from the register, kept beside the projections for as long as they are (the public
+    /// Something else worked out from the register, kept for as long as the register is unchanged (the public
     /// page's contracts, the OCDS feed's releases): made by the first request to ask at this version, once, while any
     /// others asking for the same key wait for it. The key must name everything the thing depends on besides the
     /// register (the day, the user, the page asked for, the names of people: <see cref="Identity.People.Fingerprint"/>). <paramref name="make"/> runs with the caller's context; if it is
@@ -51,27 +52,43 @@ public sealed class ScheduleCache
     /// </summary>
     public async Task<T> KeptAsync<T>(CommissioningDbContext db, string key, Func<CancellationToken, Task<T>> make, CancellationToken ct) where T : class
     {
-        var held = await HeldAsync(db, ct);
-        if (held.Kept.TryGetValue(key, out var kept)) return (T)kept;
-        if (held.Kept.Count >= MaxKept)
+        var kept = await KeptAtAsync(db, ct);
+        if (kept.Values.TryGetValue(key, out var value)) return (T)value;
+        if (kept.Values.Count >= MaxKept)
         {
             Interlocked.Increment(ref _made);
             return await make(ct);
         }
-        var making = held.Making.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        var making = kept.Making.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await making.WaitAsync(ct);
         try
         {
-            if (held.Kept.TryGetValue(key, out kept)) return (T)kept;
+            if (kept.Values.TryGetValue(key, out value)) return (T)value;
             var made = await make(ct);
             Interlocked.Increment(ref _made);
-            held.Kept[key] = made;
+            kept.Values[key] = made;
             return made;
         }
         finally
         {
             making.Release();
         }
+    }
+
+    /// <summary>
+    /// What is kept at the version read now. Apart from the projections, so that keeping an answer that needs no
+    /// projections (the register's order, key dates) does not make the first request after a save compute them all.
+    /// Two requests reading different versions (one just before a save, one after) may each put their own in place;
+    /// either way a value is only ever used at the version it was made at.
+    /// </summary>
+    private async Task<KeptAtVersion> KeptAtAsync(CommissioningDbContext db, CancellationToken ct)
+    {
+        var version = await RegisterVersion.ReadAsync(db, ct);
+        var kept = Volatile.Read(ref _kept);
+        if (kept is not null && kept.Version == version) return kept;
+        var fresh = new KeptAtVersion(version);
+        var seen = Interlocked.CompareExchange(ref _kept, fresh, kept);
+        return ReferenceEquals(seen, kept) ? fresh : seen is not null && seen.Version == version ? seen : fresh;
     }
 
     private async Task<Held> HeldAsync(CommissioningDbContext db, CancellationToken ct)
@@ -102,11 +119,18 @@ public sealed class ScheduleCache
         (await ByIdAsync(db, ct)).ToDictionary(c => c.Key, c => c.Value.CurrentTermTotal);
 
     /// <summary>Forgets what is held: for a database replaced under a running app (a test's reset), which writes no audit entry.</summary>
-    public void Clear() => Volatile.Write(ref _held, null);
-
-    private sealed record Held(RegisterVersion Version, IReadOnlyList<ScheduledContract> Schedules, IReadOnlyDictionary<int, ScheduledContract> ById)
+    public void Clear()
     {
-        public ConcurrentDictionary<string, object> Kept { get; } = new();
+        Volatile.Write(ref _held, null);
+        Volatile.Write(ref _kept, null);
+    }
+
+    private sealed record Held(RegisterVersion Version, IReadOnlyList<ScheduledContract> Schedules, IReadOnlyDictionary<int, ScheduledContract> ById);
+
+    private sealed class KeptAtVersion(RegisterVersion version)
+    {
+        public RegisterVersion Version { get; } = version;
+        public ConcurrentDictionary<string, object> Values { get; } = new();
         public ConcurrentDictionary<string, SemaphoreSlim> Making { get; } = new();
     }
 }

@@ -24,7 +24,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, Schedule
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var kept = await KeptAsync(ct);
+        var (kept, _) = await KeptAsync(ct);
         foreach (var (name, table) in kept.Shown) Tables[name] = table;
         ProvidersFolded = kept.ProvidersFolded;
         WaitingForAgreement = kept.WaitingForAgreement;
@@ -43,14 +43,25 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, Schedule
     public async Task<IActionResult> OnGetExportAsync(string? table, string? format, CancellationToken ct)
     {
         if (table is null || !PortfolioTables.Names.Contains(table) || !Downloads.IsFormat(format)) return NotFound();
-        return this.Download((await KeptAsync(ct)).Whole(table), format);
+        var (view, key) = await KeptAsync(ct);
+        var whole = view.Whole(table);
+        if (format == "csv") return this.Download(whole, format);
+        // A workbook of the 6,300 contracts with no agreed value at 10,000 contracts takes 18 ms to make, five times its
+        // CSV: it is kept as the file it makes, with the tables it is made from.
+        var file = await schedules.KeptAsync(db, $"{key}|{table}.xlsx", async c =>
+        {
+            using var bytes = new MemoryStream();
+            await XlsxExport.WriteAsync(whole, bytes, c);
+            return bytes.ToArray();
+        }, ct);
+        return File(file, XlsxExport.ContentType, XlsxExport.FileName(whole));
     }
 
     /// <summary>
     /// The year's tables, made once while the register, the day and people's names stay the same (decision 0040): every
     /// year can be chosen, the current one unless another is asked for.
     /// </summary>
-    private async Task<PortfolioView> KeptAsync(CancellationToken ct)
+    private async Task<(PortfolioView View, string Key)> KeptAsync(CancellationToken ct)
     {
         var today = clock.Today;
         var current = FinancialYear.Containing(today);
@@ -58,6 +69,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, Schedule
         Selected = Year is { } y && Years.Any(f => f.StartYear == y) ? new FinancialYear(y) : current;
         var people = People.Fingerprint(await People.NamesAsync(db, ct));
         var (year, years) = (Selected, Years);
-        return await schedules.KeptAsync(db, $"finance|{today:O}|{year.StartYear}|{people}", c => PortfolioView.MakeAsync(db, schedules, today, year, years, c), ct);
+        var key = $"finance|{today:O}|{year.StartYear}|{people}";
+        return (await schedules.KeptAsync(db, key, c => PortfolioView.MakeAsync(db, schedules, today, year, years, c), ct), key);
     }
 }
