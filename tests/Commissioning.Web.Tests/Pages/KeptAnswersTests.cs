@@ -38,14 +38,19 @@ public sealed partial class KeptAnswersTests(CommissioningFactory factory)
         await client.GetStringAsync("/Contracts?Filter.Q=care&Filter.PageNumber=2");
         Assert.Equal(made + 1, Cache.Made);
 
+        var lastFirst = await client.GetStringAsync("/Contracts?Filter.Dir=desc");
+        Assert.DoesNotContain("ZZ-KEPT-REG-01", lastFirst);
+
         var today = factory.Today;
-        await factory.AddAsync("KEPT-REG-01", CommissioningForm.Block, 20_000m, today.AddYears(-1), today.AddYears(1));
+        await factory.AddAsync("ZZ-KEPT-REG-01", CommissioningForm.Block, 20_000m, today.AddYears(-1), today.AddYears(1));
         var after = await client.GetStringAsync("/Contracts");
-        var found = await client.GetStringAsync("/Contracts?Filter.Q=KEPT-REG-01");
+        var found = await client.GetStringAsync("/Contracts?Filter.Q=ZZ-KEPT-REG-01");
 
         Assert.Equal(total + 1, Total(after));
         Assert.Equal(1, Total(found));
-        Assert.Contains("KEPT-REG-01", found);
+        Assert.Contains("ZZ-KEPT-REG-01", found);
+        // The first page of the same list, kept before the save, is read again: the new contract is first, by reference.
+        Assert.Contains("ZZ-KEPT-REG-01", await client.GetStringAsync("/Contracts?Filter.Dir=desc"));
     }
 
     [Fact]

@@ -69,7 +69,8 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, Schedule
         Selected = Year is { } y && Years.Any(f => f.StartYear == y) ? new FinancialYear(y) : current;
         var people = People.Fingerprint(await People.NamesAsync(db, ct));
         var (year, years) = (Selected, Years);
-        var key = $"finance|{today:O}|{year.StartYear}|{people}";
+        // The years are in the key: read at one version, they may be older than the tables made at the next.
+        var key = $"finance|{today:O}|{year.StartYear}|{string.Join(',', years.Select(f => f.StartYear))}|{people}";
         return (await schedules.KeptAsync(db, key, c => PortfolioView.MakeAsync(db, schedules, today, year, years, c), ct), key);
     }
 }
