@@ -66,6 +66,9 @@ builder.Services.AddHsts(o =>
 
 var app = builder.Build();
 
+// Chromium starts beside the database's start-up, not after it (Pdf:StartWithApp).
+app.Services.StartPdfInBackground(app.Configuration);
+
 // Migrations, roles, the first administrator, demo data: one instance at a time (decision 0023).
 await DatabaseStartup.RunAsync(app.Services, app.Configuration.GetValue<bool>("Demo:Enabled"));
 

@@ -233,6 +233,7 @@ public class AppServer : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Commissioning", $"Data Source={databasePath}");
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
+            builder.UseSetting("Pdf:StartWithApp", "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);

@@ -71,6 +71,9 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
         }
     }
 
+    /// <summary>Whether Chromium is running now (for the start-up test: <see cref="PdfOptions.StartWithApp"/>).</summary>
+    public bool IsRunning => Volatile.Read(ref _browser) is { IsConnected: true };
+
     /// <summary>
     /// The readiness check's proof that printing can work: starts Chromium as the first print would, or finds it
     /// running, and says which version. After an idle shutdown it does not start it again (a probe every few

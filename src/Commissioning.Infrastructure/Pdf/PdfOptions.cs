@@ -26,6 +26,12 @@ public sealed class PdfOptions
     /// </summary>
     public double IdleMinutes { get; set; } = 10;
 
+    /// <summary>
+    /// Start Chromium as the app starts, beside the database's start-up, so that it is running by the time the app
+    /// answers (it takes most of a second); false leaves it to the readiness check or the first PDF.
+    /// </summary>
+    public bool StartWithApp { get; set; } = true;
+
     internal TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
     internal TimeSpan? IdleAfter => IdleMinutes > 0 ? TimeSpan.FromMinutes(IdleMinutes) : null;
 }

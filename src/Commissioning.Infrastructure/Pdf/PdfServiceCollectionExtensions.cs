@@ -28,4 +28,26 @@ public static class PdfServiceCollectionExtensions
         services.TryAddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());
         return services;
     }
+
+    /// <summary>
+    /// Starts Chromium without waiting for it (<see cref="PdfOptions.StartWithApp"/>), so that it starts while the
+    /// database does rather than after (issue 15: start-up under 3 s). A failure is logged and left to the readiness
+    /// check and the first PDF, which try again and say what is wrong.
+    /// </summary>
+    public static void StartPdfInBackground(this IServiceProvider services, IConfiguration configuration)
+    {
+        if (!configuration.GetValue($"{PdfOptions.Section}:{nameof(PdfOptions.StartWithApp)}", true)) return;
+        var logger = services.GetRequiredService<ILogger<ChromiumPdfRenderer>>();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await services.GetRequiredService<ChromiumPdfRenderer>().CheckAsync();
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Chromium did not start with the app; the readiness check and the first PDF will try again.");
+            }
+        });
+    }
 }

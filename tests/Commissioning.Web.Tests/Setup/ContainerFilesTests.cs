@@ -57,6 +57,8 @@ public sealed partial class ContainerFilesTests
         var publish = Assert.Single(build.Runs, r => r.StartsWith("dotnet publish", StringComparison.Ordinal));
         // The SDK stage has no Node: the Web project's npm targets must be told the front end is built.
         Assert.Contains("-p:FrontendBuilt=true", publish);
+        // Compiled ahead (ReadyToRun) for the Alpine image's runtime, framework-dependent: start-up (issue 15).
+        Assert.Contains("-r linux-musl-x64 --no-self-contained -p:PublishReadyToRun=true", publish);
         // Only Playwright's glibc Node goes; PlaywrightPlatform=none would drop the driver's JavaScript as well.
         Assert.DoesNotContain("PlaywrightPlatform=none", publish);
         Assert.Contains("rm -rf /app/.playwright/node", build.Runs);

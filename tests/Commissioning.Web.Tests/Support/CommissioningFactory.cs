@@ -51,6 +51,8 @@ public sealed class CommissioningFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Commissioning"] = ConnectionString,
             ["Demo:Enabled"] = "true",
             ["Security:SignInAttemptsPerMinute"] = "1000",
+            // Chromium starts with the first PDF or readiness check, as each test needs it, not with every test's app.
+            ["Pdf:StartWithApp"] = "false",
             // Required outside Development (decision 0020). The test server's own address, so links lead back to it.
             ["App:BaseUrl"] = "http://localhost",
         };
