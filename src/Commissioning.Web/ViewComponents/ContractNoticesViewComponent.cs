@@ -10,11 +10,13 @@ public sealed class ContractNoticesViewComponent(CommissioningDbContext db, IClo
 {
     public sealed record Model(Contract Contract, bool UnderTheAct, bool WorkedOut, IReadOnlyList<NoticeDue> Notices, DateOnly Today);
 
-    public async Task<IViewComponentResult> InvokeAsync(Contract contract)
+    /// <param name="events">The contract's events, read once by the page for this and its history.</param>
+    public async Task<IViewComponentResult> InvokeAsync(Contract contract, IReadOnlyList<Domain.Lifecycle.ContractEvent> events)
     {
         var settings = options.Value.ToSettings();
         var facts = NoticeContract.Of(contract);
-        var notices = await NoticeQueries.ForContractAsync(db, contract, clock.Today, settings, HttpContext.RequestAborted);
+        var notices = await NoticeQueries.ForContractAsync(db, contract, clock.Today, settings, HttpContext.RequestAborted,
+            events.OfType<Domain.Lifecycle.ContractVariation>().ToList());
         return View(new Model(contract, ProcurementActAppliesRule.Applies(facts, settings), ProcurementActAppliesRule.IsWorkedOut(facts), notices, clock.Today));
     }
 }

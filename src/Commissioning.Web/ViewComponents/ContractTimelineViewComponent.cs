@@ -28,12 +28,12 @@ public sealed class ContractTimelineViewComponent(CommissioningDbContext db, Doc
 
     private static readonly IReadOnlyDictionary<string, string> NoNames = new Dictionary<string, string>();
 
-    /// <summary>The history of a contract the page has read already, with its renewal links (DetailsModel reads each row once).</summary>
-    public async Task<IViewComponentResult> InvokeAsync(Contract contract, DetailsModel.Renewal? successor, DetailsModel.Renewal? predecessor)
+    /// <summary>The history of a contract the page has read already, with its renewal links and events (DetailsModel reads each row once).</summary>
+    public async Task<IViewComponentResult> InvokeAsync(Contract contract, DetailsModel.Renewal? successor, DetailsModel.Renewal? predecessor,
+        IReadOnlyList<ContractEvent> events)
     {
         var ct = HttpContext.RequestAborted;
         var contractId = contract.Id;
-        var events = await db.ContractEvents.AsNoTracking().Where(e => e.ContractId == contractId).ToListAsync(ct);
         // Each event lists its documents: read for all of them at once, not one query an event.
         await documents.ReadAheadAsync(DocumentOwnerKind.ContractEvent, events.Select(e => e.Id).ToList(),
             includeDeleted: UserClaimsPrincipal.IsInRole(Infrastructure.Identity.Roles.Administrator), ct);

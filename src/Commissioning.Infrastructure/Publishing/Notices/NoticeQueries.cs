@@ -29,13 +29,16 @@ public static class NoticeQueries
             && (c.ProcuredUnderProcurementAct == true || (c.ProcuredUnderProcurementAct == null && c.AwardedOn >= from)));
     }
 
-    /// <summary>One contract's notices, every status; empty when the Act does not apply.</summary>
+    /// <summary>
+    /// One contract's notices, every status; empty when the Act does not apply. <paramref name="variations"/>: the
+    /// contract's variations when the caller has read them already (the contract page reads its events once).
+    /// </summary>
     public static async Task<IReadOnlyList<NoticeDue>> ForContractAsync(CommissioningDbContext db, Contract contract, DateOnly today,
-        NoticeSettings settings, CancellationToken ct)
+        NoticeSettings settings, CancellationToken ct, IReadOnlyList<ContractVariation>? variations = null)
     {
         var facts = NoticeContract.Of(contract);
         if (!ProcurementActAppliesRule.Applies(facts, settings)) return [];
-        var variations = await db.ContractEvents.OfType<ContractVariation>().AsNoTracking().Where(v => v.ContractId == contract.Id).ToListAsync(ct);
+        variations ??= await db.ContractEvents.OfType<ContractVariation>().AsNoTracking().Where(v => v.ContractId == contract.Id).ToListAsync(ct);
         var published = await db.PublishedNotices.AsNoTracking().Where(p => p.ContractId == contract.Id).ToListAsync(ct);
         return NoticeSchedule.For(new NoticeFacts(facts, variations.Select(NoticeVariation.Of).ToList(), published), today, settings);
     }

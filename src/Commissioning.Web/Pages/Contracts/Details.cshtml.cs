@@ -25,6 +25,8 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
     public string Commissioner { get; private set; } = "";
     /// <summary>The register's figure for this contract: this year's value, agreed or projected.</summary>
     public CurrentYearValue ThisYear { get; private set; } = null!;
+    /// <summary>The contract's events, read once for its notices and its history.</summary>
+    public IReadOnlyList<Domain.Lifecycle.ContractEvent> Events { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -49,6 +51,7 @@ public sealed class DetailsModel(CommissioningDbContext db, IClock clock) : Page
         ThisYear = CurrentYearValue.Of(Finance.Schedule, FinancialYear.Containing(clock.Today), contract.StartDate,
             contract.TerminatedOn is { } t && t < contract.CurrentEndDate ? t : contract.CurrentEndDate);
         ProviderNames = await db.Providers.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        Events = await db.ContractEvents.AsNoTracking().Where(e => e.ContractId == id).ToListAsync(ct);
         return Page();
     }
 

@@ -115,6 +115,30 @@ public sealed partial class DetailsQueryTests(CountedQueriesApp app) : IClassFix
         Assert.Equal(commands.Count, commands.Distinct().Count());
     }
 
+    [Fact]
+    public async Task Details_of_a_contract_under_the_procurement_act_reads_its_events_once_for_its_notices_and_its_history()
+    {
+        int id;
+        string reference;
+        await using (var scope = factory.OpenDb())
+        {
+            // Under the Act, so the notices are worked out (from its variations) as well as the history shown.
+            var actInForce = Domain.Publishing.Notices.NoticeSettings.ActInForce;
+            var contract = await scope.Db.Contracts.Where(c => c.WithdrawnAtUtc == null && c.AwardedOn != null
+                    && (c.ProcuredUnderProcurementAct == true || (c.ProcuredUnderProcurementAct == null && c.AwardedOn >= actInForce)))
+                .OrderBy(c => c.Id).Select(c => new { c.Id, c.Reference }).FirstAsync();
+            (id, reference) = (contract.Id, contract.Reference);
+        }
+
+        var commands = await CommandsForAsync($"/Contracts/Details/{id}", reference);
+
+        var eventReads = commands.Count(c => FromEvents().IsMatch(c));
+        Assert.True(eventReads == 1, $"{eventReads} queries read ContractEvents:\n{string.Join("\n---\n", commands)}");
+    }
+
+    [GeneratedRegex("""FROM "ContractEvents" AS""")]
+    private static partial Regex FromEvents();
+
     [GeneratedRegex("""FROM "Documents" AS""")]
     private static partial Regex FromDocuments();
 
