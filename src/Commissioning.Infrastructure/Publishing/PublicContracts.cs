@@ -84,17 +84,20 @@ public static class PublicContracts
         PublicationFacts Facts(Contract c) => PublicationFacts.Of(c) with { TermValue = totals.TryGetValue(c.Id, out var t) ? t : null };
         var contracts = (await query.OrderBy(c => c.Reference).ToListAsync(ct))
             .Where(c => IsPublic(Facts(c), threshold)).ToList();
-        var ids = contracts.Select(c => c.Id).ToList();
+        // The values and events of the contracts the query chose, asked for by that same condition rather than by a list of
+        // 9,000 ids (SQLite took 0.3 s for each list; the condition is a join on the key); those of contracts the rule then
+        // leaves out are not looked up.
+        var chosen = query.Select(c => c.Id);
 
         var directorates = await db.Directorates.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var providers = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
         var years = (await db.AnnualValueReviews.AsNoTracking()
-                .Where(r => r.Status == ReviewStatus.Agreed && ids.Contains(r.ContractId))
+                .Where(r => r.Status == ReviewStatus.Agreed && chosen.Contains(r.ContractId))
                 .Select(r => new { r.Id, r.ContractId, r.FinancialYearStart, r.YearValuePence, r.DecidedAtUtc, r.ProposedAtUtc })
                 .ToListAsync(ct))
             .ToLookup(r => r.ContractId, r => new PublicYearValue(r.Id, new FinancialYear(r.FinancialYearStart),
                 Money.FromPence(r.YearValuePence), r.DecidedAtUtc ?? r.ProposedAtUtc));
-        var events = (await db.ContractEvents.AsNoTracking().Where(e => ids.Contains(e.ContractId)).ToListAsync(ct))
+        var events = (await db.ContractEvents.AsNoTracking().Where(e => chosen.Contains(e.ContractId)).ToListAsync(ct))
             .ToLookup(e => e.ContractId);
 
         return contracts.Select(c =>
