@@ -130,9 +130,15 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, Schedule
     }
 
     /// <summary>What the kept order depends on besides the register: the day (the status rule) and everything but the page asked for.</summary>
-    private string KeptKey(DateOnly today) => "register|" + today.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + "|"
-        + System.Text.Json.JsonSerializer.Serialize(new { Filter.Q, Filter.Form, Filter.Status, Filter.Category, Filter.Directorate, Filter.ProviderType,
-            Filter.EndsWithin, Filter.Sort, Filter.Dir, Filter.ShowWithdrawn });
+    private string KeptKey(DateOnly today)
+    {
+        var filter = new
+        {
+            Filter.Q, Filter.Form, Filter.Status, Filter.Category, Filter.Directorate, Filter.ProviderType,
+            Filter.EndsWithin, Filter.Sort, Filter.Dir, Filter.ShowWithdrawn,
+        };
+        return $"register|{today:O}|{System.Text.Json.JsonSerializer.Serialize(filter)}";
+    }
 
     /// <summary>
     /// The ids of the contracts <paramref name="query"/> selects, by this year's value (<see cref="ScheduledContract.RegisterPence"/>)
