@@ -44,10 +44,11 @@ public sealed class ScheduleCache
 
     /// <summary>
     /// Something else worked out from the register, kept for as long as the register is unchanged (the public
-    /// page's contracts, the OCDS feed's releases): made by the first request to ask at this version, once, while any
-    /// others asking for the same key wait for it. The key must name everything the thing depends on besides the
-    /// register (the day, the user, the page asked for, the names of people: <see cref="Identity.People.Fingerprint"/>). <paramref name="make"/> runs with the caller's context; if it is
-    /// cancelled nothing is kept. Its data may be newer than the version it is kept under (a save landing while it
+    /// page's contracts, the OCDS feed's releases, the register's order, key dates, the finance portfolio): made by the
+    /// first request to ask at this version, once, while any others asking for the same key wait for it. The key must
+    /// name everything the thing depends on besides the register (the day, the user, the page asked for, people's
+    /// names: <see cref="Identity.People.FingerprintAsync"/>). <paramref name="make"/> runs with the caller's context; if
+    /// it is cancelled nothing is kept. Its data may be newer than the version it is kept under (a save landing while it
     /// runs), never older, so the next request after that save makes it again: never stale.
     /// </summary>
     public async Task<T> KeptAsync<T>(CommissioningDbContext db, string key, Func<CancellationToken, Task<T>> make, CancellationToken ct) where T : class

@@ -22,10 +22,11 @@ public static class People
     /// <summary>
     /// A short text that changes whenever any user's name does: users are not part of the register's version
     /// (<see cref="Data.RegisterVersion"/>), so what is kept with names in it (<see cref="Finance.ScheduleCache.KeptAsync"/>)
-    /// names this too, and a renamed commissioner shows at once.
+    /// names this too (one small query, as <see cref="NamesAsync"/>), and a renamed commissioner shows at once.
     /// </summary>
-    public static string Fingerprint(IReadOnlyDictionary<string, string> names)
+    public static async Task<string> FingerprintAsync(CommissioningDbContext db, CancellationToken ct)
     {
+        var names = await NamesAsync(db, ct);
         var text = string.Join('\n', names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Key + "\t" + n.Value));
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0, 12);
     }

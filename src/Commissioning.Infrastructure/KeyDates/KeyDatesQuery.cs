@@ -169,14 +169,14 @@ public static class KeyDatesQuery
 
     /// <summary>
     /// The dashboard's report (<see cref="LoadAsync(CommissioningDbContext, DateOnly, KeyDatesScope, int, KeyDatesRows, CancellationToken, bool, NoticeSettings?)"/>),
-    /// worked out once while the register, the day and people's names stay the same, and kept with the register's
-    /// projections (<see cref="ScheduleCache.KeptAsync"/>, decision 0040): the lists are rules over every contract in force,
+    /// worked out once while the register, the day and people's names stay the same, and kept at the register's version
+    /// (<see cref="ScheduleCache.KeptAsync"/>, decision 0040): the lists are rules over every contract in force,
     /// 50 to 120 ms of SQL at 10,000 contracts, and read far more often than the register changes.
     /// </summary>
     public static async Task<KeyDatesReport> KeptAsync(CommissioningDbContext db, ScheduleCache cache, DateOnly today, KeyDatesScope scope,
         int leadTimeMonths, KeyDatesRows read, NoticeSettings notices, CancellationToken ct)
     {
-        var people = People.Fingerprint(await People.NamesAsync(db, ct));
+        var people = await People.FingerprintAsync(db, ct);
         var key = $"key-dates|{today:O}|{scope.UserId}|{scope.HasContracts}|{leadTimeMonths}|{read}|{notices}|{people}";
         return await cache.KeptAsync(db, key, c => LoadAsync(db, today, scope, leadTimeMonths, read, c, notices: notices), ct);
     }

@@ -67,7 +67,7 @@ public sealed class IndexModel(CommissioningDbContext db, IClock clock, Schedule
         var current = FinancialYear.Containing(today);
         Years = await schedules.KeptAsync(db, $"finance-years|{today:O}", c => new Portfolio(db, schedules).YearsAsync(current, c), ct);
         Selected = Year is { } y && Years.Any(f => f.StartYear == y) ? new FinancialYear(y) : current;
-        var people = People.Fingerprint(await People.NamesAsync(db, ct));
+        var people = await People.FingerprintAsync(db, ct);
         var (year, years) = (Selected, Years);
         // The years are in the key: read at one version, they may be older than the tables made at the next.
         var key = $"finance|{today:O}|{year.StartYear}|{string.Join(',', years.Select(f => f.StartYear))}|{people}";
